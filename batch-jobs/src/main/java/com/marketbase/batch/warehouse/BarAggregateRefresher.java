@@ -1,0 +1,182 @@
+package com.marketbase.batch.warehouse;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds the 5, 15, 30 and 60-minute bars of a window from the 1-minute bars,
+ * bottom-up, so that each level reads a level below that is already up to date. Only
+ * buckets inside the window are touched.
+ * <p>
+ * With continuous aggregates the 5/15/30-minute levels are refreshed by TimescaleDB, one
+ * call per level on an auto-commit connection (a refresh cannot run inside a transaction
+ * block). Without them the rollup tables are rebuilt in one transaction: the window's
+ * buckets are deleted and recomputed, so a bar that disappeared from the level below
+ * disappears above it as well. The 60-minute level always is a rollup of the 30-minute
+ * bars that follows the lunch break.
+ */
+public final class BarAggregateRefresher {
+
+	private static final Logger logger = LoggerFactory.getLogger(BarAggregateRefresher.class);
+
+	private static final List<Level> LEVELS = List.of(new Level("5m", "1m", "5 minutes"),
+			new Level("15m", "5m", "15 minutes"), new Level("30m", "15m", "30 minutes"));
+
+	// Continuous-aggregate buckets start one minute past the grid; see the aggregates
+	// migration.
+	private static final Duration BUCKET_START_OFFSET = Duration.ofMinutes(1);
+
+	private final DataSource dataSource;
+
+	private final WarehouseMode mode;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transaction;
+
+	public BarAggregateRefresher(DataSource dataSource, WarehouseMode mode) {
+		this.dataSource = dataSource;
+		this.mode = mode;
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+	}
+
+	/**
+	 * Rebuilds every aggregate level inside the window.
+	 * @param window the window of whole buckets to rebuild
+	 * @return the window that was refreshed
+	 */
+	public AggregateWindow refresh(AggregateWindow window) {
+		long started = System.nanoTime();
+		if (this.mode.hasContinuousAggregates()) {
+			refreshContinuousAggregates(window);
+			this.transaction.executeWithoutResult((status) -> rollUp60m(window));
+		}
+		else {
+			this.transaction.executeWithoutResult((status) -> {
+				LEVELS.forEach((level) -> rollUp(level, window));
+				rollUp60m(window);
+			});
+		}
+		logger.debug("Refreshed bar aggregates for ({}, {}] in {} ms", window.from(), window.to(),
+				Duration.ofNanos(System.nanoTime() - started).toMillis());
+		return window;
+	}
+
+	private void refreshContinuousAggregates(AggregateWindow window) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(true);
+			try (Statement statement = connection.createStatement()) {
+				for (Level level : LEVELS) {
+					// Bucket starts of the window's buckets run from from+1min
+					// (inclusive) to
+					// to+1min (exclusive).
+					statement.execute("call refresh_continuous_aggregate('market.bars_" + level.name() + "_cagg', "
+							+ literal(window.from().plus(BUCKET_START_OFFSET)) + ", "
+							+ literal(window.to().plus(BUCKET_START_OFFSET)) + ")");
+				}
+			}
+			finally {
+				connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			throw new AggregateRefreshException(window, ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private void rollUp(Level level, AggregateWindow window) {
+		Timestamp from = Timestamp.from(window.from());
+		Timestamp to = Timestamp.from(window.to());
+		this.jdbc.update("delete from market.bars_" + level.name() + " where ts > ? and ts <= ?", from, to);
+		// A source bar ending at t belongs to the bucket ending at the next grid line at
+		// or after t;
+		// one minute back puts every source label strictly inside its bucket.
+		this.jdbc.update("""
+				insert into market.bars_%1$s (symbol, ts, open, high, low, close, volume, amount)
+				select symbol,
+					date_bin(interval '%3$s', ts - interval '1 minute', timestamptz '2000-01-03 00:00+08')
+						+ interval '%3$s' as bucket_end,
+					(array_agg(open order by ts))[1], max(high), min(low), (array_agg(close order by ts desc))[1],
+					sum(volume), sum(amount)
+				from market.bars_%2$s
+				where ts > ? and ts <= ?
+				group by symbol, bucket_end
+				""".formatted(level.name(), level.source(), level.width()), from, to);
+	}
+
+	private void rollUp60m(AggregateWindow window) {
+		Timestamp from = Timestamp.from(window.from());
+		Timestamp to = Timestamp.from(window.to());
+		this.jdbc.update("delete from market.bars_60m where ts > ? and ts <= ?", from, to);
+		// The 90-minute lunch break is cut out of the afternoon, so 13:00-15:00 continues
+		// 11:30 on
+		// one trading clock; 60-minute buckets on that clock start at 09:30 and their end
+		// labels
+		// are mapped back to wall time (12:30 -> 14:00, 13:30 -> 15:00).
+		this.jdbc.update(
+				"""
+						insert into market.bars_60m (symbol, ts, open, high, low, close, volume, amount)
+						select symbol, bucket_end,
+							(array_agg(open order by ts))[1], max(high), min(low), (array_agg(close order by ts desc))[1],
+							sum(volume), sum(amount)
+						from (
+							select b.*,
+								date_bin(interval '60 minutes', clock_end - interval '1 minute', timestamptz '2000-01-03 09:30+08')
+									+ interval '60 minutes' + lunch as bucket_end
+							from (
+								select s.*, s.ts - lunch as clock_end
+								from (
+									select b30.*, case when (b30.ts at time zone 'Asia/Shanghai')::time > time '11:30'
+										then interval '90 minutes' else interval '0' end as lunch
+									from market.bars_30m b30
+									where b30.ts > ? and b30.ts <= ?
+								) s
+							) b
+						) labelled
+						where bucket_end > ? and bucket_end <= ?
+						group by symbol, bucket_end
+						""",
+				from, to, from, to);
+	}
+
+	private static String literal(java.time.Instant instant) {
+		return "timestamptz '" + instant + "'";
+	}
+
+	private record Level(String name, String source, String width) {
+	}
+
+	/**
+	 * A refresh of the bar aggregates failed; the window names what was being rebuilt.
+	 */
+	public static final class AggregateRefreshException extends DataAccessException {
+
+		AggregateRefreshException(AggregateWindow window, SQLException cause) {
+			super("Refreshing bar aggregates for (" + window.from() + ", " + window.to() + "] failed: "
+					+ cause.getMessage(), cause);
+		}
+
+	}
+
+}

@@ -1,0 +1,49 @@
+package com.marketbase.batch.cli;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class CommandLineTests {
+
+	@Test
+	void readsAJobAndItsParametersInOrder() {
+		CommandLine commandLine = CommandLine
+			.parse(List.of("job=minute_1m", "trade_date=2026-11-20", "source=sandbox"));
+
+		assertThat(commandLine.command()).isEqualTo("job");
+		assertThat(commandLine.job()).isEqualTo("minute_1m");
+		assertThat(commandLine.parameters()).containsExactly(Map.entry("trade_date", "2026-11-20"),
+				Map.entry("source", "sandbox"));
+	}
+
+	@Test
+	void showsHelpWithoutArguments() {
+		assertThat(CommandLine.parse(List.of()).command()).isEqualTo("help");
+		assertThat(CommandLine.parse(List.of("help")).command()).isEqualTo("help");
+	}
+
+	@Test
+	void refusesWordsThatAreNotPairs() {
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse(List.of("minute_1m")))
+			.withMessage("Cannot read 'minute_1m': arguments are name=value pairs.");
+	}
+
+	@Test
+	void refusesARepeatedParameter() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CommandLine.parse(List.of("job=minute_1m", "source=tdx", "source=tushare")))
+			.withMessage("Parameter 'source' is given twice.");
+	}
+
+	@Test
+	void refusesParametersWithoutAJob() {
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse(List.of("trade_date=2026-11-20")))
+			.withMessageContaining("job=<name>");
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Web console and REST API over Spring Batch's job repository.
+ */
+package com.marketbase.console;
