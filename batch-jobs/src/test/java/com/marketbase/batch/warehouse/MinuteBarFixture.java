@@ -91,7 +91,7 @@ final class MinuteBarFixture {
 	 */
 	static void store(DataSource dataSource, List<Bar> bars) {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		int rowsPerStatement = 500;
+		int rowsPerStatement = 10;
 		for (int from = 0; from < bars.size(); from += rowsPerStatement) {
 			List<Bar> slice = bars.subList(from, Math.min(bars.size(), from + rowsPerStatement));
 			StringBuilder sql = new StringBuilder(

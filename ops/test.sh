@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The whole test suite, as a newcomer and CI run it: starts the local TimescaleDB (Apache build, from a
+# Debian trixie chroot) and the TSL conformance target, then runs unit and integration tests in all three
+# warehouse modes (plain PostgreSQL is embedded in the test JVM). Needs root for the first start (it
+# provisions the chroot), JDK 17+, Maven, node and npm. Extra arguments go to Maven.
+#
+#   ops/test.sh                 # everything
+#   ops/test.sh -Dit.test=Bar*  # one integration test class
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# psql is how the scripts check that a database answers; a fresh Debian has no client.
+if ! command -v psql >/dev/null && [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
+  echo "test: installing the PostgreSQL client (psql)" >&2
+  { apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql-client; } >/dev/null \
+    || { echo "test: could not install postgresql-client with apt-get" >&2; exit 1; }
+fi
+for tool in java mvn node npm psql; do
+  command -v "$tool" >/dev/null || { echo "test: '$tool' is not installed; see README.md, Set-up" >&2; exit 1; }
+done
+
+databases="$(ops/test-databases.sh)" || exit 1
+set -a
+eval "$databases"
+set +a
+# The application and the tests read the TimescaleDB the way any Spring Boot app does.
+export SPRING_DATASOURCE_URL="$MARKETBASE_APACHE_URL"
+
+exec mvn -B -ntp verify "$@"
