@@ -1,0 +1,44 @@
+package com.marketbase.batch.source;
+
+/**
+ * A credential such as an API token. It is handed to the code that must send it and to
+ * nothing else: {@link #toString()} never shows it, so it cannot end up in a log line, an
+ * exception message, the job repository or the console by accident.
+ */
+public final class Secret {
+
+	private static final Secret NONE = new Secret("");
+
+	private final String value;
+
+	private Secret(String value) {
+		this.value = value;
+	}
+
+	/**
+	 * A secret with the given value; blank means none.
+	 * @param value the value, may be {@code null}
+	 * @return the secret
+	 */
+	public static Secret of(String value) {
+		return (value == null || value.isBlank()) ? NONE : new Secret(value.strip());
+	}
+
+	public boolean isPresent() {
+		return !this.value.isEmpty();
+	}
+
+	/**
+	 * The value, for the one place that sends it to its source.
+	 * @return the value, empty when none
+	 */
+	public String reveal() {
+		return this.value;
+	}
+
+	@Override
+	public String toString() {
+		return isPresent() ? "******" : "(none)";
+	}
+
+}

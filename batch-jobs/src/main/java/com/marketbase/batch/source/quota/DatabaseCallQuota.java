@@ -1,0 +1,118 @@
+package com.marketbase.batch.source.quota;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntBiFunction;
+
+import javax.sql.DataSource;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+
+import com.marketbase.batch.source.SourceName;
+
+/**
+ * The quota shared through the warehouse database: Bucket4j buckets stored in
+ * {@code market.rate_limit_buckets}, one per source, endpoint and configured rate.
+ */
+public final class DatabaseCallQuota implements CallQuota {
+
+	/**
+	 * The share of the configured rate actually used. Calls leave a process a moment
+	 * after their token was taken and the source counts them when they arrive, so running
+	 * exactly at the limit would now and then put one call too many into the source's
+	 * 60-second window.
+	 */
+	static final double HEADROOM = 0.98;
+
+	private static final long MAX_SLEEP_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+	private final ProxyManager<String> buckets;
+
+	private final ToIntBiFunction<SourceName, String> callsPerMinute;
+
+	private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
+
+	/**
+	 * A quota on the given warehouse database.
+	 * @param dataSource the warehouse database, migrated
+	 * @param callsPerMinute the configured calls per minute of a source's endpoint; 0 or
+	 * less means unlimited
+	 */
+	public DatabaseCallQuota(DataSource dataSource, ToIntBiFunction<SourceName, String> callsPerMinute) {
+		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+			.primaryKeyMapper(PrimaryKeyMapper.STRING)
+			.table("market.rate_limit_buckets")
+			.idColumn("id")
+			.stateColumn("state")
+			.build();
+		this.callsPerMinute = callsPerMinute;
+	}
+
+	@Override
+	public void acquire(SourceName source, String endpoint, Waiting waiting) throws InterruptedException {
+		BucketProxy bucket = bucket(source, endpoint);
+		if (bucket == null) {
+			return;
+		}
+		boolean waited = false;
+		try {
+			while (true) {
+				ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+				if (probe.isConsumed()) {
+					return;
+				}
+				if (!waited) {
+					waiting.started();
+					waited = true;
+				}
+				// Bounded sleeps: a cool-down by another process may empty the bucket
+				// again.
+				TimeUnit.NANOSECONDS.sleep(Math.min(probe.getNanosToWaitForRefill(), MAX_SLEEP_NANOS));
+			}
+		}
+		finally {
+			if (waited) {
+				waiting.ended();
+			}
+		}
+	}
+
+	@Override
+	public void coolDown(SourceName source, String endpoint, Duration pause) {
+		BucketProxy bucket = bucket(source, endpoint);
+		if (bucket == null) {
+			return;
+		}
+		int limit = this.callsPerMinute.applyAsInt(source, endpoint);
+		// Taking the tokens a pause would refill puts the bucket into debt for that long.
+		long debt = Math.max(1, Math.round(limit * HEADROOM * pause.toMillis() / 60_000.0));
+		bucket.consumeIgnoringRateLimits(debt);
+	}
+
+	private BucketProxy bucket(SourceName source, String endpoint) {
+		int limit = this.callsPerMinute.applyAsInt(source, endpoint);
+		if (limit <= 0) {
+			return null;
+		}
+		// The rate is part of the key, so a changed limit starts a fresh bucket instead
+		// of
+		// inheriting one sized for another rate.
+		String key = source.key() + ":" + endpoint + ":" + limit;
+		return this.proxies.computeIfAbsent(key, (id) -> this.buckets.getProxy(id, () -> configuration(limit)));
+	}
+
+	static BucketConfiguration configuration(int callsPerMinute) {
+		long periodNanos = Math.round(TimeUnit.MINUTES.toNanos(1) / HEADROOM);
+		return BucketConfiguration.builder()
+			.addLimit((limit) -> limit.capacity(1).refillGreedy(callsPerMinute, Duration.ofNanos(periodNanos)))
+			.build();
+	}
+
+}

@@ -1,0 +1,274 @@
+package com.marketbase.batch.source.tdx;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import tools.jackson.databind.JsonNode;
+
+import com.marketbase.batch.source.Bar;
+import com.marketbase.batch.source.DailyBar;
+import com.marketbase.batch.source.Fetched;
+import com.marketbase.batch.source.Instrument;
+import com.marketbase.batch.source.Json;
+import com.marketbase.batch.source.RejectedRow;
+import com.marketbase.batch.source.SourceGate;
+import com.marketbase.batch.source.SourceHttp;
+import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.source.TransientSourceException;
+import com.marketbase.batch.source.Units;
+
+/**
+ * Reads the TDX gateway. Items are normalized (CNY, shares, Beijing instants) and sorted
+ * oldest first.
+ */
+public final class TdxClient {
+
+	/** The most bars one raw TDX request, and so {@code /api/kline-history}, returns. */
+	public static final int WINDOW = 800;
+
+	private static final Set<String> INTRADAY_TYPES = Set.of("minute1", "minute5", "minute15", "minute30", "hour");
+
+	private static final Map<String, String> EXCHANGES = Map.of("sh", "SSE", "sz", "SZSE", "bj", "BSE");
+
+	private final SourceHttp http;
+
+	private final SourceGate gate;
+
+	public TdxClient(SourceHttp http, SourceGate gate) {
+		this.http = http;
+		this.gate = gate;
+	}
+
+	/**
+	 * Whether the gateway is up; it answers {@code /api/health} outside the envelope.
+	 * @return {@code true} when it reports itself healthy (or degraded but serving)
+	 */
+	public boolean healthy() {
+		JsonNode body = this.gate.call("/api/health",
+				() -> TdxReplies.body("/api/health", this.http.get("/api/health", "/api/health", Map.of())));
+		String status = body.path("status").asString("");
+		return status.equals("healthy") || status.equals("degraded");
+	}
+
+	/**
+	 * The stocks the gateway knows (it lists stocks only, no ETFs or indexes).
+	 * @param exchange {@code sh}, {@code sz}, {@code bj} or {@code all}
+	 * @return the stocks, by code
+	 */
+	public Fetched<Instrument> stocks(String exchange) {
+		JsonNode data = get("/api/codes", "exchange=" + exchange);
+		List<Instrument> items = new ArrayList<>();
+		List<RejectedRow> rejected = new ArrayList<>();
+		for (JsonNode code : data.path("codes")) {
+			try {
+				String market = Json.requiredText(code.get("exchange"), "exchange");
+				String exchangeName = EXCHANGES.get(market);
+				if (exchangeName == null) {
+					throw new IllegalArgumentException("unknown exchange " + market);
+				}
+				items.add(new Instrument(TdxCode.symbolOf(Json.requiredText(code.get("code"), "code"), market),
+						Json.requiredText(code.get("name"), "name"), exchangeName, null));
+			}
+			catch (RuntimeException ex) {
+				rejected.add(rejected("/api/codes", null, ex.getMessage(), code));
+			}
+		}
+		items.sort(Comparator.comparing(Instrument::symbol));
+		return new Fetched<>(items, rejected);
+	}
+
+	/**
+	 * A day's minute line: 240 points stamped 09:31..11:30 and 13:01..15:00 (bar end).
+	 * @param code the instrument
+	 * @param date the day; a day without trading gives no points
+	 * @return the points, oldest first
+	 */
+	public Fetched<TdxMinutePoint> minutePoints(TdxCode code, LocalDate date) {
+		JsonNode data = get("/api/minute", "code=" + code.wire() + "&date=" + Units.compactDate(date));
+		return read("/api/minute", code, data.path("List"), (point) -> {
+			LocalTime time = LocalTime.parse(Json.requiredText(point.get("Time"), "Time"));
+			BigDecimal price = Units.liToCny(Json.requiredDecimal(point.get("Price"), "Price").longValueExact());
+			long lots = Json.requiredDecimal(point.get("Number"), "Number").longValueExact();
+			if (price.signum() <= 0 || lots < 0) {
+				throw new IllegalArgumentException("price " + price + " or volume " + lots + " is impossible");
+			}
+			return new TdxMinutePoint(code.symbol(), Units.beijing(date, time), price, lots * 100);
+		}, Comparator.comparing(TdxMinutePoint::end));
+	}
+
+	/**
+	 * The latest bars of an intraday type, at most one window of {@value #WINDOW}.
+	 * @param code the instrument
+	 * @param type {@code minute1}, {@code minute5}, {@code minute15}, {@code minute30} or
+	 * {@code hour}
+	 * @param count how many bars, at most {@value #WINDOW}
+	 * @return the bars, oldest first
+	 */
+	public Fetched<Bar> latestBars(TdxCode code, String type, int count) {
+		requireIntraday(type);
+		if (count < 1 || count > WINDOW) {
+			throw new IllegalArgumentException(
+					"the gateway serves 1.." + WINDOW + " bars per window, not " + count + "; use allBars");
+		}
+		JsonNode data = get("/api/kline-history", "code=" + code.wire() + "&type=" + type + "&limit=" + count);
+		return read("/api/kline-history", code, list(data), (kline) -> bar(code, kline),
+				Comparator.comparing(Bar::end));
+	}
+
+	/**
+	 * All raw (unadjusted) intraday bars the gateway has for an instrument, optionally
+	 * only those ending within some days.
+	 * @param code the instrument
+	 * @param type as for {@link #latestBars}
+	 * @param from the first day to keep
+	 * @param to the last day to keep
+	 * @return the bars, oldest first
+	 */
+	public Fetched<Bar> allBars(TdxCode code, String type, LocalDate from, LocalDate to) {
+		requireIntraday(type);
+		JsonNode data = get("/api/kline-all", "code=" + code.wire() + "&type=" + type);
+		Fetched<Bar> bars = read("/api/kline-all", code, list(data), (kline) -> bar(code, kline),
+				Comparator.comparing(Bar::end));
+		Instant start = Units.beijing(from, LocalTime.MIDNIGHT);
+		Instant end = Units.beijing(to.plusDays(1), LocalTime.MIDNIGHT);
+		return new Fetched<>(
+				bars.items().stream().filter((bar) -> !bar.end().isBefore(start) && bar.end().isBefore(end)).toList(),
+				bars.rejected());
+	}
+
+	/**
+	 * Raw (unadjusted) daily bars. {@code /api/kline-history} would give forward-adjusted
+	 * ones, so these come from {@code /api/kline-all}.
+	 * @param code the instrument
+	 * @param from the first day
+	 * @param to the last day
+	 * @return the bars, oldest first; {@code preClose} is left empty because the
+	 * gateway's {@code Last} is the previous bar's unadjusted close
+	 */
+	public Fetched<DailyBar> dailyBars(TdxCode code, LocalDate from, LocalDate to) {
+		JsonNode data = get("/api/kline-all", "code=" + code.wire() + "&type=day");
+		Fetched<DailyBar> bars = read("/api/kline-all", code, list(data), (kline) -> {
+			Bar bar = bar(code, kline);
+			return new DailyBar(code.symbol(), bar.end().atZone(Units.BEIJING).toLocalDate(), bar.open(), bar.high(),
+					bar.low(), bar.close(), null, bar.volume(), bar.amount());
+		}, Comparator.comparing(DailyBar::tradeDate));
+		return new Fetched<>(bars.items()
+			.stream()
+			.filter((bar) -> !bar.tradeDate().isBefore(from) && !bar.tradeDate().isAfter(to))
+			.toList(), bars.rejected());
+	}
+
+	/**
+	 * All trades of a past day.
+	 * @param code the instrument
+	 * @param date the day
+	 * @return the trades, oldest first
+	 */
+	public Fetched<TdxTrade> trades(TdxCode code, LocalDate date) {
+		JsonNode data = get("/api/trade", "code=" + code.wire() + "&date=" + Units.compactDate(date));
+		return read("/api/trade", code, data.path("List"), (trade) -> {
+			BigDecimal price = Units.liToCny(Json.requiredDecimal(trade.get("Price"), "Price").longValueExact());
+			long lots = Json.requiredDecimal(trade.get("Volume"), "Volume").longValueExact();
+			int side = Json.requiredDecimal(trade.get("Status"), "Status").intValueExact();
+			if (price.signum() <= 0 || lots < 0 || side < 0 || side > 2) {
+				throw new IllegalArgumentException("price, volume or side is impossible");
+			}
+			return new TdxTrade(code.symbol(), time(trade), price, lots * 100, side);
+		}, Comparator.comparing(TdxTrade::time));
+	}
+
+	/**
+	 * The trading days between two days, as the gateway derives them from the SSE
+	 * Composite's bars (so only past days).
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the trading days, oldest first
+	 */
+	public List<LocalDate> tradingDays(LocalDate start, LocalDate end) {
+		JsonNode data = get("/api/workday/range",
+				"start=" + Units.compactDate(start) + "&end=" + Units.compactDate(end));
+		List<LocalDate> days = new ArrayList<>();
+		for (JsonNode day : data.path("list")) {
+			days.add(Units.compactDate(Json.requiredText(day.get("numeric"), "numeric")));
+		}
+		days.sort(Comparator.naturalOrder());
+		return days;
+	}
+
+	private JsonNode get(String endpoint, String query) {
+		return this.gate.call(endpoint, () -> {
+			JsonNode data = TdxReplies.data(endpoint, this.http.get(endpoint, endpoint + "?" + query, Map.of()));
+			if (!data.isObject()) {
+				throw new TransientSourceException(SourceName.TDX, endpoint, "the answer has no data object", null);
+			}
+			return data;
+		});
+	}
+
+	private static JsonNode list(JsonNode data) {
+		// Protocol structs use Go field names ("List"); handler-built maps use "list".
+		return data.has("List") ? data.path("List") : data.path("list");
+	}
+
+	private Bar bar(TdxCode code, JsonNode kline) {
+		BigDecimal open = li(kline, "Open");
+		BigDecimal high = li(kline, "High");
+		BigDecimal low = li(kline, "Low");
+		BigDecimal close = li(kline, "Close");
+		BigDecimal volume = Json.requiredDecimal(kline.get("Volume"), "Volume");
+		long shares = code.index() ? Units.wholeShares(volume) : Units.lotsToShares(volume);
+		Bar bar = new Bar(code.symbol(), time(kline), open, high, low, close, shares, li(kline, "Amount"));
+		String reason = bar.implausibility();
+		if (reason != null) {
+			throw new IllegalArgumentException(reason);
+		}
+		return bar;
+	}
+
+	private static BigDecimal li(JsonNode node, String field) {
+		return Units.liToCny(Json.requiredDecimal(node.get(field), field).longValueExact());
+	}
+
+	private static Instant time(JsonNode node) {
+		return OffsetDateTime.parse(Json.requiredText(node.get("Time"), "Time"), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+			.toInstant();
+	}
+
+	private static void requireIntraday(String type) {
+		if (!INTRADAY_TYPES.contains(type)) {
+			throw new IllegalArgumentException(
+					"'" + type + "' is not an intraday bar type; use one of " + INTRADAY_TYPES);
+		}
+	}
+
+	private <T> Fetched<T> read(String endpoint, TdxCode code, JsonNode rows, Function<JsonNode, T> reader,
+			Comparator<T> order) {
+		List<T> items = new ArrayList<>();
+		List<RejectedRow> rejected = new ArrayList<>();
+		for (JsonNode row : rows) {
+			try {
+				items.add(reader.apply(row));
+			}
+			catch (RuntimeException ex) {
+				rejected.add(rejected(endpoint, code.symbol(), ex.getMessage(), row));
+			}
+		}
+		items.sort(order);
+		return new Fetched<>(items, rejected);
+	}
+
+	private static RejectedRow rejected(String endpoint, String symbol, String reason, JsonNode row) {
+		return new RejectedRow(SourceName.TDX, endpoint, symbol, reason, row.toString());
+	}
+
+}

@@ -1,0 +1,378 @@
+package com.marketbase.batch.source.tushare;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import com.marketbase.batch.source.AdjustmentFactor;
+import com.marketbase.batch.source.Bar;
+import com.marketbase.batch.source.DailyBar;
+import com.marketbase.batch.source.Fetched;
+import com.marketbase.batch.source.Instrument;
+import com.marketbase.batch.source.Json;
+import com.marketbase.batch.source.PermanentSourceException;
+import com.marketbase.batch.source.RejectedRow;
+import com.marketbase.batch.source.Secret;
+import com.marketbase.batch.source.SourceGate;
+import com.marketbase.batch.source.SourceHttp;
+import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.source.TradingDay;
+import com.marketbase.batch.source.Units;
+
+/**
+ * Reads Tushare Pro. Every method returns normalized items sorted oldest first, whatever
+ * order the server used, and reads windows that may hit the endpoint's row cap in pieces.
+ */
+public final class TushareClient {
+
+	/** Per-call row caps as documented; where none is documented, a cautious guess. */
+	static final Map<String, Integer> CAPS = Map.of("trade_cal", 4000, "stock_basic", 6000, "daily", 6000, "adj_factor",
+			2000, "stk_mins", 8000, "index_daily", 8000, "fund_daily", 2000);
+
+	private static final DateTimeFormatter MINUTE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private static final LocalTime AUCTION_BAR = LocalTime.of(9, 30);
+
+	private final SourceHttp http;
+
+	private final SourceGate gate;
+
+	private final Secret token;
+
+	private final String path;
+
+	/**
+	 * A client for one token.
+	 * @param http the transport, pointing at {@code http://api.tushare.pro} or a sandbox
+	 * @param gate quota and retries
+	 * @param token the API token
+	 */
+	public TushareClient(SourceHttp http, SourceGate gate, Secret token) {
+		this.http = http;
+		this.gate = gate;
+		this.token = token;
+		String basePath = http.baseUrl().getPath();
+		this.path = (basePath == null || basePath.isEmpty()) ? "/" : "";
+	}
+
+	/**
+	 * Calls one API once (through quota and retries) and returns its table as sent.
+	 * @param apiName the API
+	 * @param params its parameters
+	 * @param fields the columns wanted, empty for the API's default columns
+	 * @return the table
+	 */
+	public TushareTable call(String apiName, Map<String, Object> params, List<String> fields) {
+		if (!this.token.isPresent()) {
+			throw new PermanentSourceException(SourceName.TUSHARE, apiName,
+					"no token is configured (set marketbase.sources.tushare.token or TUSHARE_TOKEN)");
+		}
+		String body = requestBody(apiName, params, fields);
+		return this.gate.call(apiName,
+				() -> TushareReplies.table(apiName, this.http.postJson(apiName, this.path, body)));
+	}
+
+	private String requestBody(String apiName, Map<String, Object> params, List<String> fields) {
+		ObjectNode request = Json.MAPPER.createObjectNode();
+		request.put("api_name", apiName);
+		request.put("token", this.token.reveal());
+		request.set("params", Json.MAPPER.valueToTree(params));
+		request.put("fields", String.join(",", fields));
+		return Json.MAPPER.writeValueAsString(request);
+	}
+
+	/**
+	 * The trading calendar of an exchange, one day per calendar day.
+	 * @param exchange {@code SSE}, {@code SZSE}, {@code CFFEX}, ...
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the days, oldest first
+	 */
+	public Fetched<TradingDay> tradeCalendar(String exchange, LocalDate start, LocalDate end) {
+		return windowed("trade_cal", Map.of("exchange", exchange), start, end, (row) -> {
+			String pretrade = row.get("pretrade_date").isNull() ? null : row.get("pretrade_date").asString();
+			return new TradingDay(Json.requiredText(row.get("exchange"), "exchange"),
+					Units.compactDate(Json.requiredText(row.get("cal_date"), "cal_date")),
+					Json.requiredDecimal(row.get("is_open"), "is_open").intValueExact() == 1,
+					(pretrade == null || pretrade.isBlank()) ? null : Units.compactDate(pretrade));
+		}, Comparator.comparing(TradingDay::date));
+	}
+
+	/**
+	 * The stocks with one listing status, paged past the row cap.
+	 * @param listStatus {@code L} listed, {@code D} delisted, {@code P} paused
+	 * @return the stocks, by code
+	 */
+	public Fetched<Instrument> stocks(String listStatus) {
+		Map<String, Object> params = Map.of("list_status", listStatus);
+		List<String> fields = List.of("ts_code", "name", "exchange", "list_date");
+		return paged("stock_basic", params, fields, (row) -> {
+			JsonNode listDate = row.get("list_date");
+			return new Instrument(Json.requiredText(row.get("ts_code"), "ts_code"),
+					Json.requiredText(row.get("name"), "name"), Json.requiredText(row.get("exchange"), "exchange"),
+					(listDate.isNull() || listDate.asString().isBlank()) ? null
+							: Units.compactDate(listDate.asString()));
+		}, Comparator.comparing(Instrument::symbol));
+	}
+
+	/**
+	 * Daily bars of stocks ({@code daily}), unadjusted.
+	 * @param symbol one code, or several separated by commas
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the bars, oldest first
+	 */
+	public Fetched<DailyBar> daily(String symbol, LocalDate start, LocalDate end) {
+		return dailyBars("daily", symbol, start, end);
+	}
+
+	/**
+	 * The whole market's daily bars of one day, paged past the row cap.
+	 * @param tradeDate the day
+	 * @return the bars, by code
+	 */
+	public Fetched<DailyBar> dailyOfMarket(LocalDate tradeDate) {
+		return paged("daily", Map.of("trade_date", Units.compactDate(tradeDate)), List.of(), TushareClient::dailyBar,
+				Comparator.comparing(DailyBar::symbol));
+	}
+
+	/**
+	 * Daily bars of an index ({@code index_daily}), in points.
+	 * @param symbol the index, for example {@code 000300.SH}
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the bars, oldest first
+	 */
+	public Fetched<DailyBar> indexDaily(String symbol, LocalDate start, LocalDate end) {
+		return dailyBars("index_daily", symbol, start, end);
+	}
+
+	/**
+	 * Daily bars of an exchange-traded fund ({@code fund_daily}).
+	 * @param symbol the fund, for example {@code 510300.SH}
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the bars, oldest first
+	 */
+	public Fetched<DailyBar> fundDaily(String symbol, LocalDate start, LocalDate end) {
+		return dailyBars("fund_daily", symbol, start, end);
+	}
+
+	private Fetched<DailyBar> dailyBars(String apiName, String symbol, LocalDate start, LocalDate end) {
+		return windowed(apiName, Map.of("ts_code", symbol), start, end, TushareClient::dailyBar,
+				Comparator.comparing(DailyBar::tradeDate).thenComparing(DailyBar::symbol));
+	}
+
+	/**
+	 * Adjustment factors of a stock.
+	 * @param symbol the stock
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the factors, oldest first
+	 */
+	public Fetched<AdjustmentFactor> adjustmentFactors(String symbol, LocalDate start, LocalDate end) {
+		return windowed("adj_factor", Map.of("ts_code", symbol), start, end,
+				(row) -> new AdjustmentFactor(Json.requiredText(row.get("ts_code"), "ts_code"),
+						Units.compactDate(Json.requiredText(row.get("trade_date"), "trade_date")),
+						positive(Json.requiredDecimal(row.get("adj_factor"), "adj_factor"), "adj_factor")),
+				Comparator.comparing(AdjustmentFactor::tradeDate));
+	}
+
+	/**
+	 * Intraday bars of a stock, ETF or index ({@code stk_mins}). One-minute bars come
+	 * back in the warehouse's 240-bar layout: Tushare's separate 09:30 opening-auction
+	 * bar is folded into the 09:31 bar.
+	 * @param symbol the instrument
+	 * @param frequency {@code 1min}, {@code 5min}, {@code 15min}, {@code 30min} or
+	 * {@code 60min}
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the bars, oldest first
+	 */
+	public Fetched<Bar> minuteBars(String symbol, String frequency, LocalDate start, LocalDate end) {
+		Fetched<Bar> bars = minuteWindow(symbol, frequency, start.atStartOfDay(), end.atTime(23, 59, 59));
+		List<Bar> sorted = new ArrayList<>(bars.items());
+		sorted.sort(Comparator.comparing(Bar::end));
+		return new Fetched<>("1min".equals(frequency) ? foldOpeningAuction(sorted) : sorted, bars.rejected());
+	}
+
+	private Fetched<Bar> minuteWindow(String symbol, String frequency, LocalDateTime from, LocalDateTime to) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("ts_code", symbol);
+		params.put("freq", frequency);
+		params.put("start_date", from.format(MINUTE_TIME));
+		params.put("end_date", to.format(MINUTE_TIME));
+		TushareTable table = call("stk_mins", params, List.of());
+		if (table.size() >= CAPS.get("stk_mins") && from.toLocalDate().isBefore(to.toLocalDate())) {
+			LocalDate middle = middle(from.toLocalDate(), to.toLocalDate());
+			return minuteWindow(symbol, frequency, from, middle.atTime(23, 59, 59))
+				.and(minuteWindow(symbol, frequency, middle.plusDays(1).atStartOfDay(), to));
+		}
+		if (table.size() >= CAPS.get("stk_mins")) {
+			throw new PermanentSourceException(SourceName.TUSHARE, "stk_mins", "one day of " + symbol + " at "
+					+ frequency + " reaches the row cap of " + CAPS.get("stk_mins") + ", so it cannot be read whole");
+		}
+		return rows("stk_mins", table, (row) -> {
+			String time = Json.requiredText(row.get("trade_time"), "trade_time");
+			Instant end = Units.beijing(LocalDateTime.parse(time, MINUTE_TIME));
+			return new Bar(Json.requiredText(row.get("ts_code"), "ts_code"), end,
+					Json.requiredDecimal(row.get("open"), "open"), Json.requiredDecimal(row.get("high"), "high"),
+					Json.requiredDecimal(row.get("low"), "low"), Json.requiredDecimal(row.get("close"), "close"),
+					Units.wholeShares(Json.requiredDecimal(row.get("vol"), "vol")),
+					Json.requiredDecimal(row.get("amount"), "amount"));
+		}, Bar::implausibility);
+	}
+
+	/**
+	 * Folds each day's 09:30 opening-auction bar into its 09:31 bar, the layout the
+	 * warehouse stores.
+	 * @param bars one-minute bars, oldest first
+	 * @return the bars without 09:30 bars
+	 */
+	static List<Bar> foldOpeningAuction(List<Bar> bars) {
+		List<Bar> folded = new ArrayList<>(bars.size());
+		Bar auction = null;
+		for (Bar bar : bars) {
+			LocalDateTime local = LocalDateTime.ofInstant(bar.end(), Units.BEIJING);
+			if (local.toLocalTime().equals(AUCTION_BAR)) {
+				auction = bar;
+				continue;
+			}
+			if (auction != null && local.toLocalTime().equals(AUCTION_BAR.plusMinutes(1))
+					&& auction.end().plus(1, ChronoUnit.MINUTES).equals(bar.end())) {
+				bar = new Bar(bar.symbol(), bar.end(), auction.open(), auction.high().max(bar.high()),
+						auction.low().min(bar.low()), bar.close(), auction.volume() + bar.volume(),
+						auction.amount().add(bar.amount()));
+			}
+			else if (auction != null) {
+				folded.add(auction);
+			}
+			auction = null;
+			folded.add(bar);
+		}
+		if (auction != null) {
+			folded.add(auction);
+		}
+		return folded;
+	}
+
+	private static DailyBar dailyBar(TushareTable.Row row) {
+		return new DailyBar(Json.requiredText(row.get("ts_code"), "ts_code"),
+				Units.compactDate(Json.requiredText(row.get("trade_date"), "trade_date")),
+				Json.requiredDecimal(row.get("open"), "open"), Json.requiredDecimal(row.get("high"), "high"),
+				Json.requiredDecimal(row.get("low"), "low"), Json.requiredDecimal(row.get("close"), "close"),
+				Json.decimal(row.get("pre_close")), Units.lotsToShares(Json.requiredDecimal(row.get("vol"), "vol")),
+				Units.thousandsToCny(Json.requiredDecimal(row.get("amount"), "amount")));
+	}
+
+	private static BigDecimal positive(BigDecimal value, String name) {
+		if (value.signum() <= 0) {
+			throw new IllegalArgumentException(name + " " + value.toPlainString() + " is not positive");
+		}
+		return value;
+	}
+
+	/**
+	 * Reads a date window, splitting it in halves while an answer may have been cut at
+	 * the row cap.
+	 */
+	private <T> Fetched<T> windowed(String apiName, Map<String, Object> fixed, LocalDate start, LocalDate end,
+			Function<TushareTable.Row, T> reader, Comparator<T> order) {
+		Fetched<T> fetched = window(apiName, fixed, start, end, reader);
+		List<T> items = new ArrayList<>(fetched.items());
+		items.sort(order);
+		return new Fetched<>(items, fetched.rejected());
+	}
+
+	private <T> Fetched<T> window(String apiName, Map<String, Object> fixed, LocalDate start, LocalDate end,
+			Function<TushareTable.Row, T> reader) {
+		Map<String, Object> params = new LinkedHashMap<>(fixed);
+		params.put("start_date", Units.compactDate(start));
+		params.put("end_date", Units.compactDate(end));
+		int cap = CAPS.get(apiName);
+		if (start.equals(end)) {
+			// A day cannot be split further; page through it instead.
+			return pagedRows(apiName, params, List.of(), reader);
+		}
+		TushareTable table = call(apiName, params, List.of());
+		if (table.size() >= cap) {
+			LocalDate middle = middle(start, end);
+			return window(apiName, fixed, start, middle, reader)
+				.and(window(apiName, fixed, middle.plusDays(1), end, reader));
+		}
+		return rows(apiName, table, reader, (item) -> null);
+	}
+
+	private <T> Fetched<T> paged(String apiName, Map<String, Object> params, List<String> fields,
+			Function<TushareTable.Row, T> reader, Comparator<T> order) {
+		Fetched<T> fetched = pagedRows(apiName, params, fields, reader);
+		List<T> items = new ArrayList<>(fetched.items());
+		items.sort(order);
+		return new Fetched<>(items, fetched.rejected());
+	}
+
+	/**
+	 * Pages with {@code limit}/{@code offset} until a page comes back shorter than the
+	 * limit.
+	 */
+	private <T> Fetched<T> pagedRows(String apiName, Map<String, Object> params, List<String> fields,
+			Function<TushareTable.Row, T> reader) {
+		int limit = CAPS.get(apiName);
+		Fetched<T> all = Fetched.none();
+		for (int offset = 0;; offset += limit) {
+			Map<String, Object> page = new LinkedHashMap<>(params);
+			page.put("limit", limit);
+			page.put("offset", offset);
+			TushareTable table = call(apiName, page, fields);
+			all = all.and(rows(apiName, table, reader, (item) -> null));
+			if (table.size() < limit) {
+				return all;
+			}
+		}
+	}
+
+	private <T> Fetched<T> rows(String apiName, TushareTable table, Function<TushareTable.Row, T> reader,
+			Function<T, String> implausibility) {
+		List<T> items = new ArrayList<>(table.size());
+		List<RejectedRow> rejected = new ArrayList<>();
+		for (TushareTable.Row row : table.named()) {
+			String reason;
+			try {
+				T item = reader.apply(row);
+				reason = implausibility.apply(item);
+				if (reason == null && item instanceof DailyBar bar) {
+					reason = bar.implausibility();
+				}
+				if (reason == null) {
+					items.add(item);
+					continue;
+				}
+			}
+			catch (RuntimeException ex) {
+				reason = "cannot read the row: " + ex.getMessage();
+			}
+			JsonNode code = row.get("ts_code");
+			rejected.add(new RejectedRow(SourceName.TUSHARE, apiName, code.isString() ? code.stringValue() : null,
+					reason, row.toString()));
+		}
+		return new Fetched<>(items, rejected);
+	}
+
+	private static LocalDate middle(LocalDate start, LocalDate end) {
+		return start.plusDays(ChronoUnit.DAYS.between(start, end) / 2);
+	}
+
+}

@@ -1,0 +1,109 @@
+package com.marketbase.batch.source.tushare;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+import com.marketbase.batch.source.Json;
+import com.marketbase.batch.source.PermanentSourceException;
+import com.marketbase.batch.source.RateLimitedException;
+import com.marketbase.batch.source.SourceHttp.Reply;
+import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.source.TransientSourceException;
+
+/**
+ * Reads Tushare answers and classifies their failures. All business errors arrive with
+ * HTTP 200 and a non-zero {@code code}.
+ */
+final class TushareReplies {
+
+	private static final SourceName TUSHARE = SourceName.TUSHARE;
+
+	private TushareReplies() {
+	}
+
+	/**
+	 * The table of a successful answer.
+	 * @param apiName the API that was called
+	 * @param reply the answer
+	 * @return the table, empty when the answer has no rows
+	 * @throws com.marketbase.batch.source.SourceException classified by the answer
+	 */
+	static TushareTable table(String apiName, Reply reply) {
+		if (reply.status() >= 500 || reply.status() == 408) {
+			throw new TransientSourceException(TUSHARE, apiName, "HTTP " + reply.status(), null);
+		}
+		if (reply.status() == 429) {
+			throw new RateLimitedException(TUSHARE, apiName, "HTTP 429");
+		}
+		if (reply.status() != 200) {
+			throw new PermanentSourceException(TUSHARE, apiName, "HTTP " + reply.status() + " " + reply.excerpt());
+		}
+		JsonNode body = Json.objectOrNull(reply.body());
+		if (body == null || !body.has("code")) {
+			throw new TransientSourceException(TUSHARE, apiName, "the answer is not Tushare JSON: " + reply.excerpt(),
+					null);
+		}
+		int code = body.path("code").asInt(Integer.MIN_VALUE);
+		String message = message(body);
+		if (code != 0) {
+			throw failure(apiName, code, message);
+		}
+		JsonNode data = body.path("data");
+		JsonNode fields = data.path("fields");
+		JsonNode items = data.path("items");
+		if (!fields.isArray() || !items.isArray()) {
+			throw new TransientSourceException(TUSHARE, apiName, "the answer has no data.fields/data.items", null);
+		}
+		List<String> names = new ArrayList<>();
+		fields.forEach((field) -> names.add(field.asString()));
+		List<JsonNode> rows = new ArrayList<>();
+		items.forEach(rows::add);
+		return new TushareTable(names, rows);
+	}
+
+	private static String message(JsonNode body) {
+		for (String key : List.of("msg", "message")) {
+			JsonNode value = body.path(key);
+			if (value.isString() && !value.stringValue().isBlank()) {
+				return value.stringValue();
+			}
+		}
+		return "";
+	}
+
+	/**
+	 * The failure a non-zero code stands for.
+	 * @param apiName the API that was called
+	 * @param code the code
+	 * @param message the message text
+	 * @return the classified failure
+	 */
+	static RuntimeException failure(String apiName, int code, String message) {
+		String quoted = " (code " + code + ": " + message + ")";
+		return switch (code) {
+			case 40203 -> isRateLimit(message) ? new RateLimitedException(TUSHARE, apiName, message.strip())
+					: new PermanentSourceException(TUSHARE, apiName,
+							"the token has no permission for " + apiName + quoted);
+			case 40101 -> message.contains("token")
+					? new PermanentSourceException(TUSHARE, apiName, "the token was not accepted" + quoted)
+					: new PermanentSourceException(TUSHARE, apiName, "the API name is unknown" + quoted);
+			case 2002, -2002 ->
+				new PermanentSourceException(TUSHARE, apiName, "the token has no permission for " + apiName + quoted);
+			case 50101, -1000 -> new TransientSourceException(TUSHARE, apiName, "server error" + quoted, null);
+			default -> new PermanentSourceException(TUSHARE, apiName, "unexpected answer" + quoted);
+		};
+	}
+
+	/**
+	 * Whether a 40203 message is about frequency ("you may call this API at most N times
+	 * per minute/hour/day", "frequency exceeded") rather than permission.
+	 * @param message the message
+	 * @return whether the call was rate limited
+	 */
+	static boolean isRateLimit(String message) {
+		return message.contains("最多访问") || message.contains("频率超限");
+	}
+
+}
