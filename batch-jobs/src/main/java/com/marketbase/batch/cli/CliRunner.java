@@ -3,6 +3,8 @@ package com.marketbase.batch.cli;
 import java.util.List;
 import java.util.TreeSet;
 
+import com.marketbase.batch.sandbox.Sandbox;
+import com.marketbase.batch.sandbox.SandboxSettings;
 import org.springframework.batch.core.job.Job;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -39,12 +41,41 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 			refuse(ex.getMessage() + System.lineSeparator() + CommandLine.USAGE);
 			return;
 		}
+		if (commandLine.command().equals("sandbox")) {
+			runSandbox(List.of(args.getSourceArgs()));
+			return;
+		}
 		if (commandLine.command().equals("help")) {
 			this.console.say(CommandLine.USAGE + System.lineSeparator() + "Jobs: " + jobNames());
 			return;
 		}
 		if (this.jobs.stream().noneMatch((job) -> job.getName().equals(commandLine.job()))) {
 			refuse("Unknown job '" + commandLine.job() + "'. Jobs: " + jobNames() + ".");
+		}
+	}
+
+	private void runSandbox(List<String> args) {
+		SandboxSettings settings;
+		try {
+			settings = SandboxSettings.defaults()
+				.withPort(Integer.parseInt(CommandLine.option(args, "port", "7700")))
+				.withSeed(Long.parseLong(CommandLine.option(args, "seed", "42")));
+		}
+		catch (NumberFormatException ex) {
+			refuse("--port and --seed take whole numbers." + System.lineSeparator() + CommandLine.USAGE);
+			return;
+		}
+		Sandbox sandbox = Sandbox.start(settings);
+		Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
+		this.console.say("Source sandbox on " + sandbox.baseUrl() + ": Tushare at / and /dataapi (token "
+				+ SandboxSettings.TOKEN + "), TDX gateway under /api/, Eastmoney at /f10/lsjz and /js/{code}.js. "
+				+ "Stop it with Ctrl-C.");
+		try {
+			sandbox.awaitClose();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			sandbox.close();
 		}
 	}
 

@@ -1,0 +1,33 @@
+package com.marketbase.batch.sandbox;
+
+/**
+ * The ways the sandbox can misbehave on purpose, as real sources and the networks in
+ * front of them do.
+ */
+public enum SandboxFault {
+
+	/** HTTP 500 with an empty body. */
+	HTTP_500,
+
+	/** HTTP 502 from a "gateway" with an HTML body. */
+	HTTP_502,
+
+	/** No answer until {@link SandboxSettings#stallFor()} has passed. */
+	TIMEOUT,
+
+	/** The connection is closed without an answer. */
+	RESET,
+
+	/** HTTP 200 with JSON cut off in the middle. */
+	MALFORMED_JSON,
+
+	/** HTTP 200 with an HTML page instead of JSON, as captive portals and WAFs send. */
+	HTML,
+
+	/** A normal answer in which one row has impossible values (high below low). */
+	IMPOSSIBLE_ROWS,
+
+	/** A normal answer whose body stops halfway although its length was announced. */
+	TRUNCATED
+
+}

@@ -1,0 +1,106 @@
+package com.marketbase.batch.sandbox;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How a sandbox is set up. The same settings give the same answers, byte for byte.
+ *
+ * @param seed the seed of all synthetic data
+ * @param port the loopback port to listen on; 0 picks a free one
+ * @param today the sandbox's "today": data exists up to this day
+ * @param stocks how many A-share stocks (split 45/45/10 over SH, SZ and BJ)
+ * @param etfs how many ETFs
+ * @param funds how many OTC funds (every fifth a money-market fund)
+ * @param latency how long every answer is delayed
+ * @param stallFor how long a {@link SandboxFault#TIMEOUT} stalls before answering
+ * @param tokens the Tushare tokens the sandbox accepts, with their permissions and quotas
+ * @param faultRate the share of calls (0..1) that get a random fault, on top of those
+ * injected one by one
+ */
+public record SandboxSettings(long seed, int port, LocalDate today, int stocks, int etfs, int funds, Duration latency,
+		Duration stallFor, Map<String, Grant> tokens, double faultRate) {
+
+	/** The token every default sandbox accepts, with every permission. */
+	public static final String TOKEN = "sandbox-token";
+
+	public SandboxSettings {
+		tokens = Map.copyOf(tokens);
+	}
+
+	/**
+	 * The defaults: seed 42, a free port, today 2026-11-20, 5000 stocks, 30 ETFs, 200
+	 * funds, no latency, {@value #TOKEN} with every permission at 500 calls per minute
+	 * per API, no random faults.
+	 * @return the settings
+	 */
+	public static SandboxSettings defaults() {
+		return new SandboxSettings(42, 0, LocalDate.of(2026, 11, 20), 5000, 30, 200, Duration.ZERO,
+				Duration.ofSeconds(3), Map.of(TOKEN, Grant.everything(500)), 0);
+	}
+
+	public SandboxSettings withSeed(long seed) {
+		return new SandboxSettings(seed, this.port, this.today, this.stocks, this.etfs, this.funds, this.latency,
+				this.stallFor, this.tokens, this.faultRate);
+	}
+
+	public SandboxSettings withPort(int port) {
+		return new SandboxSettings(this.seed, port, this.today, this.stocks, this.etfs, this.funds, this.latency,
+				this.stallFor, this.tokens, this.faultRate);
+	}
+
+	public SandboxSettings withToday(LocalDate today) {
+		return new SandboxSettings(this.seed, this.port, today, this.stocks, this.etfs, this.funds, this.latency,
+				this.stallFor, this.tokens, this.faultRate);
+	}
+
+	public SandboxSettings withUniverse(int stocks, int etfs, int funds) {
+		return new SandboxSettings(this.seed, this.port, this.today, stocks, etfs, funds, this.latency, this.stallFor,
+				this.tokens, this.faultRate);
+	}
+
+	public SandboxSettings withLatency(Duration latency) {
+		return new SandboxSettings(this.seed, this.port, this.today, this.stocks, this.etfs, this.funds, latency,
+				this.stallFor, this.tokens, this.faultRate);
+	}
+
+	public SandboxSettings withStallFor(Duration stallFor) {
+		return new SandboxSettings(this.seed, this.port, this.today, this.stocks, this.etfs, this.funds, this.latency,
+				stallFor, this.tokens, this.faultRate);
+	}
+
+	public SandboxSettings withTokens(Map<String, Grant> tokens) {
+		return new SandboxSettings(this.seed, this.port, this.today, this.stocks, this.etfs, this.funds, this.latency,
+				this.stallFor, tokens, this.faultRate);
+	}
+
+	public SandboxSettings withFaultRate(double faultRate) {
+		return new SandboxSettings(this.seed, this.port, this.today, this.stocks, this.etfs, this.funds, this.latency,
+				this.stallFor, this.tokens, faultRate);
+	}
+
+	/**
+	 * What one Tushare token may do.
+	 *
+	 * @param apis the APIs it may call; empty means all
+	 * @param callsPerMinute calls per minute per API
+	 */
+	public record Grant(Set<String> apis, int callsPerMinute) {
+
+		public Grant {
+			apis = Set.copyOf(apis);
+		}
+
+		public static Grant everything(int callsPerMinute) {
+			return new Grant(Set.of(), callsPerMinute);
+		}
+
+		boolean allows(String api) {
+			return this.apis.isEmpty() || this.apis.contains(api);
+		}
+
+	}
+
+}

@@ -1,0 +1,361 @@
+package com.marketbase.batch.sandbox;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Deterministic synthetic prices: the same seed gives the same bars, byte for byte.
+ * Prices are whole li (1/1000 CNY) on the instrument's tick; volumes are lots of 100
+ * shares.
+ * <p>
+ * Each day is drawn from the previous close alone (only the closes are kept), and its
+ * one-minute path is drawn from that day's open, high, low and close, so the minute bars
+ * add up to the daily bar exactly: same open, close, high and low, volumes and amounts
+ * summing to the day's. Stocks have suspended days (no bars), a few half days (morning
+ * only), ex-dividend days (the pre-close drops and the adjustment factor rises) and price
+ * limits by board.
+ */
+final class SyntheticMarket {
+
+	private final long seed;
+
+	private final Map<String, int[]> closes = new ConcurrentHashMap<>();
+
+	SyntheticMarket(long seed) {
+		this.seed = seed;
+	}
+
+	/**
+	 * The day bar of an instrument.
+	 * @param instrument the instrument
+	 * @param date the day
+	 * @return the bar, or {@code null} when the instrument did not trade that day
+	 */
+	DayBar day(SimulatedInstrument instrument, LocalDate date) {
+		int index = TradingCalendar.indexOf(date);
+		if (index < 0) {
+			return null;
+		}
+		int[] chain = closes(instrument);
+		long previousClose = (index == 0) ? instrument.startLi() : chain[index - 1];
+		Draw draw = draw(instrument, index, previousClose);
+		if (draw == null || draw.suspended) {
+			return null;
+		}
+		long amount = 0;
+		for (MinuteBar bar : minutePath(instrument, index, draw)) {
+			amount += bar.amountLi();
+		}
+		return new DayBar(instrument.symbol(), date, draw.open, draw.high, draw.low, draw.close, draw.preClose,
+				draw.lots, amount, adjustmentFactor(instrument, index), draw.halfDay);
+	}
+
+	/**
+	 * The one-minute bars of a day in Tushare's layout: the 09:30 opening-auction bar,
+	 * then 09:31..11:30 and 13:01..15:00 (only the morning on a half day), labelled by
+	 * their end.
+	 * @param instrument the instrument
+	 * @param date the day
+	 * @return the bars, oldest first; none when the instrument did not trade
+	 */
+	List<MinuteBar> minutes(SimulatedInstrument instrument, LocalDate date) {
+		int index = TradingCalendar.indexOf(date);
+		if (index < 0) {
+			return List.of();
+		}
+		int[] chain = closes(instrument);
+		long previousClose = (index == 0) ? instrument.startLi() : chain[index - 1];
+		Draw draw = draw(instrument, index, previousClose);
+		if (draw == null || draw.suspended) {
+			return List.of();
+		}
+		return minutePath(instrument, index, draw);
+	}
+
+	/**
+	 * The cumulative adjustment factor on a day: 1 at the start of the sandbox's history,
+	 * multiplied by (previous close / pre-close) on every ex-dividend day.
+	 * @param instrument the instrument
+	 * @param index the trading-day index
+	 * @return the factor, rounded to six decimals
+	 */
+	double adjustmentFactor(SimulatedInstrument instrument, int index) {
+		int[] chain = closes(instrument);
+		double factor = 1.0;
+		for (int i = 1; i <= index; i++) {
+			int ratio = dividendPerMille(instrument, i);
+			if (ratio > 0 && chain[i - 1] > 0) {
+				long preClose = preClose(instrument, chain[i - 1], ratio);
+				factor *= (double) chain[i - 1] / preClose;
+			}
+		}
+		return Math.round(factor * 1_000_000) / 1_000_000.0;
+	}
+
+	/**
+	 * The unit NAV of a fund (in 1/10000 CNY) or, for a money-market fund, its income per
+	 * 10,000 units (in 1/10000 CNY), on a trading day.
+	 * @param fund the fund
+	 * @param index the trading-day index
+	 * @return the value, or 0 before the fund's inception
+	 */
+	long fundValue(SimulatedInstrument fund, int index) {
+		if (TradingCalendar.openDays().get(index).isBefore(fund.listDate())) {
+			return 0;
+		}
+		if (fund.kind() == InstrumentKind.MONEY_FUND) {
+			return 3000 + random(fund.symbol(), index, 7).nextLong(3500);
+		}
+		return closes(fund)[index];
+	}
+
+	/**
+	 * The 7-day annualized yield of a money-market fund, in 1/1000 percent.
+	 * @param fund the fund
+	 * @param index the trading-day index
+	 * @return the yield
+	 */
+	long sevenDayYield(SimulatedInstrument fund, int index) {
+		return 1200 + random(fund.symbol(), index, 8).nextLong(1000);
+	}
+
+	private int[] closes(SimulatedInstrument instrument) {
+		return this.closes.computeIfAbsent(instrument.symbol(), (symbol) -> {
+			List<LocalDate> days = TradingCalendar.openDays();
+			int[] chain = new int[days.size()];
+			long close = instrument.startLi();
+			for (int i = 0; i < chain.length; i++) {
+				if (instrument.kind() == InstrumentKind.FUND) {
+					close = Math.max(3000, Math.round(close * (1 + random(symbol, i, 9).nextGaussian() * 0.008)));
+				}
+				else {
+					Draw draw = draw(instrument, i, close);
+					if (draw != null && !draw.suspended) {
+						close = draw.close;
+					}
+				}
+				chain[i] = (int) close;
+			}
+			return chain;
+		});
+	}
+
+	private Draw draw(SimulatedInstrument instrument, int index, long previousClose) {
+		LocalDate date = TradingCalendar.openDays().get(index);
+		if (date.isBefore(instrument.listDate())) {
+			return null;
+		}
+		SplittableRandom random = random(instrument.symbol(), index, 1);
+		boolean stock = instrument.kind() == InstrumentKind.STOCK;
+		Draw draw = new Draw();
+		draw.suspended = stock && (random.nextInt(250) == 0 || longSuspension(instrument, index));
+		draw.halfDay = stock && !draw.suspended && random.nextInt(400) == 0;
+		int dividend = dividendPerMille(instrument, index);
+		draw.preClose = (dividend > 0) ? preClose(instrument, previousClose, dividend) : previousClose;
+		long tick = instrument.tickLi();
+		double limit = instrument.limitPercent() / 100.0;
+		long up = Math.max(tick, (long) Math.floor(draw.preClose * (1 + limit) / tick) * tick);
+		long down = Math.max(tick, (long) Math.ceil(draw.preClose * (1 - limit) / tick) * tick);
+		double volatility = (instrument.kind() == InstrumentKind.INDEX) ? 0.011 : 0.019;
+		draw.open = clamp(onTick(draw.preClose * (1 + random.nextGaussian() * volatility / 3), tick), down, up);
+		draw.close = clamp(onTick(draw.open * Math.exp(random.nextGaussian() * volatility), tick), down, up);
+		long top = Math.max(draw.open, draw.close);
+		long bottom = Math.min(draw.open, draw.close);
+		draw.high = clamp(onTick(top * (1 + Math.abs(random.nextGaussian()) * volatility / 2), tick), top, up);
+		draw.low = clamp(onTick(bottom * (1 - Math.abs(random.nextGaussian()) * volatility / 2), tick), down, bottom);
+		long typicalLots = switch (instrument.kind()) {
+			case INDEX -> 200_000_000;
+			case ETF -> 3_000_000;
+			default -> 20_000 + Math.floorMod(instrument.symbol().hashCode(), 400_000);
+		};
+		draw.lots = Math.max(500, Math.round(typicalLots * Math.exp(random.nextGaussian() * 0.4)));
+		if (draw.halfDay) {
+			draw.lots /= 2;
+		}
+		return draw;
+	}
+
+	private boolean longSuspension(SimulatedInstrument instrument, int index) {
+		int start = Math.floorMod(instrument.symbol().hashCode() * 31 + (int) this.seed, 5000);
+		return start < TradingCalendar.openDays().size() && Math.floorMod(instrument.symbol().hashCode(), 97) == 0
+				&& index >= start && index < start + 20;
+	}
+
+	/**
+	 * The cash dividend of an ex-dividend day, in per mille of the previous close; 0 on
+	 * other days. Most stocks go ex-dividend once a year in June or July.
+	 */
+	private int dividendPerMille(SimulatedInstrument instrument, int index) {
+		if (instrument.kind() != InstrumentKind.STOCK) {
+			return 0;
+		}
+		LocalDate date = TradingCalendar.openDays().get(index);
+		SplittableRandom yearly = random(instrument.symbol(), date.getYear(), 3);
+		if (yearly.nextInt(10) >= 7) {
+			return 0;
+		}
+		LocalDate exDate = LocalDate.of(date.getYear(), 6, 1).plusDays(yearly.nextInt(55));
+		if (!date.equals(exDate)) {
+			return 0;
+		}
+		return 5 + yearly.nextInt(25);
+	}
+
+	private static long preClose(SimulatedInstrument instrument, long previousClose, int dividendPerMille) {
+		long tick = instrument.tickLi();
+		return Math.max(tick, onTick(previousClose * (1000 - dividendPerMille) / 1000.0, tick));
+	}
+
+	private List<MinuteBar> minutePath(SimulatedInstrument instrument, int index, Draw draw) {
+		SplittableRandom random = random(instrument.symbol(), index, 2);
+		int bars = draw.halfDay ? 120 : 240;
+		long tick = instrument.tickLi();
+		double[] walk = new double[bars + 1];
+		for (int k = 1; k <= bars; k++) {
+			walk[k] = walk[k - 1] + random.nextGaussian();
+		}
+		double min = Double.MAX_VALUE;
+		double max = -Double.MAX_VALUE;
+		for (int k = 0; k <= bars; k++) {
+			walk[k] -= walk[bars] * k / bars;
+			min = Math.min(min, walk[k]);
+			max = Math.max(max, walk[k]);
+		}
+		double scale = (max > min) ? 0.8 * (draw.high - draw.low) / (max - min) : 0;
+		long[] price = new long[bars + 1];
+		int highest = 1;
+		int lowest = 1;
+		for (int k = 0; k <= bars; k++) {
+			double trend = draw.open + (double) (draw.close - draw.open) * k / bars;
+			price[k] = clamp(onTick(trend + scale * walk[k], tick), draw.low, draw.high);
+			if (k > 0 && k < bars) {
+				highest = (price[k] > price[highest]) ? k : highest;
+				lowest = (price[k] < price[lowest]) ? k : lowest;
+			}
+		}
+		price[0] = draw.open;
+		price[bars] = draw.close;
+		if (highest == lowest) {
+			lowest = (highest == 1) ? 2 : 1;
+		}
+		price[highest] = draw.high;
+		price[lowest] = draw.low;
+		long auctionLots = Math.max(1, draw.lots / 50);
+		long[] lots = spread(draw.lots - auctionLots, bars, random);
+		LocalDate date = TradingCalendar.openDays().get(index);
+		List<MinuteBar> path = new ArrayList<>(bars + 1);
+		path.add(new MinuteBar(date.atTime(9, 30), draw.open, draw.open, draw.open, draw.open, auctionLots,
+				auctionLots * 100 * draw.open));
+		for (int k = 1; k <= bars; k++) {
+			long open = price[k - 1];
+			long close = price[k];
+			long high = Math.max(open, close);
+			long low = Math.min(open, close);
+			long shares = lots[k - 1] * 100;
+			path.add(new MinuteBar(barEnd(date, k), open, high, low, close, lots[k - 1], shares * (open + close) / 2));
+		}
+		return path;
+	}
+
+	/** Spreads lots over the bars, heavier at the open and the close, summing exactly. */
+	private static long[] spread(long total, int bars, SplittableRandom random) {
+		double[] weights = new double[bars];
+		double sum = 0;
+		for (int k = 0; k < bars; k++) {
+			double u = Math.abs((k + 0.5) / bars - 0.5) * 2;
+			weights[k] = (0.5 + u * u) * (0.5 + random.nextDouble());
+			sum += weights[k];
+		}
+		long[] lots = new long[bars];
+		long assigned = 0;
+		for (int k = 0; k < bars; k++) {
+			lots[k] = (long) Math.floor(total * weights[k] / sum);
+			assigned += lots[k];
+		}
+		lots[bars - 1] += total - assigned;
+		return lots;
+	}
+
+	/**
+	 * The end of the k-th continuous-trading minute (1-based): 09:31..11:30,
+	 * 13:01..15:00.
+	 */
+	static LocalDateTime barEnd(LocalDate date, int k) {
+		LocalTime time = (k <= 120) ? LocalTime.of(9, 30).plusMinutes(k) : LocalTime.of(13, 0).plusMinutes(k - 120);
+		return date.atTime(time);
+	}
+
+	private SplittableRandom random(String symbol, int index, int salt) {
+		long mixed = this.seed * 0x9E3779B97F4A7C15L + symbol.hashCode() * 0xC2B2AE3D27D4EB4FL
+				+ index * 0x165667B19E3779F9L + salt * 0x27D4EB2F165667C5L;
+		return new SplittableRandom(mixed);
+	}
+
+	private static long onTick(double li, long tick) {
+		return Math.round(li / tick) * tick;
+	}
+
+	private static long clamp(long value, long low, long high) {
+		return Math.max(low, Math.min(high, value));
+	}
+
+	private static final class Draw {
+
+		boolean suspended;
+
+		boolean halfDay;
+
+		long preClose;
+
+		long open;
+
+		long high;
+
+		long low;
+
+		long close;
+
+		long lots;
+
+	}
+
+	/**
+	 * A day bar, prices in li.
+	 *
+	 * @param symbol the instrument
+	 * @param date the day
+	 * @param open opening price
+	 * @param high highest price
+	 * @param low lowest price
+	 * @param close closing price
+	 * @param preClose previous close, adjusted for an ex-dividend day
+	 * @param lots volume in lots
+	 * @param amountLi value traded in li
+	 * @param adjustmentFactor the cumulative adjustment factor
+	 * @param halfDay whether only the morning traded
+	 */
+	record DayBar(String symbol, LocalDate date, long open, long high, long low, long close, long preClose, long lots,
+			long amountLi, double adjustmentFactor, boolean halfDay) {
+	}
+
+	/**
+	 * A one-minute bar, prices in li, labelled by its end.
+	 *
+	 * @param end the end of the minute, Beijing time
+	 * @param open opening price
+	 * @param high highest price
+	 * @param low lowest price
+	 * @param close closing price
+	 * @param lots volume in lots
+	 * @param amountLi value traded in li
+	 */
+	record MinuteBar(LocalDateTime end, long open, long high, long low, long close, long lots, long amountLi) {
+	}
+
+}

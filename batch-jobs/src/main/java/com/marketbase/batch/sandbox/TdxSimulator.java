@@ -1,0 +1,327 @@
+package com.marketbase.batch.sandbox;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The TDX HTTP gateway ({@code tdx-api}) as its handlers behave: every business answer in
+ * {@code {code, message, data}} with HTTP 200, errors as code -1 with the gateway's
+ * Chinese messages, Go field names ({@code Count}, {@code List}, {@code Time}) for
+ * protocol structs and lower-case keys for handler-built maps, prices and amounts in li,
+ * stock volumes in lots (index volumes in shares), RFC 3339 times with {@code +08:00},
+ * {@code /api/health} unwrapped and a plain-text 404 for unknown paths.
+ */
+final class TdxSimulator {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
+
+	private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+	private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+
+	/** About the 24,000 one-minute bars a TDX server keeps. */
+	private static final int MINUTE_HISTORY_DAYS = 100;
+
+	private static final Map<String, Integer> INTRADAY = Map.of("minute1", 1, "minute5", 5, "minute15", 15, "minute30",
+			30, "hour", 60);
+
+	private final SandboxSettings settings;
+
+	private final Universe universe;
+
+	private final SyntheticMarket market;
+
+	TdxSimulator(SandboxSettings settings, Universe universe, SyntheticMarket market) {
+		this.settings = settings;
+		this.universe = universe;
+		this.market = market;
+	}
+
+	SandboxAnswer answer(SandboxRequest request, boolean corrupt) {
+		try {
+			return switch (request.path()) {
+				case "/api/health" -> SandboxAnswer.json("{\"status\":\"healthy\",\"time\":\"1730617200\"}");
+				case "/api/codes" -> success(codes(request.param("exchange")));
+				case "/api/minute" -> success(minute(request, corrupt));
+				case "/api/kline-history", "/api/kline" -> success(kline(request, false, corrupt));
+				case "/api/kline-all", "/api/kline-all/tdx" -> success(kline(request, true, corrupt));
+				case "/api/trade" -> success(trades(request, corrupt));
+				case "/api/workday/range" -> success(workdays(request));
+				default -> SandboxAnswer.text(404, "text/plain; charset=utf-8", "404 page not found\n");
+			};
+		}
+		catch (Refusal refusal) {
+			return error(refusal.getMessage());
+		}
+	}
+
+	private ObjectNode codes(String exchange) {
+		ObjectNode data = MAPPER.createObjectNode();
+		List<SimulatedInstrument> stocks = this.universe.of(InstrumentKind.STOCK);
+		ObjectNode counts = MAPPER.createObjectNode();
+		ArrayNode codes = MAPPER.createArrayNode();
+		for (String market : List.of("sh", "sz", "bj")) {
+			counts.put(market, stocks.stream().filter((stock) -> stock.market().equals(market)).count());
+		}
+		for (SimulatedInstrument stock : stocks) {
+			if (exchange.isEmpty() || exchange.equals("all") || exchange.equals(stock.market())) {
+				ObjectNode code = codes.addObject();
+				code.put("code", stock.digits());
+				code.put("name", stock.name());
+				code.put("exchange", stock.market());
+			}
+		}
+		data.put("total", codes.size());
+		data.set("exchanges", counts);
+		data.set("codes", codes);
+		return data;
+	}
+
+	private ObjectNode minute(SandboxRequest request, boolean corrupt) {
+		SimulatedInstrument instrument = instrument(request);
+		LocalDate date = request.param("date").isEmpty() ? this.settings.today() : day(request.param("date"), "date");
+		List<SyntheticMarket.MinuteBar> bars = date.isAfter(this.settings.today()) ? List.of()
+				: Bars.aggregate(this.market.minutes(instrument, date), 1, false);
+		ObjectNode data = MAPPER.createObjectNode();
+		data.put("date", COMPACT.format(date));
+		data.put("Count", bars.size());
+		ArrayNode list = data.putArray("List");
+		for (SyntheticMarket.MinuteBar bar : bars) {
+			ObjectNode point = list.addObject();
+			point.put("Time", bar.end().toLocalTime().toString());
+			point.put("Price", (corrupt && list.size() == 1) ? -bar.close() : bar.close());
+			point.put("Number", bar.lots());
+		}
+		return data;
+	}
+
+	private ObjectNode kline(SandboxRequest request, boolean all, boolean corrupt) {
+		SimulatedInstrument instrument = instrument(request);
+		String type = request.param("type").isEmpty() ? "day" : request.param("type");
+		int limit = request.param("limit").isEmpty() ? (all ? Integer.MAX_VALUE : 100)
+				: Math.max(1, number(request.param("limit"), "limit"));
+		if (!all) {
+			limit = Math.min(limit, 800);
+		}
+		List<SyntheticMarket.MinuteBar> bars;
+		if (INTRADAY.containsKey(type)) {
+			bars = intraday(instrument, INTRADAY.get(type));
+		}
+		else if (type.equals("day")) {
+			bars = days(instrument, !all);
+		}
+		else {
+			throw new Refusal("type 参数错误，支持: minute1, minute5, minute15, minute30, hour, day");
+		}
+		if (!all || limit < bars.size()) {
+			// The gateway asks TDX for the latest bars first, then applies the date
+			// filter.
+			bars = bars.subList(Math.max(0, bars.size() - limit), bars.size());
+		}
+		bars = filterDates(bars, request);
+		ObjectNode data = MAPPER.createObjectNode();
+		data.put(all ? "count" : "Count", bars.size());
+		ArrayNode list = data.putArray(all ? "list" : "List");
+		long last = 0;
+		for (SyntheticMarket.MinuteBar bar : bars) {
+			ObjectNode kline = list.addObject();
+			kline.put("Last", last);
+			kline.put("Open", bar.open());
+			kline.put("High", (corrupt && list.size() == 1) ? bar.low() / 2 : bar.high());
+			kline.put("Low", bar.low());
+			kline.put("Close", bar.close());
+			kline.put("Volume", (instrument.kind() == InstrumentKind.INDEX) ? bar.lots() * 100 : bar.lots());
+			kline.put("Amount", bar.amountLi());
+			kline.put("Time", RFC3339.format(bar.end().atOffset(BEIJING)));
+			kline.put("UpCount", 0);
+			kline.put("DownCount", 0);
+			last = bar.close();
+		}
+		if (all) {
+			ObjectNode meta = data.putObject("meta");
+			meta.put("source", "tdx");
+			meta.put("type", type);
+			meta.put("batch_limit", 800);
+			meta.putArray("notes").add("raw bars, not adjusted");
+		}
+		return data;
+	}
+
+	private List<SyntheticMarket.MinuteBar> intraday(SimulatedInstrument instrument, int minutes) {
+		List<LocalDate> days = TradingCalendar.openDays(TradingCalendar.FIRST, today());
+		List<SyntheticMarket.MinuteBar> bars = new ArrayList<>();
+		for (LocalDate day : days.subList(Math.max(0, days.size() - MINUTE_HISTORY_DAYS), days.size())) {
+			bars.addAll(Bars.aggregate(this.market.minutes(instrument, day), minutes, false));
+		}
+		return bars;
+	}
+
+	/**
+	 * Day bars stamped 15:00; forward-adjusted (前复权) where the gateway's
+	 * {@code /api/kline-history} takes them from 10jqka, raw from {@code /api/kline-all}.
+	 */
+	private List<SyntheticMarket.MinuteBar> days(SimulatedInstrument instrument, boolean forwardAdjusted) {
+		List<SyntheticMarket.MinuteBar> bars = new ArrayList<>();
+		List<LocalDate> days = TradingCalendar.openDays(TradingCalendar.FIRST, today());
+		double latest = forwardAdjusted
+				? this.market.adjustmentFactor(instrument, TradingCalendar.indexOf(days.get(days.size() - 1))) : 1;
+		for (LocalDate day : days) {
+			SyntheticMarket.DayBar bar = this.market.day(instrument, day);
+			if (bar == null) {
+				continue;
+			}
+			double ratio = forwardAdjusted ? bar.adjustmentFactor() / latest : 1;
+			long tick = instrument.tickLi();
+			bars.add(new SyntheticMarket.MinuteBar(day.atTime(15, 0), adjust(bar.open(), ratio, tick),
+					adjust(bar.high(), ratio, tick), adjust(bar.low(), ratio, tick), adjust(bar.close(), ratio, tick),
+					bar.lots(), bar.amountLi()));
+		}
+		return bars;
+	}
+
+	private static long adjust(long li, double ratio, long tick) {
+		return (ratio == 1) ? li : Math.round(li * ratio / tick) * tick;
+	}
+
+	private List<SyntheticMarket.MinuteBar> filterDates(List<SyntheticMarket.MinuteBar> bars, SandboxRequest request) {
+		String start = request.param("start_date");
+		String end = request.param("end_date");
+		if (start.isEmpty() && end.isEmpty()) {
+			return bars;
+		}
+		LocalDate from = start.isEmpty() ? LocalDate.MIN : day(start, "start_date");
+		LocalDate to = end.isEmpty() ? LocalDate.MAX : day(end, "end_date");
+		return bars.stream()
+			.filter((bar) -> !bar.end().toLocalDate().isBefore(from) && !bar.end().toLocalDate().isAfter(to))
+			.toList();
+	}
+
+	private ObjectNode trades(SandboxRequest request, boolean corrupt) {
+		SimulatedInstrument instrument = instrument(request);
+		LocalDate date = request.param("date").isEmpty() ? this.settings.today() : day(request.param("date"), "date");
+		List<SyntheticMarket.MinuteBar> bars = date.isAfter(this.settings.today()) ? List.of()
+				: Bars.aggregate(this.market.minutes(instrument, date), 1, true);
+		SplittableRandom random = new SplittableRandom(
+				this.settings.seed() ^ instrument.symbol().hashCode() ^ date.toEpochDay());
+		ObjectNode data = MAPPER.createObjectNode();
+		ArrayNode list = data.putArray("List");
+		for (SyntheticMarket.MinuteBar bar : bars) {
+			// Ticks carry the minute they happened in: the auction at 09:25, then the
+			// minute before each bar's end.
+			LocalDateTime minute = bar.end().toLocalTime().equals(java.time.LocalTime.of(9, 30))
+					? bar.end().minusMinutes(5) : bar.end().minusMinutes(1);
+			int ticks = (bar.lots() < 3) ? 1 : 1 + random.nextInt(3);
+			long left = bar.lots();
+			for (int t = 0; t < ticks; t++) {
+				long lots = (t == ticks - 1) ? left : left / (ticks - t);
+				left -= lots;
+				ObjectNode trade = list.addObject();
+				trade.put("Time", RFC3339.format(minute.atOffset(BEIJING)));
+				long price = (t == 0) ? bar.open() : (t == ticks - 1) ? bar.close() : bar.high();
+				trade.put("Price", (corrupt && list.size() == 1) ? 0 : price);
+				trade.put("Volume", lots);
+				trade.put("Status", random.nextInt(3));
+				trade.put("Number", 0);
+			}
+		}
+		data.put("Count", list.size());
+		return data;
+	}
+
+	private ObjectNode workdays(SandboxRequest request) {
+		String start = request.param("start");
+		String end = request.param("end");
+		if (start.isEmpty() || end.isEmpty()) {
+			throw new Refusal("start 与 end 均为必填参数");
+		}
+		LocalDate from = day(start, "start");
+		LocalDate to = day(end, "end");
+		if (to.isBefore(from)) {
+			throw new Refusal("end 必须大于或等于 start");
+		}
+		// Derived from the SSE Composite's bars, so the gateway knows no future days.
+		LocalDate last = to.isAfter(today()) ? today() : to;
+		ObjectNode data = MAPPER.createObjectNode();
+		ArrayNode list = data.putArray("list");
+		for (LocalDate day : TradingCalendar.openDays(from, last)) {
+			ObjectNode item = list.addObject();
+			item.put("iso", day.toString());
+			item.put("numeric", COMPACT.format(day));
+		}
+		data.put("count", list.size());
+		return data;
+	}
+
+	private LocalDate today() {
+		return this.settings.today().isAfter(TradingCalendar.LAST) ? TradingCalendar.LAST : this.settings.today();
+	}
+
+	private SimulatedInstrument instrument(SandboxRequest request) {
+		String code = request.param("code");
+		if (code.isEmpty()) {
+			throw new Refusal("股票代码不能为空");
+		}
+		SimulatedInstrument instrument = this.universe.findTdx(code);
+		if (instrument == null) {
+			throw new Refusal("股票代码不存在: " + code);
+		}
+		return instrument;
+	}
+
+	private static LocalDate day(String text, String name) {
+		try {
+			return (text.length() == 8) ? LocalDate.parse(text, COMPACT) : LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new Refusal(name + " 参数格式错误，应为 YYYYMMDD 或 YYYY-MM-DD");
+		}
+	}
+
+	private static int number(String text, String name) {
+		try {
+			return Integer.parseInt(text);
+		}
+		catch (NumberFormatException ex) {
+			throw new Refusal(name + " 参数格式错误");
+		}
+	}
+
+	private static SandboxAnswer success(ObjectNode data) {
+		ObjectNode body = MAPPER.createObjectNode();
+		body.put("code", 0);
+		body.put("message", "success");
+		body.set("data", data);
+		return SandboxAnswer.json(MAPPER.writeValueAsString(body));
+	}
+
+	private static SandboxAnswer error(String message) {
+		ObjectNode body = MAPPER.createObjectNode();
+		body.put("code", -1);
+		body.put("message", message);
+		body.putNull("data");
+		return SandboxAnswer.json(MAPPER.writeValueAsString(body));
+	}
+
+	/** A request the gateway answers with code -1. */
+	private static final class Refusal extends RuntimeException {
+
+		Refusal(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+}

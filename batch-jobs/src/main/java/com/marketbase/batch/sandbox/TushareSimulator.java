@@ -1,0 +1,487 @@
+package com.marketbase.batch.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Tushare Pro as its HTTP API behaves: one POST route dispatching on {@code api_name},
+ * HTTP 200 for every business error with the server's Chinese messages, per-token
+ * permissions and per-minute quotas (40203 for both, told apart by the text), silent row
+ * caps, {@code limit}/{@code offset}, newest-first rows, numbers as floats, and the
+ * server's own column order ({@code stk_mins} sends {@code close} before {@code open}).
+ * Unknown names in {@code fields} are ignored.
+ */
+final class TushareSimulator {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private static final String DOC = "，权限的具体详情访问：https://tushare.pro/document/1?doc_id=108。";
+
+	private static final Map<String, List<String>> COLUMNS = Map.of("trade_cal",
+			List.of("exchange", "cal_date", "is_open", "pretrade_date"), "stock_basic",
+			List.of("ts_code", "symbol", "name", "area", "industry", "cnspell", "market", "list_date", "act_name",
+					"act_ent_type", "fullname", "enname", "exchange", "curr_type", "list_status", "delist_date",
+					"is_hs"),
+			"daily",
+			List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "change", "pct_chg", "vol",
+					"amount"),
+			"adj_factor", List.of("ts_code", "trade_date", "adj_factor"), "stk_mins",
+			List.of("ts_code", "trade_time", "close", "open", "high", "low", "vol", "amount"), "index_daily",
+			List.of("ts_code", "trade_date", "close", "open", "high", "low", "pre_close", "change", "pct_chg", "vol",
+					"amount"),
+			"fund_daily", List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "change",
+					"pct_chg", "vol", "amount"));
+
+	/** Columns sent when {@code fields} is empty; the others only on request. */
+	private static final Map<String, Integer> DEFAULT_COLUMN_COUNT = Map.of("stock_basic", 10);
+
+	/** The per-call row caps, as documented (the sandbox's guess where none is). */
+	static final Map<String, Integer> CAPS = Map.of("trade_cal", 4000, "stock_basic", 6000, "daily", 6000, "adj_factor",
+			2000, "stk_mins", 8000, "index_daily", 8000, "fund_daily", 2000);
+
+	private static final Set<String> FREQUENCIES = Set.of("1min", "5min", "15min", "30min", "60min");
+
+	private final SandboxSettings settings;
+
+	private final Universe universe;
+
+	private final SyntheticMarket market;
+
+	private final Map<String, Deque<Long>> windows = new ConcurrentHashMap<>();
+
+	TushareSimulator(SandboxSettings settings, Universe universe, SyntheticMarket market) {
+		this.settings = settings;
+		this.universe = universe;
+		this.market = market;
+	}
+
+	/**
+	 * The API a request names, for counting.
+	 * @param request the request
+	 * @return the {@code api_name}, or {@code ?} when there is none
+	 */
+	static String apiName(SandboxRequest request) {
+		try {
+			JsonNode body = MAPPER.readTree(request.body());
+			String name = (body != null) ? body.path("api_name").asString("") : "";
+			if (name.isEmpty() && request.path().startsWith("/dataapi/")) {
+				name = request.path().substring("/dataapi/".length());
+			}
+			return name.isEmpty() ? "?" : name;
+		}
+		catch (JacksonException ex) {
+			return "?";
+		}
+	}
+
+	SandboxAnswer answer(SandboxRequest request, boolean corrupt) {
+		JsonNode body;
+		try {
+			body = MAPPER.readTree(request.body());
+		}
+		catch (JacksonException ex) {
+			body = null;
+		}
+		if (body == null || !body.isObject()) {
+			return error(request, -1000, "系统内部错误");
+		}
+		Grant grant = grant(body.path("token").asString(""));
+		if (grant == null) {
+			return error(request, 40101, "您的token不对，请确认。");
+		}
+		String api = apiName(request);
+		if (!COLUMNS.containsKey(api)) {
+			return error(request, 40101, "请指定正确的接口名");
+		}
+		if (!grant.grant().allows(api)) {
+			return error(request, 40203, "抱歉，您没有接口(" + api + ")访问权限" + DOC);
+		}
+		if (!withinQuota(grant.token() + "/" + api, grant.grant().callsPerMinute())) {
+			return error(request, 40203, "抱歉，您每分钟最多访问该接口" + grant.grant().callsPerMinute() + "次" + DOC).asRateLimited();
+		}
+		JsonNode params = body.path("params");
+		if (!params.isMissingNode() && !params.isNull() && !params.isObject()) {
+			return error(request, 50101, "服务器错误，请稍后再试！'str' object has no attribute 'get'");
+		}
+		try {
+			List<Map<String, Object>> rows = rows(api, params);
+			return success(request, api, page(api, rows, params), fields(api, body.path("fields")), corrupt);
+		}
+		catch (DateTimeParseException | IllegalArgumentException ex) {
+			return error(request, 50101, "服务器错误，请稍后再试！" + ex.getMessage());
+		}
+	}
+
+	private record Grant(String token, SandboxSettings.Grant grant) {
+	}
+
+	private Grant grant(String token) {
+		SandboxSettings.Grant grant = this.settings.tokens().get(token);
+		return (grant != null) ? new Grant(token, grant) : null;
+	}
+
+	/** A sliding 60-second window per token and API, as the real server counts. */
+	private boolean withinQuota(String key, int callsPerMinute) {
+		Deque<Long> window = this.windows.computeIfAbsent(key, (k) -> new ArrayDeque<>());
+		long now = System.nanoTime();
+		synchronized (window) {
+			while (!window.isEmpty() && now - window.peekFirst() >= TimeUnit.SECONDS.toNanos(60)) {
+				window.pollFirst();
+			}
+			if (window.size() >= callsPerMinute) {
+				return false;
+			}
+			window.addLast(now);
+			return true;
+		}
+	}
+
+	private List<Map<String, Object>> rows(String api, JsonNode params) {
+		return switch (api) {
+			case "trade_cal" -> tradeCalendar(params);
+			case "stock_basic" -> stocks(params);
+			case "daily" -> dailyBars(params, InstrumentKind.STOCK, false);
+			case "index_daily" -> dailyBars(params, InstrumentKind.INDEX, true);
+			case "fund_daily" -> dailyBars(params, InstrumentKind.ETF, false);
+			case "adj_factor" -> adjustmentFactors(params);
+			case "stk_mins" -> minuteBars(params);
+			default -> List.of();
+		};
+	}
+
+	private List<Map<String, Object>> tradeCalendar(JsonNode params) {
+		String exchange = text(params, "exchange", "SSE");
+		LocalDate start = date(params, "start_date", TradingCalendar.FIRST);
+		LocalDate end = date(params, "end_date", TradingCalendar.LAST);
+		String isOpen = text(params, "is_open", "");
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (LocalDate day = end; !day.isBefore(start); day = day.minusDays(1)) {
+			boolean open = TradingCalendar.isOpen(day);
+			if (!isOpen.isEmpty() && !isOpen.equals(open ? "1" : "0")) {
+				continue;
+			}
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("exchange", exchange);
+			row.put("cal_date", DATE.format(day));
+			row.put("is_open", open ? 1 : 0);
+			row.put("pretrade_date", DATE.format(TradingCalendar.previousOpen(day)));
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	private List<Map<String, Object>> stocks(JsonNode params) {
+		if (!text(params, "list_status", "L").equals("L")) {
+			return List.of();
+		}
+		String exchange = text(params, "exchange", "");
+		String code = text(params, "ts_code", "");
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (SimulatedInstrument stock : this.universe.of(InstrumentKind.STOCK)) {
+			if ((!exchange.isEmpty() && !exchange.equals(stock.exchange()))
+					|| (!code.isEmpty() && !code.equals(stock.symbol()))
+					|| stock.listDate().isAfter(this.settings.today())) {
+				continue;
+			}
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("ts_code", stock.symbol());
+			row.put("symbol", stock.digits());
+			row.put("name", stock.name());
+			row.put("area", "沙盒");
+			row.put("industry", "模拟");
+			row.put("cnspell", "shsp");
+			row.put("market", board(stock));
+			row.put("list_date", DATE.format(stock.listDate()));
+			row.put("act_name", null);
+			row.put("act_ent_type", null);
+			row.put("fullname", stock.name() + "股份有限公司");
+			row.put("enname", "Sandbox " + stock.digits() + " Co., Ltd.");
+			row.put("exchange", stock.exchange());
+			row.put("curr_type", "CNY");
+			row.put("list_status", "L");
+			row.put("delist_date", null);
+			row.put("is_hs", "N");
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	private static String board(SimulatedInstrument stock) {
+		if (stock.symbol().startsWith("688")) {
+			return "科创板";
+		}
+		if (stock.symbol().startsWith("300")) {
+			return "创业板";
+		}
+		return "BSE".equals(stock.exchange()) ? "北交所" : "主板";
+	}
+
+	private List<Map<String, Object>> dailyBars(JsonNode params, InstrumentKind kind, boolean index) {
+		List<SimulatedInstrument> instruments = instruments(params, kind);
+		List<LocalDate> days = days(params);
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int d = days.size() - 1; d >= 0; d--) {
+			for (SimulatedInstrument instrument : instruments) {
+				SyntheticMarket.DayBar bar = this.market.day(instrument, days.get(d));
+				if (bar == null) {
+					continue;
+				}
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("ts_code", bar.symbol());
+				row.put("trade_date", DATE.format(bar.date()));
+				row.put("open", cny(bar.open()));
+				row.put("high", cny(bar.high()));
+				row.put("low", cny(bar.low()));
+				row.put("close", cny(bar.close()));
+				row.put("pre_close", cny(bar.preClose()));
+				row.put("change", cny(bar.close() - bar.preClose()));
+				row.put("pct_chg", Math.round((bar.close() - bar.preClose()) * 10000.0 / bar.preClose()) / 100.0);
+				row.put("vol", (double) bar.lots());
+				// 千元 (thousand CNY); li / 10^6, exact in the digits sent.
+				row.put("amount", bar.amountLi() / 1_000_000.0);
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	private List<Map<String, Object>> adjustmentFactors(JsonNode params) {
+		List<SimulatedInstrument> stocks = instruments(params, InstrumentKind.STOCK);
+		List<LocalDate> days = days(params);
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int d = days.size() - 1; d >= 0; d--) {
+			for (SimulatedInstrument stock : stocks) {
+				if (days.get(d).isBefore(stock.listDate())) {
+					continue;
+				}
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("ts_code", stock.symbol());
+				row.put("trade_date", DATE.format(days.get(d)));
+				row.put("adj_factor", this.market.adjustmentFactor(stock, TradingCalendar.indexOf(days.get(d))));
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	private List<Map<String, Object>> minuteBars(JsonNode params) {
+		String code = text(params, "ts_code", "");
+		String frequency = text(params, "freq", "");
+		SimulatedInstrument instrument = this.universe.find(code);
+		if (!FREQUENCIES.contains(frequency)) {
+			throw new IllegalArgumentException("freq参数错误");
+		}
+		if (instrument == null || code.contains(",")) {
+			return List.of();
+		}
+		LocalDateTime start = dateTime(params, "start_date", TradingCalendar.FIRST.atStartOfDay());
+		LocalDateTime end = dateTime(params, "end_date", this.settings.today().atTime(23, 59, 59));
+		List<LocalDate> days = TradingCalendar.openDays(start.toLocalDate(), min(end.toLocalDate()));
+		int minutes = Integer.parseInt(frequency.substring(0, frequency.length() - 3));
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int d = days.size() - 1; d >= 0; d--) {
+			List<SyntheticMarket.MinuteBar> bars = Bars.aggregate(this.market.minutes(instrument, days.get(d)), minutes,
+					true);
+			for (int b = bars.size() - 1; b >= 0; b--) {
+				SyntheticMarket.MinuteBar bar = bars.get(b);
+				if (bar.end().isBefore(start) || bar.end().isAfter(end)) {
+					continue;
+				}
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("ts_code", instrument.symbol());
+				row.put("trade_time", DATE_TIME.format(bar.end()));
+				row.put("close", cny(bar.close()));
+				row.put("open", cny(bar.open()));
+				row.put("high", cny(bar.high()));
+				row.put("low", cny(bar.low()));
+				row.put("vol", (double) (bar.lots() * 100));
+				row.put("amount", bar.amountLi() / 1000.0);
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	private List<SimulatedInstrument> instruments(JsonNode params, InstrumentKind kind) {
+		String codes = text(params, "ts_code", "");
+		if (codes.isEmpty()) {
+			return this.universe.of(kind);
+		}
+		List<SimulatedInstrument> found = new ArrayList<>();
+		for (String code : codes.split(",")) {
+			SimulatedInstrument instrument = this.universe.find(code.strip());
+			if (instrument != null && instrument.kind() == kind) {
+				found.add(instrument);
+			}
+		}
+		found.sort(Comparator.comparing(SimulatedInstrument::symbol));
+		return found;
+	}
+
+	private List<LocalDate> days(JsonNode params) {
+		String tradeDate = text(params, "trade_date", "");
+		if (!tradeDate.isEmpty()) {
+			LocalDate day = LocalDate.parse(tradeDate, DATE);
+			return (TradingCalendar.isOpen(day) && !day.isAfter(this.settings.today())) ? List.of(day) : List.of();
+		}
+		LocalDate start = date(params, "start_date", TradingCalendar.FIRST);
+		LocalDate end = min(date(params, "end_date", this.settings.today()));
+		return TradingCalendar.openDays(start.isBefore(TradingCalendar.FIRST) ? TradingCalendar.FIRST : start, end);
+	}
+
+	private LocalDate min(LocalDate day) {
+		LocalDate last = this.settings.today().isBefore(TradingCalendar.LAST) ? this.settings.today()
+				: TradingCalendar.LAST;
+		return day.isAfter(last) ? last : day;
+	}
+
+	private static List<Map<String, Object>> page(String api, List<Map<String, Object>> rows, JsonNode params) {
+		int cap = CAPS.get(api);
+		int offset = Math.max(0, params.path("offset").asInt(0));
+		int limit = params.path("limit").asInt(cap);
+		int size = Math.min(cap, (limit > 0) ? limit : cap);
+		if (offset >= rows.size()) {
+			return List.of();
+		}
+		return rows.subList(offset, Math.min(rows.size(), offset + size));
+	}
+
+	private static List<String> fields(String api, JsonNode requested) {
+		List<String> all = COLUMNS.get(api);
+		List<String> names = new ArrayList<>();
+		if (requested.isArray()) {
+			requested.forEach((field) -> names.add(field.asString().strip()));
+		}
+		else if (requested.isString()) {
+			for (String field : requested.stringValue().split(",")) {
+				if (!field.isBlank()) {
+					names.add(field.strip());
+				}
+			}
+		}
+		if (names.isEmpty()) {
+			return all.subList(0, DEFAULT_COLUMN_COUNT.getOrDefault(api, all.size()));
+		}
+		// The server's own order, not the order asked for; unknown names are dropped.
+		return all.stream().filter(names::contains).toList();
+	}
+
+	private SandboxAnswer success(SandboxRequest request, String api, List<Map<String, Object>> rows,
+			List<String> fields, boolean corrupt) {
+		ObjectNode body = MAPPER.createObjectNode();
+		body.put("request_id", requestId(request));
+		body.put("code", 0);
+		ObjectNode data = body.putObject("data");
+		ArrayNode names = data.putArray("fields");
+		fields.forEach(names::add);
+		ArrayNode items = data.putArray("items");
+		for (int r = 0; r < rows.size(); r++) {
+			Map<String, Object> row = rows.get(r);
+			if (corrupt && r == 0) {
+				row = corrupted(row);
+			}
+			ArrayNode item = items.addArray();
+			for (String field : fields) {
+				Object value = row.get(field);
+				if (value == null) {
+					item.addNull();
+				}
+				else if (value instanceof Double number) {
+					item.add(number);
+				}
+				else if (value instanceof Integer number) {
+					item.add(number);
+				}
+				else {
+					item.add(value.toString());
+				}
+			}
+		}
+		data.put("has_more", false);
+		data.put("count", 0);
+		body.put("msg", "");
+		body.put("detail", "");
+		return SandboxAnswer.json(MAPPER.writeValueAsString(body));
+	}
+
+	/** One row with values that cannot be true, for the impossible-rows fault. */
+	private static Map<String, Object> corrupted(Map<String, Object> row) {
+		Map<String, Object> bad = new LinkedHashMap<>(row);
+		if (bad.get("low") instanceof Double low) {
+			bad.put("high", low / 2);
+		}
+		else if (bad.containsKey("adj_factor")) {
+			bad.put("adj_factor", -1.0);
+		}
+		else if (bad.containsKey("cal_date")) {
+			bad.put("cal_date", "20241345");
+		}
+		else if (bad.containsKey("ts_code")) {
+			bad.put("ts_code", null);
+		}
+		return bad;
+	}
+
+	private SandboxAnswer error(SandboxRequest request, int code, String message) {
+		ObjectNode body = MAPPER.createObjectNode();
+		body.put("request_id", requestId(request));
+		body.put("code", code);
+		body.putNull("data");
+		body.put("msg", message);
+		body.put("detail", "");
+		return SandboxAnswer.json(MAPPER.writeValueAsString(body));
+	}
+
+	/** Derived from the seed and the request, so the same request gets the same bytes. */
+	private String requestId(SandboxRequest request) {
+		return UUID.nameUUIDFromBytes((this.settings.seed() + "/" + request.body()).getBytes(StandardCharsets.UTF_8))
+			.toString();
+	}
+
+	private static double cny(long li) {
+		return li / 1000.0;
+	}
+
+	private static String text(JsonNode params, String name, String fallback) {
+		JsonNode value = params.path(name);
+		return (value.isMissingNode() || value.isNull()) ? fallback : value.asString().strip();
+	}
+
+	private static LocalDate date(JsonNode params, String name, LocalDate fallback) {
+		String text = text(params, name, "");
+		return text.isEmpty() ? fallback : LocalDate.parse(text, DATE);
+	}
+
+	private static LocalDateTime dateTime(JsonNode params, String name, LocalDateTime fallback) {
+		String text = text(params, name, "");
+		if (text.isEmpty()) {
+			return fallback;
+		}
+		return (text.length() == 8) ? LocalDate.parse(text, DATE).atStartOfDay() : LocalDateTime.parse(text, DATE_TIME);
+	}
+
+}
