@@ -1,11 +1,17 @@
 package com.marketbase.batch.cli;
 
 import java.util.List;
-import java.util.TreeSet;
 
+import javax.sql.DataSource;
+
+import com.marketbase.batch.job.JobLaunch;
+import com.marketbase.batch.job.LoadProgress;
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxSettings;
+
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -13,22 +19,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs what the command line asks for and turns the outcome into the process exit code: 0
- * only when the work completed, 2 when the arguments were refused before anything ran.
+ * only when the work completed, 1 when a job did not complete, 2 when the arguments were
+ * refused before anything ran, 3 when the job repository's state forbids the action.
  */
 @Component
 class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 
-	static final int EXIT_REFUSED = 2;
-
-	private final List<Job> jobs;
+	private final JobCommands commands;
 
 	private final Console console;
 
 	private int exitCode;
 
-	CliRunner(List<Job> jobs) {
-		this.jobs = jobs;
+	CliRunner(List<Job> jobs, List<JobLaunch> launches, JobOperator operator, JobRepository repository,
+			DataSource dataSource, LoadProgress progress) {
 		this.console = Console.system();
+		this.commands = new JobCommands(jobs, launches, operator, repository, dataSource, progress, this.console,
+				System.console() != null);
 	}
 
 	@Override
@@ -38,23 +45,25 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 			commandLine = CommandLine.parse(args.getNonOptionArgs());
 		}
 		catch (IllegalArgumentException ex) {
-			refuse(ex.getMessage() + System.lineSeparator() + CommandLine.USAGE);
+			this.console.refuse(ex.getMessage() + System.lineSeparator() + CommandLine.USAGE);
+			this.exitCode = JobCommands.EXIT_REFUSED;
 			return;
 		}
-		if (commandLine.command().equals("sandbox")) {
-			runSandbox(List.of(args.getSourceArgs()));
-			return;
-		}
-		if (commandLine.command().equals("help")) {
-			this.console.say(CommandLine.USAGE + System.lineSeparator() + "Jobs: " + jobNames());
-			return;
-		}
-		if (this.jobs.stream().noneMatch((job) -> job.getName().equals(commandLine.job()))) {
-			refuse("Unknown job '" + commandLine.job() + "'. Jobs: " + jobNames() + ".");
-		}
+		this.exitCode = switch (commandLine.command()) {
+			case "sandbox" -> runSandbox(List.of(args.getSourceArgs()));
+			case "help" -> {
+				this.console.say(CommandLine.USAGE + System.lineSeparator() + "Jobs: " + this.commands.jobNames());
+				yield JobCommands.EXIT_COMPLETED;
+			}
+			case "list" -> this.commands.list();
+			case "restart" -> this.commands.restart(commandLine.executionId());
+			case "stop" -> this.commands.stop(commandLine.executionId());
+			case "abandon" -> this.commands.abandon(commandLine.executionId());
+			default -> this.commands.start(commandLine.target(), commandLine.parameters());
+		};
 	}
 
-	private void runSandbox(List<String> args) {
+	private int runSandbox(List<String> args) {
 		SandboxSettings settings;
 		try {
 			settings = SandboxSettings.defaults()
@@ -62,8 +71,8 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 				.withSeed(Long.parseLong(CommandLine.option(args, "seed", "42")));
 		}
 		catch (NumberFormatException ex) {
-			refuse("--port and --seed take whole numbers." + System.lineSeparator() + CommandLine.USAGE);
-			return;
+			this.console.refuse("--port and --seed take whole numbers." + System.lineSeparator() + CommandLine.USAGE);
+			return JobCommands.EXIT_REFUSED;
 		}
 		Sandbox sandbox = Sandbox.start(settings);
 		Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
@@ -77,17 +86,7 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 			Thread.currentThread().interrupt();
 			sandbox.close();
 		}
-	}
-
-	private String jobNames() {
-		TreeSet<String> names = new TreeSet<>();
-		this.jobs.forEach((job) -> names.add(job.getName()));
-		return names.isEmpty() ? "none defined yet" : String.join(", ", names);
-	}
-
-	private void refuse(String message) {
-		this.console.refuse(message);
-		this.exitCode = EXIT_REFUSED;
+		return JobCommands.EXIT_COMPLETED;
 	}
 
 	@Override

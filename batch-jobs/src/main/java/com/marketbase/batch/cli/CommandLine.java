@@ -3,21 +3,30 @@ package com.marketbase.batch.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The non-option arguments of {@code batch.jar}, parsed into a command and its
  * parameters.
  *
- * @param command what to do: {@code job}, {@code sandbox}, {@code help}
- * @param job the job name for {@code job=<name>}, otherwise empty
+ * @param command what to do: {@code job}, {@code restart}, {@code stop}, {@code abandon},
+ * {@code list}, {@code sandbox}, {@code help}
+ * @param target the job name for {@code job=<name>}, the execution id for
+ * {@code restart}, {@code stop} and {@code abandon}, otherwise empty
  * @param parameters the remaining {@code name=value} pairs in order
  */
-record CommandLine(String command, String job, Map<String, String> parameters) {
+record CommandLine(String command, String target, Map<String, String> parameters) {
 
 	static final String USAGE = """
-			Usage: java -jar batch.jar job=<name> [name=value ...]
+			Usage: java -jar batch.jar job=<name> [name=value ...]   start a job, or resume its failed run
+			       java -jar batch.jar restart=<executionId>          restart a failed or stopped execution
+			       java -jar batch.jar stop=<executionId>             stop a running execution after its current chunk
+			       java -jar batch.jar abandon=<executionId>          give up a stopped or failed execution for good
+			       java -jar batch.jar list                           recent executions
 			       java -jar batch.jar sandbox [--port 7700] [--seed 42]
 			       java -jar batch.jar help""";
+
+	private static final Set<String> EXECUTION_COMMANDS = Set.of("restart", "stop", "abandon");
 
 	/**
 	 * Parses the arguments.
@@ -34,6 +43,9 @@ record CommandLine(String command, String job, Map<String, String> parameters) {
 			// Its options (--port 7700) are read from the raw arguments; see option().
 			return new CommandLine("sandbox", "", Map.of());
 		}
+		if (args.equals(List.of("list"))) {
+			return new CommandLine("list", "", Map.of());
+		}
 		Map<String, String> parameters = new LinkedHashMap<>();
 		for (String arg : args) {
 			int equals = arg.indexOf('=');
@@ -45,11 +57,34 @@ record CommandLine(String command, String job, Map<String, String> parameters) {
 				throw new IllegalArgumentException("Parameter '" + name + "' is given twice.");
 			}
 		}
+		for (String command : EXECUTION_COMMANDS) {
+			if (parameters.containsKey(command)) {
+				return execution(command, parameters);
+			}
+		}
 		String job = parameters.remove("job");
 		if (job == null || job.isBlank()) {
-			throw new IllegalArgumentException("No job named: start one with job=<name>.");
+			throw new IllegalArgumentException(
+					"Say what to do: job=<name>, restart=<id>, stop=<id>, abandon=<id> " + "or list.");
 		}
 		return new CommandLine("job", job, parameters);
+	}
+
+	private static CommandLine execution(String command, Map<String, String> parameters) {
+		if (parameters.size() > 1) {
+			throw new IllegalArgumentException(command + "=<executionId> takes no other parameters; "
+					+ "an execution restarts with the parameters it had.");
+		}
+		String id = parameters.get(command);
+		if (!id.matches("\\d{1,18}")) {
+			throw new IllegalArgumentException(
+					command + " takes an execution id, a whole number as 'list' shows it, not '" + id + "'.");
+		}
+		return new CommandLine(command, id, Map.of());
+	}
+
+	long executionId() {
+		return Long.parseLong(this.target);
 	}
 
 	/**

@@ -16,7 +16,7 @@ class CommandLineTests {
 			.parse(List.of("job=minute_1m", "trade_date=2026-11-20", "source=sandbox"));
 
 		assertThat(commandLine.command()).isEqualTo("job");
-		assertThat(commandLine.job()).isEqualTo("minute_1m");
+		assertThat(commandLine.target()).isEqualTo("minute_1m");
 		assertThat(commandLine.parameters()).containsExactly(Map.entry("trade_date", "2026-11-20"),
 				Map.entry("source", "sandbox"));
 	}
@@ -44,6 +44,23 @@ class CommandLineTests {
 	void refusesParametersWithoutAJob() {
 		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse(List.of("trade_date=2026-11-20")))
 			.withMessageContaining("job=<name>");
+	}
+
+	@Test
+	void readsExecutionCommands() {
+		assertThat(CommandLine.parse(List.of("restart=42")).command()).isEqualTo("restart");
+		assertThat(CommandLine.parse(List.of("restart=42")).executionId()).isEqualTo(42);
+		assertThat(CommandLine.parse(List.of("stop=7")).command()).isEqualTo("stop");
+		assertThat(CommandLine.parse(List.of("list")).command()).isEqualTo("list");
+	}
+
+	@Test
+	void refusesAnExecutionIdThatIsNotANumber() {
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse(List.of("restart=abc")))
+			.withMessage("restart takes an execution id, a whole number as 'list' shows it, not 'abc'.");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CommandLine.parse(List.of("restart=4", "trade_date=2026-11-20")))
+			.withMessageContaining("takes no other parameters");
 	}
 
 }

@@ -61,7 +61,7 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 		long stored = bars.isEmpty() ? 0 : upsert(bars);
 		recordRejects(rejected);
 		recordDays(days);
-		this.progress.written(chunk.size(), stored, rejected.size());
+		this.progress.written(days.size(), stored, rejected.size());
 		days.forEach((day) -> this.progress.counted(day.status().column()));
 	}
 

@@ -1,6 +1,7 @@
 package com.marketbase.batch.job.minute1m;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +14,24 @@ record MinuteUnit(String symbol, List<LocalDate> days) {
 
 	MinuteUnit {
 		days = List.copyOf(days);
+	}
+
+	/**
+	 * The units of some symbols over some days: per symbol, the days in runs of at most
+	 * {@code daysPerUnit}.
+	 * @param symbols the symbols, in the order to load them
+	 * @param days the open days, ascending
+	 * @param daysPerUnit the most days one unit holds
+	 * @return the units, symbol by symbol
+	 */
+	static List<MinuteUnit> plan(List<String> symbols, List<LocalDate> days, int daysPerUnit) {
+		List<MinuteUnit> units = new ArrayList<>();
+		for (String symbol : symbols) {
+			for (int from = 0; from < days.size(); from += daysPerUnit) {
+				units.add(new MinuteUnit(symbol, days.subList(from, Math.min(days.size(), from + daysPerUnit))));
+			}
+		}
+		return units;
 	}
 
 	LocalDate first() {

@@ -1,27 +1,51 @@
 package com.marketbase.batch.job.minute1m;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 /**
- * Walks a partition's work units in order, fetching each through the source. Its position
- * is the index of the next unit; it is saved with every committed chunk, so a restart
- * resumes after the last committed unit and no completed unit is fetched again.
+ * Walks a partition's work units in order, fetching each through the source.
+ * <p>
+ * Its cursor is saved with every committed chunk: the index of the next unit, and the
+ * units that failed so far. A restart resumes after the last committed unit, so no
+ * completed unit is fetched again, and first retries the units that failed. A partition
+ * that ends with failed units ends FAILED, so that its job can be restarted to fetch just
+ * those.
  */
-class MinuteUnitReader extends ItemStreamSupport implements ItemStreamReader<FetchedUnit> {
+class MinuteUnitReader extends ItemStreamSupport implements ItemStreamReader<FetchedUnit>, StepExecutionListener {
 
 	private static final String POSITION = "position";
+
+	private static final String RETRY = "retry";
+
+	private static final String RETRY_POSITION = "retry.position";
+
+	private static final String FAILED = "failed";
 
 	private final List<MinuteUnit> units;
 
 	private final MinuteBarFeed feed;
 
+	private List<MinuteUnit> retries = List.of();
+
+	private final List<MinuteUnit> failed = new ArrayList<>();
+
 	private int position;
+
+	private int retryPosition;
 
 	MinuteUnitReader(List<MinuteUnit> units, MinuteBarFeed feed) {
 		this.units = List.copyOf(units);
@@ -32,24 +56,84 @@ class MinuteUnitReader extends ItemStreamSupport implements ItemStreamReader<Fet
 	@Override
 	public void open(ExecutionContext context) {
 		this.position = context.getInt(getExecutionContextKey(POSITION), 0);
+		this.failed.clear();
+		if (context.containsKey(getExecutionContextKey(RETRY))) {
+			// Resuming an execution that stopped while retrying.
+			this.retries = decode(context.getString(getExecutionContextKey(RETRY)));
+			this.retryPosition = context.getInt(getExecutionContextKey(RETRY_POSITION), 0);
+			this.failed.addAll(decode(context.getString(getExecutionContextKey(FAILED), "")));
+		}
+		else {
+			// Failures of an earlier execution are retried first.
+			this.retries = decode(context.getString(getExecutionContextKey(FAILED), ""));
+			this.retryPosition = 0;
+		}
 	}
 
 	@Override
 	public @Nullable FetchedUnit read() {
-		if (this.position >= this.units.size()) {
+		MinuteUnit unit;
+		if (this.retryPosition < this.retries.size()) {
+			unit = this.retries.get(this.retryPosition++);
+		}
+		else if (this.position < this.units.size()) {
+			unit = this.units.get(this.position++);
+		}
+		else {
 			return null;
 		}
-		MinuteUnit unit = this.units.get(this.position++);
-		return this.feed.fetch(unit);
+		FetchedUnit fetched = this.feed.fetch(unit);
+		if (fetched.failure() != null) {
+			this.failed.add(unit);
+		}
+		return fetched;
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
 		context.putInt(getExecutionContextKey(POSITION), this.position);
+		context.putString(getExecutionContextKey(RETRY), encode(this.retries));
+		context.putInt(getExecutionContextKey(RETRY_POSITION), this.retryPosition);
+		context.putString(getExecutionContextKey(FAILED), encode(this.failed));
 	}
 
-	int remaining() {
-		return this.units.size() - this.position;
+	@Override
+	public void close() {
+		this.retries = List.of();
+	}
+
+	@Override
+	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
+		// The next execution starts from the failures alone.
+		stepExecution.getExecutionContext().remove(getExecutionContextKey(RETRY));
+		stepExecution.getExecutionContext().remove(getExecutionContextKey(RETRY_POSITION));
+		if (this.failed.isEmpty() || stepExecution.getStatus() != BatchStatus.COMPLETED) {
+			return null;
+		}
+		stepExecution.setStatus(BatchStatus.FAILED);
+		return new ExitStatus(ExitStatus.FAILED.getExitCode(),
+				this.failed.size() + " work unit(s) could not be read: "
+						+ this.failed.stream().limit(5).map(MinuteUnit::toString).collect(Collectors.joining(", "))
+						+ ((this.failed.size() > 5) ? ", ..." : "") + "; restart the execution to retry them");
+	}
+
+	// symbol:day,day;symbol:day
+	static String encode(List<MinuteUnit> units) {
+		return units.stream()
+			.map((unit) -> unit.symbol() + ":"
+					+ unit.days().stream().map(LocalDate::toString).collect(Collectors.joining(",")))
+			.collect(Collectors.joining(";"));
+	}
+
+	static List<MinuteUnit> decode(String encoded) {
+		if (encoded.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(encoded.split(";")).map((unit) -> {
+			int colon = unit.indexOf(':');
+			List<LocalDate> days = Arrays.stream(unit.substring(colon + 1).split(",")).map(LocalDate::parse).toList();
+			return new MinuteUnit(unit.substring(0, colon), days);
+		}).toList();
 	}
 
 }

@@ -1,0 +1,310 @@
+package com.marketbase.batch.cli;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import com.marketbase.batch.job.ExecutionOwner;
+import com.marketbase.batch.job.JobLaunch;
+import com.marketbase.batch.job.LoadProgress;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The job commands of the command line: start, restart, stop, abandon and list, each
+ * ending in an exit code and, where it did not complete, one line saying why.
+ */
+class JobCommands {
+
+	static final int EXIT_COMPLETED = 0;
+
+	static final int EXIT_NOT_COMPLETED = 1;
+
+	static final int EXIT_REFUSED = 2;
+
+	static final int EXIT_CONFLICT = 3;
+
+	// An execution whose owner cannot be checked (another host) counts as dead after
+	// this.
+	private static final Duration SILENT_LIMIT = Duration.ofMinutes(10);
+
+	private final List<Job> jobs;
+
+	private final Map<String, JobLaunch> launches;
+
+	private final JobOperator operator;
+
+	private final JobRepository repository;
+
+	private final JdbcTemplate jdbc;
+
+	private final LoadProgress progress;
+
+	private final Console console;
+
+	private final boolean terminal;
+
+	JobCommands(List<Job> jobs, List<JobLaunch> launches, JobOperator operator, JobRepository repository,
+			DataSource dataSource, LoadProgress progress, Console console, boolean terminal) {
+		this.jobs = jobs;
+		this.launches = new java.util.HashMap<>();
+		launches.forEach((launch) -> this.launches.put(launch.jobName(), launch));
+		this.operator = operator;
+		this.repository = repository;
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.progress = progress;
+		this.console = console;
+		this.terminal = terminal;
+	}
+
+	String jobNames() {
+		TreeSet<String> names = new TreeSet<>();
+		this.jobs.forEach((job) -> names.add(job.getName()));
+		return names.isEmpty() ? "none defined yet" : String.join(", ", names);
+	}
+
+	int start(String jobName, Map<String, String> given) {
+		Job job = job(jobName);
+		if (job == null) {
+			return refuse("Unknown job '" + jobName + "'. Jobs: " + jobNames() + ".");
+		}
+		JobLaunch launch = this.launches.get(jobName);
+		JobParameters parameters;
+		try {
+			parameters = (launch != null) ? launch.parameters(given) : new JobParameters();
+		}
+		catch (IllegalArgumentException ex) {
+			return refuse(ex.getMessage());
+		}
+		if (launch == null && !given.isEmpty()) {
+			return refuse("Job '" + jobName + "' takes no parameters.");
+		}
+		return run(jobName, () -> {
+			try {
+				return this.operator.start(job, parameters);
+			}
+			catch (JobInstanceAlreadyCompleteException ex) {
+				throw new Refusal(EXIT_CONFLICT,
+						jobName + " already completed for these parameters; " + "add force=true to load again.");
+			}
+			catch (JobExecutionAlreadyRunningException ex) {
+				throw new Refusal(EXIT_CONFLICT, jobName + " is already running for these parameters; "
+						+ "'list' shows its execution id for stop=<id>, or restart=<id> if its process died.");
+			}
+			catch (InvalidJobParametersException | JobRestartException ex) {
+				throw new Refusal(EXIT_REFUSED, ex.getMessage());
+			}
+		});
+	}
+
+	int restart(long executionId) {
+		JobExecution execution = this.repository.getJobExecution(executionId);
+		if (execution == null) {
+			return refuse("No execution " + executionId + "; 'list' shows the recent ones.");
+		}
+		String jobName = execution.getJobInstance().getJobName();
+		if (job(jobName) == null) {
+			return refuse("Execution " + executionId + " belongs to job '" + jobName
+					+ "', which this application does not define.");
+		}
+		if (execution.isRunning()) {
+			ExecutionOwner owner = ExecutionOwner.of(execution);
+			if (!crashed(execution, owner)) {
+				return conflict(
+						"Execution " + executionId + " is still running" + ((owner != null) ? " (" + owner + ")" : "")
+								+ "; stop it with stop=" + executionId + " first.");
+			}
+			this.console.say("Execution " + executionId + " was left " + execution.getStatus() + " by "
+					+ ((owner != null) ? owner : "a process") + " that no longer runs; marking it FAILED first.");
+			execution = this.operator.recover(execution);
+		}
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			return conflict("Execution " + executionId + " completed; nothing to restart. Start the job again with "
+					+ "force=true to load again.");
+		}
+		if (execution.getStatus() == BatchStatus.ABANDONED) {
+			return conflict("Execution " + executionId + " was abandoned and cannot be restarted.");
+		}
+		JobExecution failed = execution;
+		return run(jobName, () -> {
+			try {
+				return this.operator.restart(failed);
+			}
+			catch (JobRestartException ex) {
+				throw new Refusal(EXIT_CONFLICT, "Cannot restart execution " + executionId + ": " + ex.getMessage());
+			}
+		});
+	}
+
+	int stop(long executionId) {
+		JobExecution execution = this.repository.getJobExecution(executionId);
+		if (execution == null) {
+			return refuse("No execution " + executionId + "; 'list' shows the recent ones.");
+		}
+		try {
+			this.operator.stop(execution);
+		}
+		catch (JobExecutionNotRunningException ex) {
+			return conflict("Execution " + executionId + " is not running (" + execution.getStatus() + ").");
+		}
+		this.console.say("Stop requested for execution " + executionId
+				+ "; it stops after its current chunk and can be restarted with restart=" + executionId + ".");
+		return EXIT_COMPLETED;
+	}
+
+	int abandon(long executionId) {
+		JobExecution execution = this.repository.getJobExecution(executionId);
+		if (execution == null) {
+			return refuse("No execution " + executionId + "; 'list' shows the recent ones.");
+		}
+		try {
+			this.operator.abandon(execution);
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			return conflict("Execution " + executionId + " is " + execution.getStatus()
+					+ "; only stopped or failed executions can be abandoned.");
+		}
+		this.console.say("Execution " + executionId + " is abandoned; its job instance will not be restarted.");
+		return EXIT_COMPLETED;
+	}
+
+	int list() {
+		List<String> lines = this.jdbc.query("""
+				select e.job_execution_id, i.job_name, e.status, e.exit_code, e.start_time, e.end_time,
+					(select coalesce(sum(s.write_count), 0) from batch_step_execution s
+						where s.job_execution_id = e.job_execution_id and s.step_name not like '%.worker:%') as written,
+					(select string_agg(p.parameter_name || '=' || p.parameter_value, ' ' order by p.parameter_name)
+						from batch_job_execution_params p where p.job_execution_id = e.job_execution_id) as parameters
+				from batch_job_execution e join batch_job_instance i on i.job_instance_id = e.job_instance_id
+				order by e.job_execution_id desc limit 20
+				""",
+				(rs, row) -> String.format("%6d  %-12s %-10s %-15s %-19s %8s %10d  %s", rs.getLong(1), rs.getString(2),
+						rs.getString(3), rs.getString(4), time(rs.getTimestamp(5)),
+						duration(rs.getTimestamp(5), rs.getTimestamp(6)), rs.getLong(7), rs.getString(8)));
+		if (lines.isEmpty()) {
+			this.console.say("No executions yet. Start one with job=<name>; jobs: " + jobNames() + ".");
+			return EXIT_COMPLETED;
+		}
+		this.console.say(String.format("%6s  %-12s %-10s %-15s %-19s %8s %10s  %s", "id", "job", "status", "exit",
+				"started", "took", "written", "parameters"));
+		lines.forEach(this.console::say);
+		return EXIT_COMPLETED;
+	}
+
+	private int run(String jobName, Supplier<JobExecution> launch) {
+		JobExecution execution;
+		try (ProgressDisplay display = ProgressDisplay.start(jobName, this.progress, this.console, this.terminal)) {
+			execution = launch.get();
+		}
+		catch (Refusal refusal) {
+			this.console.refuse(refusal.getMessage());
+			return refusal.exitCode;
+		}
+		return report(execution);
+	}
+
+	private int report(JobExecution execution) {
+		Duration took = (execution.getStartTime() != null && execution.getEndTime() != null)
+				? Duration.between(execution.getStartTime(), execution.getEndTime()) : Duration.ZERO;
+		ExitStatus exit = execution.getExitStatus();
+		this.console.say(execution.getJobInstance().getJobName() + " execution " + execution.getId() + ": "
+				+ execution.getStatus() + " (" + exit.getExitCode() + ") in " + took.toSeconds() + " s");
+		String summary = firstLine(exit.getExitDescription());
+		if (execution.getStatus() == BatchStatus.COMPLETED
+				&& ExitStatus.COMPLETED.getExitCode().equals(exit.getExitCode())) {
+			this.console.say("  " + summary);
+			return EXIT_COMPLETED;
+		}
+		String why = execution.getAllFailureExceptions()
+			.stream()
+			.map(JobCommands::rootMessage)
+			.findFirst()
+			.orElse(summary);
+		this.console.refuse(execution.getJobInstance().getJobName() + " execution " + execution.getId() + " "
+				+ execution.getStatus() + ": " + why + " Restart it with restart=" + execution.getId() + ".");
+		return EXIT_NOT_COMPLETED;
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause
+				&& !(cause instanceof com.marketbase.batch.source.SourceException)) {
+			cause = cause.getCause();
+		}
+		return firstLine(cause.getMessage());
+	}
+
+	private boolean crashed(JobExecution execution, @Nullable ExecutionOwner owner) {
+		if (owner != null && owner.host().equals(ExecutionOwner.current().host())) {
+			return owner.isDeadHere();
+		}
+		Timestamp last = this.jdbc.queryForObject(
+				"select max(last_updated) from batch_step_execution " + "where job_execution_id = ?", Timestamp.class,
+				execution.getId());
+		return last != null && last.toInstant().isBefore(java.time.Instant.now().minus(SILENT_LIMIT));
+	}
+
+	private @Nullable Job job(String name) {
+		return this.jobs.stream().filter((job) -> job.getName().equals(name)).findFirst().orElse(null);
+	}
+
+	private int refuse(String message) {
+		this.console.refuse(message);
+		return EXIT_REFUSED;
+	}
+
+	private int conflict(String message) {
+		this.console.refuse(message);
+		return EXIT_CONFLICT;
+	}
+
+	private static String firstLine(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return "";
+		}
+		int newline = text.indexOf('\n');
+		return (newline > 0) ? text.substring(0, newline).strip() : text.strip();
+	}
+
+	private static String time(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toLocalDateTime().withNano(0).toString().replace('T', ' ') : "-";
+	}
+
+	private static String duration(@Nullable Timestamp start, @Nullable Timestamp end) {
+		if (start == null || end == null) {
+			return "-";
+		}
+		return Duration.between(start.toInstant(), end.toInstant()).toSeconds() + " s";
+	}
+
+	/** A launch refused before or by the operator, with its exit code. */
+	private static final class Refusal extends RuntimeException {
+
+		private final int exitCode;
+
+		Refusal(int exitCode, String message) {
+			super(message);
+			this.exitCode = exitCode;
+		}
+
+	}
+
+}

@@ -1,0 +1,189 @@
+package com.marketbase.batch.job.minute1m;
+
+import java.util.Arrays;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.marketbase.batch.job.ExecutionOwner;
+import com.marketbase.batch.job.LoadProgress;
+import com.marketbase.batch.sandbox.Sandbox;
+import com.marketbase.batch.source.SourceStates;
+import com.marketbase.batch.source.quota.CallQuota;
+import com.marketbase.batch.source.tdx.TdxClient;
+import com.marketbase.batch.source.tushare.TushareClient;
+import com.marketbase.batch.warehouse.BarAggregateRefresher;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Wires {@code minute_1m}: prepare (days, symbols, load batch), load (partitioned by
+ * symbol, chunks of work units), aggregate (refresh of the touched window).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(Minute1mJobProperties.class)
+class Minute1mJobConfiguration {
+
+	@Bean
+	Job minute1mJob(JobRepository jobRepository, Step minute1mPrepareStep, Step minute1mLoadStep,
+			Step minute1mAggregateStep, DataSource dataSource) {
+		return new JobBuilder(Minute1mParameters.JOB_NAME, jobRepository).validator(new Minute1mParameters.Validator())
+			.start(minute1mPrepareStep)
+			.next(minute1mLoadStep)
+			.next(minute1mAggregateStep)
+			.listener(ExecutionOwner.recorder())
+			.listener(new Minute1mSummaryListener(dataSource))
+			.build();
+	}
+
+	@Bean
+	MinuteBarFeeds minuteBarFeeds(ObjectProvider<TushareClient> tushare, ObjectProvider<TdxClient> tdx,
+			ObjectProvider<Sandbox> sandbox, CallQuota quota, SourceStates states) {
+		return new MinuteBarFeeds(tushare, tdx, sandbox, quota, states);
+	}
+
+	@Bean
+	Minute1mLaunch minute1mLaunch(Minute1mJobProperties properties, DataSource dataSource, MinuteBarFeeds feeds) {
+		return new Minute1mLaunch(properties, dataSource, feeds);
+	}
+
+	@Bean
+	Step minute1mPrepareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Minute1mPrepareTasklet minute1mPrepareTasklet) {
+		return new StepBuilder("minute_1m.prepare", jobRepository).tasklet(minute1mPrepareTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@JobScope
+	Minute1mPrepareTasklet minute1mPrepareTasklet(@Value("#{jobExecution}") JobExecution jobExecution,
+			MinuteBarFeeds feeds, DataSource dataSource) {
+		Minute1mParameters read = Minute1mParameters.of(jobExecution.getJobParameters());
+		return new Minute1mPrepareTasklet(read, feeds.feed(read.source()), dataSource);
+	}
+
+	@Bean
+	Step minute1mLoadStep(JobRepository jobRepository, Step minute1mWorkerStep, Minute1mPartitioner minute1mPartitioner,
+			Minute1mJobProperties properties, LoadProgress progress, DataSource dataSource) {
+		return new StepBuilder("minute_1m.load", jobRepository)
+			.partitioner("minute_1m.load.worker", minute1mPartitioner)
+			.step(minute1mWorkerStep)
+			.gridSize(properties.partitions())
+			.taskExecutor(new SimpleAsyncTaskExecutor("minute-1m-"))
+			.listener(new ProgressStart(progress, dataSource))
+			.build();
+	}
+
+	@Bean
+	@JobScope
+	Minute1mPartitioner minute1mPartitioner(@Value("#{jobExecutionContext['minute_1m.symbols']}") String symbols) {
+		return new Minute1mPartitioner(split(symbols));
+	}
+
+	@Bean
+	Step minute1mWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			MinuteUnitReader minute1mReader, CanonicalDayProcessor minute1mProcessor, MinuteBarWriter minute1mWriter,
+			Minute1mJobProperties properties) {
+		return new StepBuilder("minute_1m.load.worker", jobRepository)
+			.<FetchedUnit, LoadedUnit>chunk(properties.chunkUnits())
+			.transactionManager(transactionManager)
+			.reader(minute1mReader)
+			.processor(minute1mProcessor)
+			.writer(minute1mWriter)
+			.listener((StepExecutionListener) minute1mReader)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	MinuteUnitReader minute1mReader(@Value("#{stepExecutionContext['symbols']}") String symbols,
+			@Value("#{stepExecution}") StepExecution stepExecution, @Value("#{jobParameters['source']}") String source,
+			MinuteBarFeeds feeds) {
+		MinuteBarFeed feed = feeds.feed(source);
+		return new MinuteUnitReader(MinuteUnit.plan(split(symbols),
+				Minute1mPrepareTasklet.days(stepExecution.getJobExecution().getExecutionContext()), feed.daysPerUnit()),
+				feed);
+	}
+
+	@Bean
+	@StepScope
+	CanonicalDayProcessor minute1mProcessor(@Value("#{jobParameters['source']}") String source, MinuteBarFeeds feeds) {
+		return new CanonicalDayProcessor(feeds.feed(source).source());
+	}
+
+	@Bean
+	@StepScope
+	MinuteBarWriter minute1mWriter(@Value("#{stepExecution}") StepExecution stepExecution,
+			@Value("#{jobParameters['source']}") String source, MinuteBarFeeds feeds, DataSource dataSource,
+			LoadProgress progress) {
+		long batch = stepExecution.getJobExecution().getExecutionContext().getLong(Minute1mPrepareTasklet.LOAD_BATCH);
+		return new MinuteBarWriter(dataSource,
+				new LoadContext(feeds.feed(source).source(), batch, stepExecution.getJobExecutionId()), progress);
+	}
+
+	@Bean
+	Step minute1mAggregateStep(JobRepository jobRepository, Minute1mAggregateTasklet minute1mAggregateTasklet) {
+		// No step transaction: a continuous-aggregate refresh must run outside one.
+		return new StepBuilder("minute_1m.aggregate", jobRepository)
+			.tasklet(minute1mAggregateTasklet, new ResourcelessTransactionManager())
+			.build();
+	}
+
+	@Bean
+	@JobScope
+	Minute1mAggregateTasklet minute1mAggregateTasklet(@Value("#{jobExecutionContext['minute_1m.days']}") String days,
+			BarAggregateRefresher refresher) {
+		return new Minute1mAggregateTasklet(split(days).stream().map(java.time.LocalDate::parse).toList(), refresher);
+	}
+
+	private static List<String> split(String list) {
+		return (list == null || list.isBlank()) ? List.of() : Arrays.asList(list.split(","));
+	}
+
+	/**
+	 * Starts the progress count of this process when the load step begins, counting the
+	 * days earlier executions of the instance already stored.
+	 */
+	private static final class ProgressStart implements StepExecutionListener {
+
+		private final LoadProgress progress;
+
+		private final JdbcTemplate jdbc;
+
+		ProgressStart(LoadProgress progress, DataSource dataSource) {
+			this.progress = progress;
+			this.jdbc = new JdbcTemplate(dataSource);
+		}
+
+		@Override
+		public void beforeStep(StepExecution stepExecution) {
+			var job = stepExecution.getJobExecution().getExecutionContext();
+			long total = (long) split(job.getString(Minute1mPrepareTasklet.SYMBOLS, "")).size()
+					* Minute1mPrepareTasklet.days(job).size();
+			Long done = this.jdbc.queryForObject(
+					"select count(*) from market.load_units where load_batch_id = ? " + "and status <> 'failed'",
+					Long.class, job.getLong(Minute1mPrepareTasklet.LOAD_BATCH));
+			this.progress.start(total, (done != null) ? done : 0);
+		}
+
+	}
+
+}

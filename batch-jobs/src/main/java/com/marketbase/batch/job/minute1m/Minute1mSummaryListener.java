@@ -1,0 +1,67 @@
+package com.marketbase.batch.job.minute1m;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Sums up an execution in its exit description: days by outcome, rows, rejects and the
+ * refreshed aggregate window. A load that stored nothing for its open days does not end
+ * as a plain success: its exit code is {@code NOTHING_LOADED}.
+ */
+class Minute1mSummaryListener implements JobExecutionListener {
+
+	static final String NOTHING_LOADED = "NOTHING_LOADED";
+
+	private static final Logger logger = LoggerFactory.getLogger(Minute1mSummaryListener.class);
+
+	private final JdbcTemplate jdbc;
+
+	Minute1mSummaryListener(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		if (!execution.getExecutionContext().containsKey(Minute1mPrepareTasklet.LOAD_BATCH)) {
+			return;
+		}
+		long batch = execution.getExecutionContext().getLong(Minute1mPrepareTasklet.LOAD_BATCH);
+		Map<String, Long> days = new TreeMap<>();
+		long[] rows = new long[1];
+		this.jdbc.query("select status, count(*), coalesce(sum(rows_loaded), 0) from market.load_units "
+				+ "where load_batch_id = ? group by status", (rs) -> {
+					days.put(rs.getString(1), rs.getLong(2));
+					rows[0] += rs.getLong(3);
+				}, batch);
+		Long rejects = this.jdbc.queryForObject("select count(*) from market.rejected_rows where load_batch_id = ?",
+				Long.class, batch);
+		String summary = "days: " + days.getOrDefault("complete", 0L) + " complete, " + days.getOrDefault("partial", 0L)
+				+ " partial, " + days.getOrDefault("empty", 0L) + " empty, " + days.getOrDefault("failed", 0L)
+				+ " failed; bars: " + rows[0] + "; rejected rows: " + rejects + "; aggregates refreshed: "
+				+ execution.getExecutionContext().getString(Minute1mAggregateTasklet.WINDOW, "none");
+		ExitStatus exit = execution.getExitStatus();
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			long openDays = days.values().stream().mapToLong(Long::longValue).sum();
+			exit = (rows[0] == 0 && openDays > 0)
+					? new ExitStatus(NOTHING_LOADED, "The source had no bars for any open day; " + summary)
+					: new ExitStatus(ExitStatus.COMPLETED.getExitCode(), summary);
+		}
+		else {
+			exit = exit.addExitDescription(summary);
+		}
+		execution.setExitStatus(exit);
+		logger.info("minute_1m execution {} ended {}: {}", execution.getId(), execution.getStatus(), summary);
+	}
+
+}

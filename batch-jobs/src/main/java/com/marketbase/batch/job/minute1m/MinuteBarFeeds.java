@@ -1,0 +1,59 @@
+package com.marketbase.batch.job.minute1m;
+
+import com.marketbase.batch.sandbox.Sandbox;
+import com.marketbase.batch.sandbox.SandboxSettings;
+import com.marketbase.batch.source.Secret;
+import com.marketbase.batch.source.SourceGate;
+import com.marketbase.batch.source.SourceHttp;
+import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.source.SourceSettings;
+import com.marketbase.batch.source.SourceStates;
+import com.marketbase.batch.source.quota.CallQuota;
+import com.marketbase.batch.source.tdx.TdxClient;
+import com.marketbase.batch.source.tushare.TushareClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Picks the feed a launch names: the configured Tushare or TDX connector, or the embedded
+ * sandbox spoken to through the real Tushare connector.
+ */
+class MinuteBarFeeds {
+
+	private final ObjectProvider<TushareClient> tushare;
+
+	private final ObjectProvider<TdxClient> tdx;
+
+	private final ObjectProvider<Sandbox> sandbox;
+
+	private final CallQuota quota;
+
+	private final SourceStates states;
+
+	MinuteBarFeeds(ObjectProvider<TushareClient> tushare, ObjectProvider<TdxClient> tdx,
+			ObjectProvider<Sandbox> sandbox, CallQuota quota, SourceStates states) {
+		this.tushare = tushare;
+		this.tdx = tdx;
+		this.sandbox = sandbox;
+		this.quota = quota;
+		this.states = states;
+	}
+
+	MinuteBarFeed feed(String source) {
+		return switch (source) {
+			case "tushare" -> new TushareMinuteBarFeed(this.tushare.getObject());
+			case "tdx" -> new TdxMinuteBarFeed(this.tdx.getObject());
+			case "sandbox" -> new TushareMinuteBarFeed(sandboxClient());
+			default -> throw new IllegalArgumentException("Unknown source '" + source + "'");
+		};
+	}
+
+	// The sandbox keeps its own per-token quota; the warehouse adds none of its own.
+	private TushareClient sandboxClient() {
+		SourceSettings settings = SourceSettings.direct(this.sandbox.getObject().baseUrl());
+		return new TushareClient(new SourceHttp(SourceName.TUSHARE, settings),
+				new SourceGate(SourceName.TUSHARE, settings, this.quota, this.states),
+				Secret.of(SandboxSettings.TOKEN));
+	}
+
+}
