@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -192,20 +193,13 @@ public final class Sandbox implements AutoCloseable {
 			if (fault == SandboxFault.TIMEOUT) {
 				pause(this.settings.stallFor().toMillis());
 			}
-			SandboxAnswer answer = switch (fault == null ? SandboxFault.TIMEOUT : fault) {
-				case HTTP_500 -> SandboxAnswer.text(500, "text/plain", "");
-				case HTTP_502 -> SandboxAnswer.text(502, "text/html",
-						"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>");
-				case HTML -> SandboxAnswer.text(200, "text/html; charset=utf-8",
-						"<!DOCTYPE html><html><head><title>访问受限</title></head><body>请稍后再试</body></html>");
-				default -> answer(request, fault == SandboxFault.IMPOSSIBLE_ROWS);
-			};
+			SandboxAnswer answer = answer(request, fault);
 			if (answer.rateLimited()) {
 				count(endpoint + ":rate-limited");
 			}
 			byte[] body = answer.body();
 			if (fault == SandboxFault.MALFORMED_JSON) {
-				body = java.util.Arrays.copyOf(body, body.length * 2 / 3);
+				body = Arrays.copyOf(body, body.length * 2 / 3);
 			}
 			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
 			exchange.sendResponseHeaders(answer.status(), (body.length == 0) ? -1 : body.length);
@@ -217,7 +211,22 @@ public final class Sandbox implements AutoCloseable {
 		}
 	}
 
-	private SandboxAnswer answer(SandboxRequest request, boolean corrupt) {
+	private SandboxAnswer answer(SandboxRequest request, SandboxFault fault) {
+		if (fault == SandboxFault.HTTP_500) {
+			return SandboxAnswer.text(500, "text/plain", "");
+		}
+		if (fault == SandboxFault.HTTP_502) {
+			return SandboxAnswer.text(502, "text/html",
+					"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>");
+		}
+		if (fault == SandboxFault.HTML) {
+			return SandboxAnswer.text(200, "text/html; charset=utf-8",
+					"<!DOCTYPE html><html><head><title>访问受限</title></head><body>请稍后再试</body></html>");
+		}
+		return protocolAnswer(request, fault == SandboxFault.IMPOSSIBLE_ROWS);
+	}
+
+	private SandboxAnswer protocolAnswer(SandboxRequest request, boolean corrupt) {
 		String path = request.path();
 		if (path.startsWith("/api/")) {
 			return this.tdx.answer(request, corrupt);

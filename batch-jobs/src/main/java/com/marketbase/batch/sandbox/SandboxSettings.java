@@ -19,9 +19,11 @@ import java.util.Set;
  * @param tokens the Tushare tokens the sandbox accepts, with their permissions and quotas
  * @param faultRate the share of calls (0..1) that get a random fault, on top of those
  * injected one by one
+ * @param quotaWindow the window Tushare quotas are counted in: a minute, as the real
+ * server does; tests shorten it
  */
 public record SandboxSettings(long seed, int port, LocalDate today, int stocks, int etfs, int funds, Duration latency,
-		Duration stallFor, Map<String, Grant> tokens, double faultRate) {
+		Duration stallFor, Map<String, Grant> tokens, double faultRate, Duration quotaWindow) {
 
 	/** The token every default sandbox accepts, with every permission. */
 	public static final String TOKEN = "sandbox-token";
@@ -38,47 +40,52 @@ public record SandboxSettings(long seed, int port, LocalDate today, int stocks, 
 	 */
 	public static SandboxSettings defaults() {
 		return new SandboxSettings(42, 0, LocalDate.of(2026, 11, 20), 5000, 30, 200, Duration.ZERO,
-				Duration.ofSeconds(3), Map.of(TOKEN, Grant.everything(500)), 0);
+				Duration.ofSeconds(3), Map.of(TOKEN, Grant.everything(500)), 0, Duration.ofMinutes(1));
 	}
 
 	public SandboxSettings withSeed(long seed) {
 		return new SandboxSettings(seed, this.port, this.today, this.stocks, this.etfs, this.funds, this.latency,
-				this.stallFor, this.tokens, this.faultRate);
+				this.stallFor, this.tokens, this.faultRate, this.quotaWindow);
 	}
 
 	public SandboxSettings withPort(int port) {
 		return new SandboxSettings(this.seed, port, this.today, this.stocks, this.etfs, this.funds, this.latency,
-				this.stallFor, this.tokens, this.faultRate);
+				this.stallFor, this.tokens, this.faultRate, this.quotaWindow);
 	}
 
 	public SandboxSettings withToday(LocalDate today) {
 		return new SandboxSettings(this.seed, this.port, today, this.stocks, this.etfs, this.funds, this.latency,
-				this.stallFor, this.tokens, this.faultRate);
+				this.stallFor, this.tokens, this.faultRate, this.quotaWindow);
 	}
 
 	public SandboxSettings withUniverse(int stocks, int etfs, int funds) {
 		return new SandboxSettings(this.seed, this.port, this.today, stocks, etfs, funds, this.latency, this.stallFor,
-				this.tokens, this.faultRate);
+				this.tokens, this.faultRate, this.quotaWindow);
 	}
 
 	public SandboxSettings withLatency(Duration latency) {
 		return new SandboxSettings(this.seed, this.port, this.today, this.stocks, this.etfs, this.funds, latency,
-				this.stallFor, this.tokens, this.faultRate);
+				this.stallFor, this.tokens, this.faultRate, this.quotaWindow);
 	}
 
 	public SandboxSettings withStallFor(Duration stallFor) {
 		return new SandboxSettings(this.seed, this.port, this.today, this.stocks, this.etfs, this.funds, this.latency,
-				stallFor, this.tokens, this.faultRate);
+				stallFor, this.tokens, this.faultRate, this.quotaWindow);
 	}
 
 	public SandboxSettings withTokens(Map<String, Grant> tokens) {
 		return new SandboxSettings(this.seed, this.port, this.today, this.stocks, this.etfs, this.funds, this.latency,
-				this.stallFor, tokens, this.faultRate);
+				this.stallFor, tokens, this.faultRate, this.quotaWindow);
 	}
 
 	public SandboxSettings withFaultRate(double faultRate) {
 		return new SandboxSettings(this.seed, this.port, this.today, this.stocks, this.etfs, this.funds, this.latency,
-				this.stallFor, this.tokens, faultRate);
+				this.stallFor, this.tokens, faultRate, this.quotaWindow);
+	}
+
+	public SandboxSettings withQuotaWindow(Duration quotaWindow) {
+		return new SandboxSettings(this.seed, this.port, this.today, this.stocks, this.etfs, this.funds, this.latency,
+				this.stallFor, this.tokens, this.faultRate, quotaWindow);
 	}
 
 	/**

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -144,12 +143,12 @@ final class TushareSimulator {
 		return (grant != null) ? new Grant(token, grant) : null;
 	}
 
-	/** A sliding 60-second window per token and API, as the real server counts. */
+	/** A sliding window (a minute, as the real server counts) per token and API. */
 	private boolean withinQuota(String key, int callsPerMinute) {
 		Deque<Long> window = this.windows.computeIfAbsent(key, (k) -> new ArrayDeque<>());
 		long now = System.nanoTime();
 		synchronized (window) {
-			while (!window.isEmpty() && now - window.peekFirst() >= TimeUnit.SECONDS.toNanos(60)) {
+			while (!window.isEmpty() && now - window.peekFirst() >= this.settings.quotaWindow().toNanos()) {
 				window.pollFirst();
 			}
 			if (window.size() >= callsPerMinute) {

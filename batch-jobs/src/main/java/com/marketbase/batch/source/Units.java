@@ -49,7 +49,7 @@ public final class Units {
 	 * @return the amount in CNY
 	 */
 	public static BigDecimal thousandsToCny(BigDecimal thousands) {
-		return thousands.multiply(THOUSAND).stripTrailingZeros();
+		return plain(thousands.multiply(THOUSAND));
 	}
 
 	/**
@@ -58,7 +58,7 @@ public final class Units {
 	 * @return the amount in CNY
 	 */
 	public static BigDecimal tenThousandsToCny(BigDecimal tenThousands) {
-		return tenThousands.multiply(TEN_THOUSAND).stripTrailingZeros();
+		return plain(tenThousands.multiply(TEN_THOUSAND));
 	}
 
 	/**
@@ -67,7 +67,13 @@ public final class Units {
 	 * @return the value in CNY
 	 */
 	public static BigDecimal liToCny(long li) {
-		return BigDecimal.valueOf(li, 3).stripTrailingZeros();
+		return plain(BigDecimal.valueOf(li, 3));
+	}
+
+	/** Without trailing zeros, but never in exponent form (20, not 2E+1). */
+	private static BigDecimal plain(BigDecimal value) {
+		BigDecimal stripped = value.stripTrailingZeros();
+		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
 	}
 
 	/**

@@ -225,15 +225,7 @@ public final class TushareClient {
 			throw new PermanentSourceException(SourceName.TUSHARE, "stk_mins", "one day of " + symbol + " at "
 					+ frequency + " reaches the row cap of " + CAPS.get("stk_mins") + ", so it cannot be read whole");
 		}
-		return rows("stk_mins", table, (row) -> {
-			String time = Json.requiredText(row.get("trade_time"), "trade_time");
-			Instant end = Units.beijing(LocalDateTime.parse(time, MINUTE_TIME));
-			return new Bar(Json.requiredText(row.get("ts_code"), "ts_code"), end,
-					Json.requiredDecimal(row.get("open"), "open"), Json.requiredDecimal(row.get("high"), "high"),
-					Json.requiredDecimal(row.get("low"), "low"), Json.requiredDecimal(row.get("close"), "close"),
-					Units.wholeShares(Json.requiredDecimal(row.get("vol"), "vol")),
-					Json.requiredDecimal(row.get("amount"), "amount"));
-		}, Bar::implausibility);
+		return rows("stk_mins", table, TushareClient::minuteBar, Bar::implausibility);
 	}
 
 	/**
@@ -269,7 +261,28 @@ public final class TushareClient {
 		return folded;
 	}
 
-	private static DailyBar dailyBar(TushareTable.Row row) {
+	/**
+	 * Reads one {@code stk_mins} row: volume in shares, amount in CNY, time in Beijing.
+	 * @param row the row
+	 * @return the bar
+	 */
+	static Bar minuteBar(TushareTable.Row row) {
+		String time = Json.requiredText(row.get("trade_time"), "trade_time");
+		Instant end = Units.beijing(LocalDateTime.parse(time, MINUTE_TIME));
+		return new Bar(Json.requiredText(row.get("ts_code"), "ts_code"), end,
+				Json.requiredDecimal(row.get("open"), "open"), Json.requiredDecimal(row.get("high"), "high"),
+				Json.requiredDecimal(row.get("low"), "low"), Json.requiredDecimal(row.get("close"), "close"),
+				Units.wholeShares(Json.requiredDecimal(row.get("vol"), "vol")),
+				Json.requiredDecimal(row.get("amount"), "amount"));
+	}
+
+	/**
+	 * Reads one {@code daily}, {@code index_daily} or {@code fund_daily} row: volume from
+	 * lots to shares, amount from thousand CNY to CNY.
+	 * @param row the row
+	 * @return the bar
+	 */
+	static DailyBar dailyBar(TushareTable.Row row) {
 		return new DailyBar(Json.requiredText(row.get("ts_code"), "ts_code"),
 				Units.compactDate(Json.requiredText(row.get("trade_date"), "trade_date")),
 				Json.requiredDecimal(row.get("open"), "open"), Json.requiredDecimal(row.get("high"), "high"),
