@@ -1,5 +1,7 @@
 package com.marketbase.batch.source;
 
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
@@ -45,7 +47,10 @@ class SourcesConfiguration {
 	@Lazy
 	Sandbox embeddedSandbox(SourcesProperties properties) {
 		logger.info("No base URL configured for some sources: they are served by the embedded sandbox");
-		return Sandbox.start(SandboxSettings.defaults().withSeed(properties.sandboxSeed()));
+		return Sandbox.start(SandboxSettings.defaults()
+			.withSeed(properties.sandboxSeed())
+			.withTokens(Map.of(SandboxSettings.TOKEN,
+					SandboxSettings.Grant.everything(properties.sandboxCallsPerMinute()))));
 	}
 
 	@Bean

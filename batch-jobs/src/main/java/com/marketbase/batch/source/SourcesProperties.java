@@ -17,10 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eastmoneyEstimateUrl Eastmoney's estimates,
  * {@code http://fundgz.1234567.com.cn}; empty means the same as {@code eastmoney}
  * @param sandboxSeed the seed of the embedded sandbox
+ * @param sandboxCallsPerMinute the per-API quota of the embedded sandbox's token; high by
+ * default, because the embedded sandbox stands in for a source on one's own machine
+ * rather than imitating a paid tier
  */
 @ConfigurationProperties("marketbase.sources")
 public record SourcesProperties(@DefaultValue SourceSettings tushare, @DefaultValue SourceSettings tdx,
-		@DefaultValue SourceSettings eastmoney, URI eastmoneyEstimateUrl, @DefaultValue("42") long sandboxSeed) {
+		@DefaultValue SourceSettings eastmoney, URI eastmoneyEstimateUrl, @DefaultValue("42") long sandboxSeed,
+		@DefaultValue("100000") int sandboxCallsPerMinute) {
 
 	/**
 	 * The settings of one source.

@@ -9,7 +9,6 @@ import com.marketbase.batch.job.ExecutionOwner;
 import com.marketbase.batch.job.LoadProgress;
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.source.SourceStates;
-import com.marketbase.batch.source.quota.CallQuota;
 import com.marketbase.batch.source.tdx.TdxClient;
 import com.marketbase.batch.source.tushare.TushareClient;
 import com.marketbase.batch.warehouse.BarAggregateRefresher;
@@ -56,8 +55,8 @@ class Minute1mJobConfiguration {
 
 	@Bean
 	MinuteBarFeeds minuteBarFeeds(ObjectProvider<TushareClient> tushare, ObjectProvider<TdxClient> tdx,
-			ObjectProvider<Sandbox> sandbox, CallQuota quota, SourceStates states) {
-		return new MinuteBarFeeds(tushare, tdx, sandbox, quota, states);
+			ObjectProvider<Sandbox> sandbox, SourceStates states) {
+		return new MinuteBarFeeds(tushare, tdx, sandbox, states);
 	}
 
 	@Bean

@@ -26,16 +26,13 @@ class MinuteBarFeeds {
 
 	private final ObjectProvider<Sandbox> sandbox;
 
-	private final CallQuota quota;
-
 	private final SourceStates states;
 
 	MinuteBarFeeds(ObjectProvider<TushareClient> tushare, ObjectProvider<TdxClient> tdx,
-			ObjectProvider<Sandbox> sandbox, CallQuota quota, SourceStates states) {
+			ObjectProvider<Sandbox> sandbox, SourceStates states) {
 		this.tushare = tushare;
 		this.tdx = tdx;
 		this.sandbox = sandbox;
-		this.quota = quota;
 		this.states = states;
 	}
 
@@ -48,11 +45,13 @@ class MinuteBarFeeds {
 		};
 	}
 
-	// The sandbox keeps its own per-token quota; the warehouse adds none of its own.
+	// The sandbox keeps its own per-token quota; the warehouse's Tushare quota is for the
+	// real
+	// service and does not apply.
 	private TushareClient sandboxClient() {
 		SourceSettings settings = SourceSettings.direct(this.sandbox.getObject().baseUrl());
 		return new TushareClient(new SourceHttp(SourceName.TUSHARE, settings),
-				new SourceGate(SourceName.TUSHARE, settings, this.quota, this.states),
+				new SourceGate(SourceName.TUSHARE, settings, CallQuota.unlimited(), this.states),
 				Secret.of(SandboxSettings.TOKEN));
 	}
 
