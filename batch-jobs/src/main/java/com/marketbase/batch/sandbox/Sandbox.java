@@ -283,8 +283,8 @@ public final class Sandbox implements AutoCloseable {
 		if (this.settings.faultRate() > 0) {
 			synchronized (this.faultDice) {
 				if (this.faultDice.nextDouble() < this.settings.faultRate()) {
-					SandboxFault[] faults = SandboxFault.values();
-					return faults[this.faultDice.nextInt(faults.length)];
+					SandboxFault[] faults = this.settings.randomFaults().stream().sorted().toArray(SandboxFault[]::new);
+					return (faults.length > 0) ? faults[this.faultDice.nextInt(faults.length)] : null;
 				}
 			}
 		}
