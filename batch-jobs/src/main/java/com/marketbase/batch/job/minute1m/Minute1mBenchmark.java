@@ -69,7 +69,7 @@ public final class Minute1mBenchmark {
 						"--spring.datasource.url=" + url, "--marketbase.sources.tushare.base-url=" + sandbox.baseUrl(),
 						"--marketbase.sources.tushare.token=" + SandboxSettings.TOKEN,
 						"--marketbase.sources.tushare.calls-per-minute[default]=10000000",
-						"--spring.main.banner-mode=off", "--logging.level.com.marketbase=warn")) {
+						"--marketbase.cli.enabled=false", "--logging.level.com.marketbase=warn")) {
 			run(app, exchange, first, last);
 		}
 	}
