@@ -90,6 +90,20 @@ class Minute1mJobIntegrationTests {
 			assertThat(MinuteBarFixture.read(this.warehouse, "bars_30m"))
 				.isEqualTo(ReferenceAggregates.minutes(bars, 30));
 			assertThat(MinuteBarFixture.read(this.warehouse, "bars_60m")).isEqualTo(ReferenceAggregates.hours(bars));
+
+			// A forced reload replaces the stored bars in place and fills the three
+			// rejected ones.
+			Map<String, String> again = new java.util.HashMap<>(BEIJING_DAY);
+			again.put("force", "true");
+			JobExecution reload = launch(app, again);
+			assertThat(reload.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(this.jdbc.queryForList("select distinct load_batch_id from market.bars_1m", Long.class))
+				.containsExactly(reload.getExecutionContext().getLong(Minute1mPrepareTasklet.LOAD_BATCH));
+			assertThat(Minute1mRuns.minuteVolumes(this.warehouse)).isEqualTo(daily);
+			List<com.marketbase.batch.warehouse.Bar> reloaded = MinuteBarFixture.read(this.warehouse, "bars_1m");
+			assertThat(reloaded).hasSize(bars.size() + 3);
+			assertThat(MinuteBarFixture.read(this.warehouse, "bars_60m"))
+				.isEqualTo(ReferenceAggregates.hours(reloaded));
 		}
 	}
 
