@@ -3,9 +3,15 @@ package com.marketbase.batch.job.minute1m;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.marketbase.batch.source.Bar;
+import com.marketbase.batch.source.Fetched;
+import com.marketbase.batch.source.Bar;
+import com.marketbase.batch.source.Fetched;
 import com.marketbase.batch.source.Instrument;
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.TradingDay;
+import com.marketbase.batch.source.TransientSourceException;
+import com.marketbase.batch.source.TransientSourceException;
 
 /**
  * Where the job gets 1-minute bars: one connector, seen as work units.
@@ -28,7 +34,22 @@ interface MinuteBarFeed {
 	 * @param unit the unit
 	 * @return what the source returned
 	 */
-	FetchedUnit fetch(MinuteUnit unit);
+	default FetchedUnit fetch(MinuteUnit unit) {
+		try {
+			Fetched<Bar> bars = bars(unit);
+			return new FetchedUnit(unit, bars.items(), bars.rejected(), null);
+		}
+		catch (TransientSourceException ex) {
+			return FetchedUnit.failed(unit, ex.getMessage());
+		}
+	}
+
+	/**
+	 * The unit's bars as the connector reads them.
+	 * @param unit the unit
+	 * @return the bars and the rows the connector rejected
+	 */
+	Fetched<Bar> bars(MinuteUnit unit);
 
 	/**
 	 * The A-share trading calendar, for a warehouse that does not know the job's days

@@ -12,7 +12,6 @@ import com.marketbase.batch.source.Instrument;
 import com.marketbase.batch.source.TradingDay;
 import com.marketbase.batch.source.Fetched;
 import com.marketbase.batch.source.SourceName;
-import com.marketbase.batch.source.TransientSourceException;
 import com.marketbase.batch.source.tdx.TdxClient;
 import com.marketbase.batch.source.tdx.TdxCode;
 
@@ -39,14 +38,8 @@ class TdxMinuteBarFeed implements MinuteBarFeed {
 	}
 
 	@Override
-	public FetchedUnit fetch(MinuteUnit unit) {
-		try {
-			Fetched<Bar> bars = this.client.allBars(TdxCode.stock(unit.symbol()), "minute1", unit.first(), unit.last());
-			return new FetchedUnit(unit, bars.items(), bars.rejected(), null);
-		}
-		catch (TransientSourceException ex) {
-			return FetchedUnit.failed(unit, ex.getMessage());
-		}
+	public Fetched<Bar> bars(MinuteUnit unit) {
+		return this.client.allBars(TdxCode.stock(unit.symbol()), "minute1", unit.first(), unit.last());
 	}
 
 	/**

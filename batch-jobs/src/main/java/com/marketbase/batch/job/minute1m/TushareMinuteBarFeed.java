@@ -9,7 +9,6 @@ import com.marketbase.batch.source.Fetched;
 import com.marketbase.batch.source.Instrument;
 import com.marketbase.batch.source.TradingDay;
 import com.marketbase.batch.source.SourceName;
-import com.marketbase.batch.source.TransientSourceException;
 import com.marketbase.batch.source.tushare.TushareClient;
 
 /**
@@ -36,14 +35,8 @@ class TushareMinuteBarFeed implements MinuteBarFeed {
 	}
 
 	@Override
-	public FetchedUnit fetch(MinuteUnit unit) {
-		try {
-			Fetched<Bar> bars = this.client.minuteBars(unit.symbol(), "1min", unit.first(), unit.last());
-			return new FetchedUnit(unit, bars.items(), bars.rejected(), null);
-		}
-		catch (TransientSourceException ex) {
-			return FetchedUnit.failed(unit, ex.getMessage());
-		}
+	public Fetched<Bar> bars(MinuteUnit unit) {
+		return this.client.minuteBars(unit.symbol(), "1min", unit.first(), unit.last());
 	}
 
 	@Override
