@@ -56,7 +56,7 @@ public record SourceSettings(URI baseUrl, @DefaultValue("5s") Duration connectTi
 	 * @return the settings
 	 */
 	public static SourceSettings direct(URI url) {
-		return new SourceSettings(url, Duration.ofSeconds(2), Duration.ofSeconds(5), null, Map.of(),
+		return new SourceSettings(url, Duration.ofSeconds(2), Duration.ofSeconds(30), null, Map.of(),
 				new Retry(4, Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(2)));
 	}
 
