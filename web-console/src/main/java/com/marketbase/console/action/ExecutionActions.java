@@ -113,8 +113,9 @@ public class ExecutionActions {
 		if (!this.details.crashed(execution)) {
 			throw new ActionConflictException("Execution " + id + " is still running; stop it instead.");
 		}
+		BatchStatus left = execution.getStatus();
 		JobExecution recovered = this.operator.recover(execution);
-		logger.info("{} recovered execution {} left {} by a process that is gone", user, id, execution.getStatus());
+		logger.info("{} recovered execution {} left {} by a process that is gone", user, id, left);
 		return new ActionResult(id, recovered.getStatus().name(),
 				"Execution " + id + " is marked FAILED and can be restarted.");
 	}

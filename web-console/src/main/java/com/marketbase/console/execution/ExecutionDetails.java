@@ -20,6 +20,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -56,7 +57,15 @@ public class ExecutionDetails {
 	 * @throws ExecutionNotFoundException when there is none
 	 */
 	public JobExecution load(long id) {
-		JobExecution execution = this.repository.getJobExecution(id);
+		JobExecution execution;
+		try {
+			execution = this.repository.getJobExecution(id);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			// Spring Batch 6.0.6's JDBC DAO throws for an unknown id instead of answering
+			// null.
+			throw new ExecutionNotFoundException(id);
+		}
 		if (execution == null) {
 			throw new ExecutionNotFoundException(id);
 		}
