@@ -33,7 +33,16 @@ const page = context.pages()[0] ?? await context.newPage();
 page.setDefaultTimeout(20000);
 const problems = [];
 page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+page.on('console', (message) => {
+  // Failed loads are judged below by their URL, which the console message lacks.
+  if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+    problems.push(`console: ${message.text()}`);
+  }
+});
+page.on('response', (response) => {
+  const url = new URL(response.url());
+  if (response.status() >= 400 && url.pathname !== '/favicon.ico') problems.push(`HTTP ${response.status()} ${url}`);
+});
 const shot = (name) => page.screenshot({ path: join(shots, name), fullPage: true });
 const step = (text) => console.log(`e2e: ${text}`);
 

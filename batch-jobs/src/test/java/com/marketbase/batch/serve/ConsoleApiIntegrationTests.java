@@ -310,6 +310,58 @@ class ConsoleApiIntegrationTests {
 			.doesNotContain(SECRET_TOKEN);
 	}
 
+	@Test
+	void listsAnyPageInUnder300MillisecondsAmongAHundredThousandExecutions() {
+		JdbcTemplate jdbc = new JdbcTemplate(server.bean(javax.sql.DataSource.class));
+		jdbc.execute("""
+				create temporary table bulk as select g as n, nextval('batch_job_instance_seq') as instance,
+					nextval('batch_job_execution_seq') as execution,
+					timestamp '2025-01-01' + g * interval '5 minutes' as started
+				from generate_series(1, 100000) g""");
+		jdbc.execute("""
+				insert into batch_job_instance (job_instance_id, version, job_name, job_key)
+				select instance, 0, case when n % 1000 = 0 then 'bulk_rare' else 'bulk_history' end, md5(n::text)
+				from bulk""");
+		jdbc.execute("""
+				insert into batch_job_execution (job_execution_id, version, job_instance_id, create_time, start_time,
+					end_time, status, exit_code, exit_message, last_updated)
+				select execution, 2, instance, started, started, started + interval '4 minutes',
+					case when n % 10 = 0 then 'FAILED' else 'COMPLETED' end,
+					case when n % 10 = 0 then 'FAILED' else 'COMPLETED' end, '', started + interval '4 minutes'
+				from bulk""");
+		jdbc.execute(
+				"""
+						insert into batch_job_execution_params (job_execution_id, parameter_name, parameter_type,
+							parameter_value, identifying)
+						select execution, name, 'java.lang.String', 'value-' || n, 'Y' from bulk, unnest(array['day', 'scope']) name""");
+		jdbc.execute("""
+				insert into batch_step_execution (step_execution_id, version, step_name, job_execution_id, create_time,
+					start_time, end_time, status, commit_count, read_count, filter_count, write_count, read_skip_count,
+					write_skip_count, process_skip_count, rollback_count, exit_code, exit_message, last_updated)
+				select nextval('batch_step_execution_seq'), 3, step, execution, started, started, started, 'COMPLETED',
+					1, 10, 0, 10, 0, 0, 0, 0, 'COMPLETED', '', started
+				from bulk, unnest(array['bulk.load', 'bulk.aggregate']) step""");
+		jdbc.execute("analyze");
+		long middle = jdbc.queryForObject("select execution from bulk where n = 50000", Long.class);
+
+		List<String> pages = List.of("/api/executions", "/api/executions?job=bulk_history",
+				"/api/executions?job=bulk_rare", "/api/executions?failed=true",
+				"/api/executions?status=COMPLETED&job=bulk_history&before=" + middle,
+				"/api/executions?from=2025-02-01&to=2025-02-03", "/api/executions?job=bulk_rare&failed=true&limit=200");
+		pages.forEach((page) -> server.get(page, ConsoleServer.VIEWER));
+		for (String page : pages) {
+			long fastest = Long.MAX_VALUE;
+			for (int i = 0; i < 3; i++) {
+				long started = System.nanoTime();
+				ConsoleServer.Response response = server.get(page, ConsoleServer.VIEWER);
+				fastest = Math.min(fastest, Duration.ofNanos(System.nanoTime() - started).toMillis());
+				assertThat(response.status()).isEqualTo(200);
+				assertThat(response.json().get("items")).isNotEmpty();
+			}
+			assertThat(fastest).as(page).isLessThan(300);
+		}
+	}
+
 	private static List<Long> idsOf(String path) {
 		List<Long> ids = new ArrayList<>();
 		server.get(path, ConsoleServer.VIEWER).json().get("items").forEach((item) -> ids.add(item.get("id").asLong()));
