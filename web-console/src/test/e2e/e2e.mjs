@@ -98,6 +98,7 @@ try {
   if (seen.length < 3) throw new Error(`the progress bar did not advance visibly: ${seen}`);
   if (!midShot) throw new Error('never saw the execution running part-way');
   await page.waitForSelector('#units tbody tr[data-unit-status=complete]');
+  await page.waitForTimeout(600); // the bar's width eases in
   await shot('05-restart-completed.png');
 
   step('look at the bars');

@@ -1,6 +1,8 @@
 package com.marketbase.console.job;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,9 @@ public record WorkUnits(Map<String, Long> counts, List<FailedUnit> failed) {
 	public static final int FAILED_SHOWN = 100;
 
 	public WorkUnits {
-		counts = Map.copyOf(counts);
+		// The job's order (complete, partial, empty, failed, pending) is the reading
+		// order.
+		counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
 		failed = List.copyOf(failed);
 	}
 
