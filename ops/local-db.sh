@@ -133,6 +133,8 @@ configure() {
   cat >"$ROOT$PGCONF/conf.d/marketbase.conf" <<EOF
 # written by local-db.sh on every start
 listen_addresses = '127.0.0.1'
+# loopback only: TLS would only cost CPU on every bulk load
+ssl = off
 port = $PORT
 unix_socket_directories = '/var/run/postgresql'
 shared_preload_libraries = 'timescaledb'

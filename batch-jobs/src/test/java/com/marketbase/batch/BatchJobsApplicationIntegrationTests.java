@@ -62,6 +62,25 @@ class BatchJobsApplicationIntegrationTests {
 	}
 
 	@Test
+	void refusesBadInputBeforeAnythingRuns(@TempDir Path directory, CapturedOutput output) {
+		String data = "--marketbase.embedded.data-directory=" + directory;
+
+		assertThat(exit("--spring.datasource.url=", data, "job=minute_1m", "trade_date=2026-11-31")).isEqualTo(2);
+		assertThat(exit("--spring.datasource.url=", data, "restart=999")).isEqualTo(2);
+		assertThat(exit("--spring.datasource.url=", data, "stop=abc")).isEqualTo(2);
+
+		assertThat(output.getErr()).contains("trade_date '2026-11-31' is not a date; use YYYY-MM-DD")
+			.contains("No execution 999; 'list' shows the recent ones.")
+			.contains("stop takes an execution id, a whole number as 'list' shows it, not 'abc'.")
+			.doesNotContain("\tat ");
+		assertThat(output.getOut()).doesNotContain("minute_1m execution");
+	}
+
+	private static int exit(String... args) {
+		return SpringApplication.exit(SpringApplication.run(BatchJobsApplication.class, args));
+	}
+
+	@Test
 	void failsInSecondsNamingAnUnreachableDatabaseWithoutItsPassword(CapturedOutput output) {
 		long started = System.nanoTime();
 

@@ -15,6 +15,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * refused before anything ran, 3 when the job repository's state forbids the action.
  */
 @Component
+@ConditionalOnProperty(name = "marketbase.cli.enabled", matchIfMissing = true)
 class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final JobCommands commands;

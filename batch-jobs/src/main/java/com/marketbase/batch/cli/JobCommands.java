@@ -116,7 +116,7 @@ class JobCommands {
 	}
 
 	int restart(long executionId) {
-		JobExecution execution = this.repository.getJobExecution(executionId);
+		JobExecution execution = execution(executionId);
 		if (execution == null) {
 			return refuse("No execution " + executionId + "; 'list' shows the recent ones.");
 		}
@@ -155,7 +155,7 @@ class JobCommands {
 	}
 
 	int stop(long executionId) {
-		JobExecution execution = this.repository.getJobExecution(executionId);
+		JobExecution execution = execution(executionId);
 		if (execution == null) {
 			return refuse("No execution " + executionId + "; 'list' shows the recent ones.");
 		}
@@ -171,7 +171,7 @@ class JobCommands {
 	}
 
 	int abandon(long executionId) {
-		JobExecution execution = this.repository.getJobExecution(executionId);
+		JobExecution execution = execution(executionId);
 		if (execution == null) {
 			return refuse("No execution " + executionId + "; 'list' shows the recent ones.");
 		}
@@ -260,6 +260,16 @@ class JobCommands {
 				"select max(last_updated) from batch_step_execution " + "where job_execution_id = ?", Timestamp.class,
 				execution.getId());
 		return last != null && last.toInstant().isBefore(java.time.Instant.now().minus(SILENT_LIMIT));
+	}
+
+	// The repository throws rather than answering null for an unknown id.
+	private @Nullable JobExecution execution(long executionId) {
+		try {
+			return this.repository.getJobExecution(executionId);
+		}
+		catch (org.springframework.dao.EmptyResultDataAccessException ex) {
+			return null;
+		}
 	}
 
 	private @Nullable Job job(String name) {

@@ -41,6 +41,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class Sandbox implements AutoCloseable {
 
+	static {
+		// The JDK server leaves Nagle's algorithm on, so every small answer waits for the
+		// client's delayed ACK (about 40 ms). It reads this once, before its first
+		// server.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private static final Logger logger = LoggerFactory.getLogger(Sandbox.class);
 
 	private final SandboxSettings settings;
@@ -283,8 +292,8 @@ public final class Sandbox implements AutoCloseable {
 		if (this.settings.faultRate() > 0) {
 			synchronized (this.faultDice) {
 				if (this.faultDice.nextDouble() < this.settings.faultRate()) {
-					SandboxFault[] faults = SandboxFault.values();
-					return faults[this.faultDice.nextInt(faults.length)];
+					SandboxFault[] faults = this.settings.randomFaults().stream().sorted().toArray(SandboxFault[]::new);
+					return (faults.length > 0) ? faults[this.faultDice.nextInt(faults.length)] : null;
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package com.marketbase.batch.sandbox;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,15 +22,18 @@ import java.util.Set;
  * injected one by one
  * @param quotaWindow the window Tushare quotas are counted in: a minute, as the real
  * server does; tests shorten it
+ * @param randomFaults the kinds of fault drawn at {@code faultRate}
  */
 public record SandboxSettings(long seed, int port, LocalDate today, int stocks, int etfs, int funds, Duration latency,
-		Duration stallFor, Map<String, Grant> tokens, double faultRate, Duration quotaWindow) {
+		Duration stallFor, Map<String, Grant> tokens, double faultRate, Duration quotaWindow,
+		Set<SandboxFault> randomFaults) {
 
 	/** The token every default sandbox accepts, with every permission. */
 	public static final String TOKEN = "sandbox-token";
 
 	public SandboxSettings {
 		tokens = Map.copyOf(tokens);
+		randomFaults = Set.copyOf(randomFaults);
 	}
 
 	/**
@@ -40,52 +44,64 @@ public record SandboxSettings(long seed, int port, LocalDate today, int stocks, 
 	 */
 	public static SandboxSettings defaults() {
 		return new SandboxSettings(42, 0, LocalDate.of(2026, 11, 20), 5000, 30, 200, Duration.ZERO,
-				Duration.ofSeconds(3), Map.of(TOKEN, Grant.everything(500)), 0, Duration.ofMinutes(1));
+				Duration.ofSeconds(3), Map.of(TOKEN, Grant.everything(500)), 0, Duration.ofMinutes(1),
+				EnumSet.allOf(SandboxFault.class));
 	}
 
 	public SandboxSettings withSeed(long seed) {
 		return new SandboxSettings(seed, this.port, this.today, this.stocks, this.etfs, this.funds, this.latency,
-				this.stallFor, this.tokens, this.faultRate, this.quotaWindow);
+				this.stallFor, this.tokens, this.faultRate, this.quotaWindow, this.randomFaults);
 	}
 
 	public SandboxSettings withPort(int port) {
 		return new SandboxSettings(this.seed, port, this.today, this.stocks, this.etfs, this.funds, this.latency,
-				this.stallFor, this.tokens, this.faultRate, this.quotaWindow);
+				this.stallFor, this.tokens, this.faultRate, this.quotaWindow, this.randomFaults);
 	}
 
 	public SandboxSettings withToday(LocalDate today) {
 		return new SandboxSettings(this.seed, this.port, today, this.stocks, this.etfs, this.funds, this.latency,
-				this.stallFor, this.tokens, this.faultRate, this.quotaWindow);
+				this.stallFor, this.tokens, this.faultRate, this.quotaWindow, this.randomFaults);
 	}
 
 	public SandboxSettings withUniverse(int stocks, int etfs, int funds) {
 		return new SandboxSettings(this.seed, this.port, this.today, stocks, etfs, funds, this.latency, this.stallFor,
-				this.tokens, this.faultRate, this.quotaWindow);
+				this.tokens, this.faultRate, this.quotaWindow, this.randomFaults);
 	}
 
 	public SandboxSettings withLatency(Duration latency) {
 		return new SandboxSettings(this.seed, this.port, this.today, this.stocks, this.etfs, this.funds, latency,
-				this.stallFor, this.tokens, this.faultRate, this.quotaWindow);
+				this.stallFor, this.tokens, this.faultRate, this.quotaWindow, this.randomFaults);
 	}
 
 	public SandboxSettings withStallFor(Duration stallFor) {
 		return new SandboxSettings(this.seed, this.port, this.today, this.stocks, this.etfs, this.funds, this.latency,
-				stallFor, this.tokens, this.faultRate, this.quotaWindow);
+				stallFor, this.tokens, this.faultRate, this.quotaWindow, this.randomFaults);
 	}
 
 	public SandboxSettings withTokens(Map<String, Grant> tokens) {
 		return new SandboxSettings(this.seed, this.port, this.today, this.stocks, this.etfs, this.funds, this.latency,
-				this.stallFor, tokens, this.faultRate, this.quotaWindow);
+				this.stallFor, tokens, this.faultRate, this.quotaWindow, this.randomFaults);
 	}
 
 	public SandboxSettings withFaultRate(double faultRate) {
 		return new SandboxSettings(this.seed, this.port, this.today, this.stocks, this.etfs, this.funds, this.latency,
-				this.stallFor, this.tokens, faultRate, this.quotaWindow);
+				this.stallFor, this.tokens, faultRate, this.quotaWindow, this.randomFaults);
+	}
+
+	/**
+	 * Random faults of some kinds only, for example the transient ones.
+	 * @param faultRate the share of calls (0..1) that get one
+	 * @param kinds the kinds to draw from
+	 * @return the settings
+	 */
+	public SandboxSettings withRandomFaults(double faultRate, Set<SandboxFault> kinds) {
+		return new SandboxSettings(this.seed, this.port, this.today, this.stocks, this.etfs, this.funds, this.latency,
+				this.stallFor, this.tokens, faultRate, this.quotaWindow, kinds);
 	}
 
 	public SandboxSettings withQuotaWindow(Duration quotaWindow) {
 		return new SandboxSettings(this.seed, this.port, this.today, this.stocks, this.etfs, this.funds, this.latency,
-				this.stallFor, this.tokens, this.faultRate, quotaWindow);
+				this.stallFor, this.tokens, this.faultRate, quotaWindow, this.randomFaults);
 	}
 
 	/**

@@ -7,10 +7,10 @@ import java.time.Instant;
  * One bar as the tests compare it: numbers without trailing zeros, so that equal values
  * are equal records whatever scale the database returned.
  */
-record Bar(String symbol, Instant end, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close, long volume,
-		BigDecimal amount) {
+public record Bar(String symbol, Instant end, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close,
+		long volume, BigDecimal amount) {
 
-	Bar {
+	public Bar {
 		open = open.stripTrailingZeros();
 		high = high.stripTrailingZeros();
 		low = low.stripTrailingZeros();

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * symbol (no bars), a symbol with missing minutes, and the next day for one symbol to
  * show that windows stay apart.
  */
-final class MinuteBarFixture {
+public final class MinuteBarFixture {
 
 	static final LocalDate DAY = LocalDate.of(2025, 8, 1);
 
@@ -110,7 +110,7 @@ final class MinuteBarFixture {
 		}
 	}
 
-	static List<Bar> read(DataSource dataSource, String table) {
+	public static List<Bar> read(DataSource dataSource, String table) {
 		return new JdbcTemplate(dataSource).query(
 				"select symbol, ts, open, high, low, close, volume, amount from market." + table
 						+ " order by symbol, ts",

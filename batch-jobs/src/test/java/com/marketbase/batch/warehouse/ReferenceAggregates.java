@@ -16,12 +16,12 @@ import java.util.function.Function;
  * ceiling the end minute to the bucket width, and 60-minute labels from the A-share
  * session table.
  */
-final class ReferenceAggregates {
+public final class ReferenceAggregates {
 
 	private ReferenceAggregates() {
 	}
 
-	static List<Bar> minutes(List<Bar> bars, int width) {
+	public static List<Bar> minutes(List<Bar> bars, int width) {
 		return aggregate(bars, (end) -> {
 			ZonedDateTime local = end.atZone(AggregateWindow.MARKET_ZONE);
 			int minuteOfDay = local.getHour() * 60 + local.getMinute();
@@ -30,7 +30,7 @@ final class ReferenceAggregates {
 		});
 	}
 
-	static List<Bar> hours(List<Bar> bars) {
+	public static List<Bar> hours(List<Bar> bars) {
 		return aggregate(bars, (end) -> {
 			ZonedDateTime local = end.atZone(AggregateWindow.MARKET_ZONE);
 			LocalTime time = local.toLocalTime();

@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultSource the source when a launch names none
  */
 @ConfigurationProperties("marketbase.jobs.minute-1m")
-public record Minute1mJobProperties(@DefaultValue("4") int partitions, @DefaultValue("10") int chunkUnits,
+public record Minute1mJobProperties(@DefaultValue("8") int partitions, @DefaultValue("10") int chunkUnits,
 		@DefaultValue("sandbox") String defaultSource) {
 }

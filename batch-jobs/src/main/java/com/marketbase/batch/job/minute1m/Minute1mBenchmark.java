@@ -1,0 +1,243 @@
+package com.marketbase.batch.job.minute1m;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.marketbase.batch.BatchJobsApplication;
+import com.marketbase.batch.cli.Console;
+import com.marketbase.batch.job.MarketReference;
+import com.marketbase.batch.sandbox.Sandbox;
+import com.marketbase.batch.sandbox.SandboxSettings;
+import com.marketbase.batch.source.Bar;
+import com.marketbase.batch.source.SourceName;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code ops/bench/minute_1m} measurement: the same 1-minute bars loaded three ways
+ * into the same warehouse in one run, against an unthrottled sandbox.
+ * <ol>
+ * <li>server-side COPY of the identical rows into an empty {@code bars_1m}: the physical
+ * limit;</li>
+ * <li>the {@code minute_1m} job end to end (its load step, and its aggregate refresh
+ * separately);</li>
+ * <li>the same reader, processor and partitions with a plain {@link JdbcBatchItemWriter}
+ * doing batched {@code INSERT ... ON CONFLICT}: what a typical Spring Batch user
+ * writes.</li>
+ * </ol>
+ * Arguments: JDBC URL, exchange (SH, SZ or BJ), first day, last day.
+ */
+public final class Minute1mBenchmark {
+
+	private static final String DUMP = "/tmp/marketbase-bench-bars_1m.tsv";
+
+	private Minute1mBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String url = args[0];
+		String exchange = (args.length > 1) ? args[1] : "BJ";
+		LocalDate first = (args.length > 2) ? LocalDate.parse(args[2]) : LocalDate.of(2026, 11, 9);
+		LocalDate last = (args.length > 3) ? LocalDate.parse(args[3]) : LocalDate.of(2026, 11, 20);
+		try (Sandbox sandbox = Sandbox.start(SandboxSettings.defaults()
+			.withTokens(Map.of(SandboxSettings.TOKEN, SandboxSettings.Grant.everything(10_000_000))));
+				ConfigurableApplicationContext app = SpringApplication.run(BatchJobsApplication.class,
+						"--spring.datasource.url=" + url, "--marketbase.sources.tushare.base-url=" + sandbox.baseUrl(),
+						"--marketbase.sources.tushare.token=" + SandboxSettings.TOKEN,
+						"--marketbase.sources.tushare.calls-per-minute[default]=10000000",
+						"--marketbase.cli.enabled=false", "--logging.level.com.marketbase=warn")) {
+			run(app, exchange, first, last);
+		}
+	}
+
+	private static void run(ConfigurableApplicationContext app, String exchange, LocalDate first, LocalDate last)
+			throws Exception {
+		DataSource dataSource = app.getBean(DataSource.class);
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		JobOperator operator = app.getBean(JobOperator.class);
+		jdbc.update("truncate market.bars_1m");
+		Map<String, String> given = Map.of("start_date", first.toString(), "end_date", last.toString(), "exchange",
+				exchange, "source", "tushare", "force", "true");
+		JobExecution job = operator.start(app.getBean("minute1mJob", Job.class),
+				app.getBean(Minute1mLaunch.class).parameters(given));
+		require(job);
+		long rows = count(jdbc);
+		double jobSeconds = stepSeconds(jdbc, job, "minute_1m.load");
+		double aggregateSeconds = stepSeconds(jdbc, job, "minute_1m.aggregate");
+		int days = new MarketReference(dataSource).openDays(first, last).size();
+
+		jdbc.execute("copy (select * from market.bars_1m order by symbol, ts) to '" + DUMP + "'");
+		jdbc.update("truncate market.bars_1m");
+		long started = System.nanoTime();
+		jdbc.execute("copy market.bars_1m from '" + DUMP + "'");
+		double copySeconds = (System.nanoTime() - started) / 1e9;
+		require(count(jdbc) == rows, "COPY stored " + count(jdbc) + " rows, not " + rows);
+
+		jdbc.update("truncate market.bars_1m");
+		JobExecution plain = operator.start(plainJob(app, given),
+				new JobParametersBuilder(app.getBean(Minute1mLaunch.class).parameters(given))
+					.addLocalDateTime("bench", LocalDateTime.now())
+					.toJobParameters());
+		require(plain);
+		require(count(jdbc) == rows, "JdbcBatchItemWriter stored " + count(jdbc) + " rows, not " + rows);
+		double plainSeconds = stepSeconds(jdbc, plain, "minute_1m.load");
+
+		double copyRate = rows / copySeconds;
+		double jobRate = rows / jobSeconds;
+		double plainRate = rows / plainSeconds;
+		print("minute_1m benchmark: %,d bars (%s, %d open days, %s to %s), warehouse %s", rows, exchange, days, first,
+				last, app.getBean(com.marketbase.batch.warehouse.WarehouseInfo.class).describe());
+		print("  (1) server-side COPY into empty bars_1m   %8.1f s  %,10.0f rows/s", copySeconds, copyRate);
+		print("  (2) minute_1m load step (end to end)       %8.1f s  %,10.0f rows/s  = %.2f x COPY (target >= 0.5)",
+				jobSeconds, jobRate, jobRate / copyRate);
+		print("  (3) JdbcBatchItemWriter INSERT..ON CONFLICT %7.1f s  %,10.0f rows/s  job = %.2f x this (target >= 2)",
+				plainSeconds, plainRate, jobRate / plainRate);
+		print("  aggregate refresh of the loaded window      %7.1f s  = %.1f %% of the load step", aggregateSeconds,
+				100 * aggregateSeconds / jobSeconds);
+	}
+
+	// The minute_1m job with its writer replaced by a plain JdbcBatchItemWriter.
+	private static Job plainJob(ConfigurableApplicationContext app, Map<String, String> given) {
+		JobRepository repository = app.getBean(JobRepository.class);
+		PlatformTransactionManager transactions = app.getBean(PlatformTransactionManager.class);
+		DataSource dataSource = app.getBean(DataSource.class);
+		MinuteBarFeeds feeds = app.getBean(MinuteBarFeeds.class);
+		JdbcBatchItemWriter<Bar> bars = new JdbcBatchItemWriterBuilder<Bar>().dataSource(dataSource).sql("""
+				insert into market.bars_1m (symbol, ts, open, high, low, close, volume, amount, source, load_batch_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, 'tushare', 0)
+				on conflict (symbol, ts) do update set open = excluded.open, high = excluded.high, low = excluded.low,
+					close = excluded.close, volume = excluded.volume, amount = excluded.amount
+				""").itemPreparedStatementSetter((bar, ps) -> {
+			ps.setString(1, bar.symbol());
+			ps.setTimestamp(2, java.sql.Timestamp.from(bar.end()));
+			ps.setBigDecimal(3, bar.open());
+			ps.setBigDecimal(4, bar.high());
+			ps.setBigDecimal(5, bar.low());
+			ps.setBigDecimal(6, bar.close());
+			ps.setLong(7, bar.volume());
+			ps.setBigDecimal(8, bar.amount());
+		}).assertUpdates(false).build();
+		ItemWriter<LoadedUnit> flatten = (chunk) -> {
+			Chunk<Bar> flat = new Chunk<>();
+			chunk.forEach((unit) -> unit.bars().forEach(flat::add));
+			bars.write(flat);
+		};
+		Minute1mParameters parameters = Minute1mParameters.parse(given, LocalDate.MIN, "tushare");
+		MinuteBarFeed feed = feeds.feed("tushare");
+		List<String> symbols = new MarketReference(dataSource).listedShares(parameters.exchange(),
+				parameters.startDate(), parameters.endDate());
+		List<LocalDate> days = new MarketReference(dataSource).openDays(parameters.startDate(), parameters.endDate());
+		Map<String, ExecutionContext> partitions = new Minute1mPartitioner(symbols)
+			.partition(app.getBean(Minute1mJobProperties.class).partitions());
+		Step worker = new StepBuilder("minute_1m.plain.worker", repository)
+			.<FetchedUnit, LoadedUnit>chunk(app.getBean(Minute1mJobProperties.class).chunkUnits())
+			.transactionManager(transactions)
+			.reader(new PartitionReader(feed, days))
+			.processor(new CanonicalDayProcessor(SourceName.TUSHARE))
+			.writer(flatten)
+			.build();
+		Step load = new StepBuilder("minute_1m.load", repository)
+			.partitioner("minute_1m.plain.worker", (grid) -> partitions)
+			.step(worker)
+			.gridSize(partitions.size())
+			.taskExecutor(new SimpleAsyncTaskExecutor("plain-"))
+			.build();
+		return new JobBuilder("minute_1m_plain_writer", repository).start(load).build();
+	}
+
+	/**
+	 * Hands each partition thread its own unit reader, built from the partition's symbols
+	 * when the partition opens.
+	 */
+	private static final class PartitionReader implements ItemStreamReader<FetchedUnit> {
+
+		private final MinuteBarFeed feed;
+
+		private final List<LocalDate> days;
+
+		private final ThreadLocal<MinuteUnitReader> reader = new ThreadLocal<>();
+
+		PartitionReader(MinuteBarFeed feed, List<LocalDate> days) {
+			this.feed = feed;
+			this.days = days;
+		}
+
+		@Override
+		public void open(ExecutionContext context) {
+			List<String> symbols = List.of(context.getString(Minute1mPartitioner.SYMBOLS).split(","));
+			MinuteUnitReader partition = new MinuteUnitReader(
+					MinuteUnit.plan(symbols, this.days, this.feed.daysPerUnit()), this.feed);
+			partition.open(context);
+			this.reader.set(partition);
+		}
+
+		@Override
+		public FetchedUnit read() {
+			return this.reader.get().read();
+		}
+
+		@Override
+		public void update(ExecutionContext context) {
+			this.reader.get().update(context);
+		}
+
+		@Override
+		public void close() {
+			this.reader.remove();
+		}
+
+	}
+
+	private static double stepSeconds(JdbcTemplate jdbc, JobExecution execution, String step) {
+		Double seconds = jdbc.queryForObject(
+				"select extract(epoch from end_time - start_time) from "
+						+ "batch_step_execution where job_execution_id = ? and step_name = ?",
+				Double.class, execution.getId(), step);
+		return (seconds != null) ? seconds : Double.NaN;
+	}
+
+	private static long count(JdbcTemplate jdbc) {
+		Long count = jdbc.queryForObject("select count(*) from market.bars_1m", Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	private static void require(JobExecution execution) {
+		require(execution.getStatus() == BatchStatus.COMPLETED, execution.getJobInstance().getJobName() + " ended "
+				+ execution.getStatus() + ": " + execution.getExitStatus().getExitDescription());
+	}
+
+	private static void require(boolean condition, String message) {
+		if (!condition) {
+			throw new IllegalStateException(message);
+		}
+	}
+
+	private static void print(String format, Object... args) {
+		Console.system().say(String.format(format, args));
+	}
+
+}
