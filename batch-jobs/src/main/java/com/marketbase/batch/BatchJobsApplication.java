@@ -11,7 +11,24 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class BatchJobsApplication {
 
 	public static void main(String[] args) {
-		System.exit(SpringApplication.exit(SpringApplication.run(BatchJobsApplication.class, args)));
+		SpringApplication application = new SpringApplication(BatchJobsApplication.class);
+		if (serves(args)) {
+			// The serve profile makes it a web application that runs until it is stopped.
+			application.setAdditionalProfiles("serve");
+			application.run(args);
+			return;
+		}
+		System.exit(SpringApplication.exit(application.run(args)));
+	}
+
+	// The first non-option argument is the command.
+	static boolean serves(String[] args) {
+		for (String arg : args) {
+			if (!arg.startsWith("--")) {
+				return arg.equals("serve");
+			}
+		}
+		return false;
 	}
 
 }

@@ -58,6 +58,8 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 				yield JobCommands.EXIT_COMPLETED;
 			}
 			case "list" -> this.commands.list();
+			// The web server started with the application and keeps the process running.
+			case "serve" -> JobCommands.EXIT_COMPLETED;
 			case "restart" -> this.commands.restart(commandLine.executionId());
 			case "stop" -> this.commands.stop(commandLine.executionId());
 			case "abandon" -> this.commands.abandon(commandLine.executionId());

@@ -10,7 +10,7 @@ import java.util.Set;
  * parameters.
  *
  * @param command what to do: {@code job}, {@code restart}, {@code stop}, {@code abandon},
- * {@code list}, {@code sandbox}, {@code help}
+ * {@code list}, {@code serve}, {@code sandbox}, {@code help}
  * @param target the job name for {@code job=<name>}, the execution id for
  * {@code restart}, {@code stop} and {@code abandon}, otherwise empty
  * @param parameters the remaining {@code name=value} pairs in order
@@ -23,6 +23,7 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			       java -jar batch.jar stop=<executionId>             stop a running execution after its current chunk
 			       java -jar batch.jar abandon=<executionId>          give up a stopped or failed execution for good
 			       java -jar batch.jar list                           recent executions
+			       java -jar batch.jar serve [--server.port=8080]      web console and REST API
 			       java -jar batch.jar sandbox [--port 7700] [--seed 42]
 			       java -jar batch.jar help""";
 
@@ -45,6 +46,9 @@ record CommandLine(String command, String target, Map<String, String> parameters
 		}
 		if (args.equals(List.of("list"))) {
 			return new CommandLine("list", "", Map.of());
+		}
+		if (args.equals(List.of("serve"))) {
+			return new CommandLine("serve", "", Map.of());
 		}
 		Map<String, String> parameters = new LinkedHashMap<>();
 		for (String arg : args) {

@@ -1,0 +1,487 @@
+package com.marketbase.batch.serve;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.marketbase.batch.sandbox.Sandbox;
+import com.marketbase.batch.sandbox.SandboxFault;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The REST API against a real job repository: listing and filtering, each action's
+ * allowed and refused cases, viewer against operator, and a minute_1m execution that
+ * fails on the sandbox and completes when restarted.
+ */
+class ConsoleApiIntegrationTests {
+
+	private static final String SECRET_TOKEN = "tushare-token-that-must-never-show";
+
+	private static ConsoleServer server;
+
+	private static JobRepository repository;
+
+	@BeforeAll
+	static void start() {
+		server = ConsoleServer.start("--marketbase.sources.tushare.token=" + SECRET_TOKEN,
+				"--marketbase.jobs.minute-1m.partitions=2");
+		repository = server.bean(JobRepository.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		server.close();
+	}
+
+	@Test
+	void refusesRequestsWithoutCredentialsWithAProblem() {
+		ConsoleServer.Response response = server.get("/api/executions");
+
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.header("WWW-Authenticate")).startsWith("Basic realm=");
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.json().get("status").asInt()).isEqualTo(401);
+	}
+
+	@Test
+	void refusesAWrongPassword() {
+		ConsoleServer.Response response = server.get("/api/executions", "nobody");
+
+		assertThat(response.status()).isEqualTo(401);
+	}
+
+	@Test
+	void viewerReadsButMayNotAct() {
+		JobExecution failed = execution("viewer_job", BatchStatus.FAILED, LocalDateTime.now().minusHours(1));
+
+		assertThat(server.get("/api/executions", ConsoleServer.VIEWER).status()).isEqualTo(200);
+		assertThat(server.get("/api/executions/" + failed.getId(), ConsoleServer.VIEWER).status()).isEqualTo(200);
+		for (String action : List.of("restart", "stop", "abandon", "recover")) {
+			ConsoleServer.Response refused = server.post("/api/executions/" + failed.getId() + "/" + action,
+					ConsoleServer.VIEWER);
+			assertThat(refused.status()).as(action).isEqualTo(403);
+			assertThat(refused.json().get("detail").asString()).contains("OPERATOR");
+		}
+		assertThat(server.post("/api/jobs/minute_1m/executions", ConsoleServer.VIEWER, "{\"parameters\":{}}").status())
+			.isEqualTo(403);
+		assertThat(server.get("/api/me", ConsoleServer.VIEWER).json().get("operator").asBoolean()).isFalse();
+	}
+
+	@Test
+	void listsNewestFirstFilteredAndKeysetPaged() {
+		LocalDateTime day = LocalDateTime.of(2026, 3, 10, 12, 0);
+		List<Long> ids = new ArrayList<>();
+		ids.add(execution("list_alpha", BatchStatus.COMPLETED, day).getId());
+		ids.add(execution("list_alpha", BatchStatus.FAILED, day.plusDays(1)).getId());
+		ids.add(execution("list_beta", BatchStatus.FAILED, day.plusDays(2)).getId());
+		ids.add(execution("list_alpha", BatchStatus.STOPPED, day.plusDays(3)).getId());
+		ids.add(execution("list_alpha", BatchStatus.FAILED, day.plusDays(4)).getId());
+
+		assertThat(idsOf("/api/executions?job=list_alpha")).containsExactly(ids.get(4), ids.get(3), ids.get(1),
+				ids.get(0));
+		assertThat(idsOf("/api/executions?job=list_alpha&failed=true")).containsExactly(ids.get(4), ids.get(1));
+		assertThat(idsOf("/api/executions?job=list_alpha&status=STOPPED&status=COMPLETED")).containsExactly(ids.get(3),
+				ids.get(0));
+		assertThat(idsOf("/api/executions?failed=true&from=2026-03-11&to=2026-03-12")).containsExactly(ids.get(2),
+				ids.get(1));
+
+		JsonNode first = server.get("/api/executions?job=list_alpha&limit=3", ConsoleServer.VIEWER).json();
+		assertThat(first.get("items")).hasSize(3);
+		long next = first.get("next").asLong();
+		assertThat(next).isEqualTo(ids.get(1));
+		JsonNode second = server.get("/api/executions?job=list_alpha&limit=3&before=" + next, ConsoleServer.VIEWER)
+			.json();
+		assertThat(second.get("items")).hasSize(1);
+		assertThat(second.get("items").get(0).get("id").asLong()).isEqualTo(ids.get(0));
+		assertThat(second.get("next").isNull()).isTrue();
+	}
+
+	@Test
+	void refusesBadFiltersNamingTheField() {
+		assertBadRequest(server.get("/api/executions?status=BROKEN", ConsoleServer.VIEWER), "status");
+		assertBadRequest(server.get("/api/executions?limit=0", ConsoleServer.VIEWER), "limit");
+		assertBadRequest(server.get("/api/executions?from=yesterday", ConsoleServer.VIEWER), "from");
+		assertBadRequest(server.get("/api/executions?from=2026-03-02&to=2026-03-01", ConsoleServer.VIEWER), "from");
+	}
+
+	@Test
+	void answersNotFoundForAnUnknownExecution() {
+		assertThat(server.get("/api/executions/987654321", ConsoleServer.VIEWER).status()).isEqualTo(404);
+		for (String action : List.of("restart", "stop", "abandon", "recover")) {
+			ConsoleServer.Response response = server.post("/api/executions/987654321/" + action,
+					ConsoleServer.OPERATOR);
+			assertThat(response.status()).as(action).isEqualTo(404);
+			assertThat(response.json().get("detail").asString()).isEqualTo("No execution 987654321.");
+		}
+	}
+
+	@Test
+	void refusesActionsTheStateForbids() {
+		JobExecution completed = execution("conflict_job", BatchStatus.COMPLETED, LocalDateTime.now());
+		JobExecution running = runningMinute1m(ProcessHandle.current().pid(), "600004.SH");
+
+		assertConflict(server.post("/api/executions/" + completed.getId() + "/restart", ConsoleServer.OPERATOR),
+				"completed");
+		assertConflict(server.post("/api/executions/" + completed.getId() + "/stop", ConsoleServer.OPERATOR),
+				"not running");
+		assertConflict(server.post("/api/executions/" + completed.getId() + "/abandon", ConsoleServer.OPERATOR),
+				"COMPLETED");
+		assertConflict(server.post("/api/executions/" + completed.getId() + "/recover", ConsoleServer.OPERATOR),
+				"COMPLETED");
+		assertConflict(server.post("/api/executions/" + running.getId() + "/restart", ConsoleServer.OPERATOR),
+				"STARTED");
+		assertConflict(server.post("/api/executions/" + running.getId() + "/abandon", ConsoleServer.OPERATOR),
+				"STARTED");
+		// Its owner is this very process, which lives.
+		assertConflict(server.post("/api/executions/" + running.getId() + "/recover", ConsoleServer.OPERATOR),
+				"still running");
+	}
+
+	@Test
+	void stopsARunningExecution() {
+		JobExecution running = runningMinute1m(ProcessHandle.current().pid(), "600005.SH");
+
+		ConsoleServer.Response stopped = server.post("/api/executions/" + running.getId() + "/stop",
+				ConsoleServer.OPERATOR);
+
+		assertThat(stopped.status()).isEqualTo(202);
+		assertThat(repository.getJobExecution(running.getId()).getStatus()).isIn(BatchStatus.STOPPING,
+				BatchStatus.STOPPED);
+	}
+
+	@Test
+	void abandonsAFailedExecutionWhichThenCannotBeRestarted() {
+		JobExecution failed = execution("abandon_job", BatchStatus.FAILED, LocalDateTime.now());
+
+		ConsoleServer.Response abandoned = server.post("/api/executions/" + failed.getId() + "/abandon",
+				ConsoleServer.OPERATOR);
+
+		assertThat(abandoned.status()).isEqualTo(200);
+		assertThat(abandoned.json().get("status").asString()).isEqualTo("ABANDONED");
+		assertConflict(server.post("/api/executions/" + failed.getId() + "/restart", ConsoleServer.OPERATOR),
+				"abandoned");
+	}
+
+	@Test
+	void recoversAnExecutionLeftRunningByADeadProcessAndRestartsIt() {
+		JobExecution orphan = runningMinute1m(deadPid(), "600006.SH");
+		JsonNode before = server.get("/api/executions/" + orphan.getId(), ConsoleServer.VIEWER).json();
+		assertThat(before.get("actions").get("recover").asBoolean()).isTrue();
+
+		ConsoleServer.Response recovered = server.post("/api/executions/" + orphan.getId() + "/recover",
+				ConsoleServer.OPERATOR);
+
+		assertThat(recovered.status()).isEqualTo(200);
+		assertThat(recovered.json().get("status").asString()).isEqualTo("FAILED");
+		ConsoleServer.Response restarted = server.post("/api/executions/" + orphan.getId() + "/restart",
+				ConsoleServer.OPERATOR);
+		assertThat(restarted.status()).isEqualTo(202);
+		assertThat(awaitEnd(restarted.json().get("execution").asLong())).isEqualTo("COMPLETED");
+	}
+
+	@Test
+	void refusesLaunchParametersWithTheCommandLinesMessages() {
+		ConsoleServer.Response badDate = server.post("/api/jobs/minute_1m/executions", ConsoleServer.OPERATOR,
+				"{\"parameters\":{\"trade_date\":\"2026-13-01\"}}");
+		assertBadRequest(badDate, "trade_date");
+		assertThat(badDate.json().get("reason").asString())
+			.isEqualTo("trade_date '2026-13-01' is not a date; use YYYY-MM-DD, for example 2026-11-20.");
+
+		assertBadRequest(server.post("/api/jobs/minute_1m/executions", ConsoleServer.OPERATOR,
+				"{\"parameters\":{\"trade_date\":\"2026-11-20\",\"colour\":\"blue\"}}"), "colour");
+		assertBadRequest(server.post("/api/jobs/minute_1m/executions", ConsoleServer.OPERATOR,
+				"{\"parameters\":{\"trade_date\":\"2026-11-20\",\"source\":\"yahoo\"}}"), "source");
+		assertBadRequest(server.post("/api/jobs/minute_1m/executions", ConsoleServer.OPERATOR,
+				"{\"parameters\":{\"start_date\":\"2026-11-20\"}}"), "start_date");
+		assertThat(
+				server.post("/api/jobs/no_such_job/executions", ConsoleServer.OPERATOR, "{\"parameters\":{}}").status())
+			.isEqualTo(404);
+		JsonNode jobs = server.get("/api/jobs", ConsoleServer.VIEWER).json();
+		assertThat(jobs.get(0).get("name").asString()).isEqualTo("minute_1m");
+		assertThat(jobs.get(0).get("fields").get(0).get("name").asString()).isEqualTo("trade_date");
+	}
+
+	@Test
+	void restartsAFailedLoadUntilItCompletesAndShowsItsWork() {
+		Sandbox sandbox = server.bean(Sandbox.class);
+		long callsBefore = sandbox.calls("tushare:stk_mins");
+		// Every call of both units fails: the first try and its four retries.
+		sandbox.inject("tushare:stk_mins", SandboxFault.HTTP_500, 10);
+
+		ConsoleServer.Response launched = server.post("/api/jobs/minute_1m/executions", ConsoleServer.OPERATOR,
+				"{\"parameters\":{\"start_date\":\"2026-11-17\",\"end_date\":\"2026-11-19\","
+						+ "\"symbols\":\"600000.SH,000001.SZ\",\"source\":\"sandbox\"}}");
+		assertThat(launched.status()).isEqualTo(202);
+		long first = launched.json().get("execution").asLong();
+		assertThat(awaitEnd(first)).isEqualTo("FAILED");
+		assertThat(sandbox.calls("tushare:stk_mins") - callsBefore).isEqualTo(10);
+
+		JsonNode failed = server.get("/api/executions/" + first, ConsoleServer.VIEWER).json();
+		assertThat(failed.get("actions").get("restart").asBoolean()).isTrue();
+		assertThat(failed.get("workUnits").get("counts").get("failed").asLong()).isEqualTo(6);
+		assertThat(failed.get("workUnits").get("failed").get(0).get("error").asString()).isNotBlank();
+		assertThat(server.get("/api/executions?job=minute_1m&failed=true", ConsoleServer.VIEWER).json().get("items"))
+			.anySatisfy((item) -> assertThat(item.get("id").asLong()).isEqualTo(first));
+
+		ConsoleServer.Response restarted = server.post("/api/executions/" + first + "/restart", ConsoleServer.OPERATOR);
+		assertThat(restarted.status()).isEqualTo(202);
+		long second = restarted.json().get("execution").asLong();
+		assertThat(second).isNotEqualTo(first);
+		assertThat(awaitEnd(second)).isEqualTo("COMPLETED");
+
+		JsonNode done = server.get("/api/executions/" + second, ConsoleServer.VIEWER).json();
+		assertThat(done.get("progress").get("unitsDone").asLong()).isEqualTo(6);
+		assertThat(done.get("progress").get("percent").asDouble()).isEqualTo(100.0);
+		assertThat(done.get("workUnits").get("counts").get("complete").asLong()).isEqualTo(6);
+		assertThat(done.get("steps")).anySatisfy(
+				(step) -> assertThat(step.get("name").asString()).isEqualTo("minute_1m.load.worker:partition0"));
+		assertThat(server.get("/api/executions/" + first + "/log", ConsoleServer.VIEWER).body())
+			.contains("minute_1m will load 2 symbol(s)");
+		assertThat(server.get("/api/executions/" + second + "/log", ConsoleServer.VIEWER).body())
+			.contains("minute_1m execution " + second + " ended COMPLETED");
+		ConsoleServer.Response download = server.get("/api/executions/" + second + "/log?download=true",
+				ConsoleServer.VIEWER);
+		assertThat(download.header("Content-Disposition")).contains("execution-" + second + ".log");
+		assertConflict(server.post("/api/executions/" + second + "/restart", ConsoleServer.OPERATOR), "completed");
+
+		JsonNode fiveMinutes = server
+			.get("/api/bars?symbol=600000.SH&interval=5m&from=2026-11-17&to=2026-11-19", ConsoleServer.VIEWER)
+			.json();
+		assertThat(fiveMinutes.get("slots")).hasSize(3 * 48);
+		assertThat(fiveMinutes.get("missing").asInt()).isZero();
+		assertThat(fiveMinutes.get("slots").get(0).asString()).isEqualTo("2026-11-17 09:35");
+		JsonNode oneDay = server.get("/api/bars?symbol=600000.SH&interval=1m&from=2026-11-18", ConsoleServer.VIEWER)
+			.json();
+		assertThat(oneDay.get("slots")).hasSize(240);
+		assertThat(oneDay.get("bars").get(0).get("open").isNumber()).isTrue();
+	}
+
+	@Test
+	void showsGapsAsEmptySlots() {
+		JdbcTemplate jdbc = new JdbcTemplate(server.bean(javax.sql.DataSource.class));
+		jdbc.update("insert into market.trading_calendar (exchange, cal_date, is_open) values ('SSE', ?, true) "
+				+ "on conflict do nothing", LocalDate.of(2026, 2, 2));
+		Long batch = jdbc.queryForObject(
+				"insert into market.load_batches (dataset, source) values ('bars_1m', 'sandbox') returning id",
+				Long.class);
+		jdbc.update("insert into market.bars_1m (symbol, ts, open, high, low, close, volume, amount, source, "
+				+ "load_batch_id) values ('688001.SH', '2026-02-02 09:31+08', 10, 11, 9, 10.5, 100, 1050, 'sandbox', ?)",
+				batch);
+
+		JsonNode bars = server.get("/api/bars?symbol=688001.SH&interval=1m&from=2026-02-02", ConsoleServer.VIEWER)
+			.json();
+
+		assertThat(bars.get("slots")).hasSize(240);
+		assertThat(bars.get("missing").asInt()).isEqualTo(239);
+		assertThat(bars.get("bars").get(0).get("close").asDouble()).isEqualTo(10.5);
+		assertThat(bars.get("bars").get(1).isNull()).isTrue();
+		assertBadRequest(server.get("/api/bars?symbol=688001.SH&interval=2m&from=2026-02-02", ConsoleServer.VIEWER),
+				"interval");
+		assertBadRequest(server.get("/api/bars?symbol=DROP%20TABLE&from=2026-02-02", ConsoleServer.VIEWER), "symbol");
+	}
+
+	@Test
+	void showsSourcesAndWarehouseButNeverTheToken() {
+		ConsoleServer.Response system = server.get("/api/system", ConsoleServer.VIEWER);
+
+		assertThat(system.status()).isEqualTo(200);
+		assertThat(system.json().get("warehouseMode").asString()).startsWith("TimescaleDB");
+		assertThat(system.json().get("database").asString()).startsWith("PostgreSQL");
+		assertThat(system.json().get("sources").get(0).get("callsPerMinute").get("default").asInt()).isEqualTo(200);
+		assertThat(system.body()).doesNotContain(SECRET_TOKEN);
+		assertThat(server.get("/v3/api-docs", ConsoleServer.VIEWER).body()).contains("/api/executions/{id}/restart")
+			.doesNotContain(SECRET_TOKEN);
+	}
+
+	@Test
+	void listsAnyPageInUnder300MillisecondsAmongAHundredThousandExecutions() {
+		JdbcTemplate jdbc = new JdbcTemplate(server.bean(javax.sql.DataSource.class));
+		jdbc.execute("""
+				create temporary table bulk as select g as n, nextval('batch_job_instance_seq') as instance,
+					nextval('batch_job_execution_seq') as execution,
+					timestamp '2025-01-01' + g * interval '5 minutes' as started
+				from generate_series(1, 100000) g""");
+		jdbc.execute("""
+				insert into batch_job_instance (job_instance_id, version, job_name, job_key)
+				select instance, 0, case when n % 1000 = 0 then 'bulk_rare' else 'bulk_history' end, md5(n::text)
+				from bulk""");
+		jdbc.execute("""
+				insert into batch_job_execution (job_execution_id, version, job_instance_id, create_time, start_time,
+					end_time, status, exit_code, exit_message, last_updated)
+				select execution, 2, instance, started, started, started + interval '4 minutes',
+					case when n % 10 = 0 then 'FAILED' else 'COMPLETED' end,
+					case when n % 10 = 0 then 'FAILED' else 'COMPLETED' end, '', started + interval '4 minutes'
+				from bulk""");
+		jdbc.execute(
+				"""
+						insert into batch_job_execution_params (job_execution_id, parameter_name, parameter_type,
+							parameter_value, identifying)
+						select execution, name, 'java.lang.String', 'value-' || n, 'Y' from bulk, unnest(array['day', 'scope']) name""");
+		jdbc.execute("""
+				insert into batch_step_execution (step_execution_id, version, step_name, job_execution_id, create_time,
+					start_time, end_time, status, commit_count, read_count, filter_count, write_count, read_skip_count,
+					write_skip_count, process_skip_count, rollback_count, exit_code, exit_message, last_updated)
+				select nextval('batch_step_execution_seq'), 3, step, execution, started, started, started, 'COMPLETED',
+					1, 10, 0, 10, 0, 0, 0, 0, 'COMPLETED', '', started
+				from bulk, unnest(array['bulk.load', 'bulk.aggregate']) step""");
+		jdbc.execute("analyze");
+		long middle = jdbc.queryForObject("select execution from bulk where n = 50000", Long.class);
+
+		List<String> pages = List.of("/api/executions", "/api/executions?job=bulk_history",
+				"/api/executions?job=bulk_rare", "/api/executions?failed=true",
+				"/api/executions?status=COMPLETED&job=bulk_history&before=" + middle,
+				"/api/executions?from=2025-02-01&to=2025-02-03", "/api/executions?job=bulk_rare&failed=true&limit=200");
+		pages.forEach((page) -> server.get(page, ConsoleServer.VIEWER));
+		for (String page : pages) {
+			long fastest = Long.MAX_VALUE;
+			for (int i = 0; i < 3; i++) {
+				long started = System.nanoTime();
+				ConsoleServer.Response response = server.get(page, ConsoleServer.VIEWER);
+				fastest = Math.min(fastest, Duration.ofNanos(System.nanoTime() - started).toMillis());
+				assertThat(response.status()).isEqualTo(200);
+				assertThat(response.json().get("items")).isNotEmpty();
+			}
+			assertThat(fastest).as(page).isLessThan(300);
+		}
+	}
+
+	@Test
+	void pagesSignInByFormAndTheirSessionNeedsTheCsrfTokenToAct() {
+		JobExecution failed = execution("csrf_job", BatchStatus.FAILED, LocalDateTime.now());
+		ConsoleServer.Response loginPage = server.get("/login");
+		String cookies = cookies(loginPage, "");
+		Matcher hidden = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
+		assertThat(hidden.find()).as(loginPage.body()).isTrue();
+		ConsoleServer.Response login = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", cookies)
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + ConsoleServer.OPERATOR + "&password="
+					+ URLEncoder.encode(ConsoleServer.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+					+ URLEncoder.encode(hidden.group(1), StandardCharsets.UTF_8)))
+			.build());
+		assertThat(login.status()).isEqualTo(302);
+		assertThat(login.header("Location")).doesNotContain("error");
+		assertThat(login.raw().headers().allValues("Set-Cookie")).anySatisfy(
+				(cookie) -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Strict"));
+		String session = cookies(login, cookies);
+		String token = session.replaceAll(".*XSRF-TOKEN=([^;]+).*", "$1");
+		HttpRequest.Builder abandon = HttpRequest
+			.newBuilder(URI.create(server.baseUrl() + "/api/executions/" + failed.getId() + "/abandon"))
+			.header("Cookie", session)
+			.POST(HttpRequest.BodyPublishers.noBody());
+
+		ConsoleServer.Response withoutToken = server.send(abandon.build());
+		assertThat(withoutToken.status()).isEqualTo(403);
+		assertThat(withoutToken.json().get("detail").asString()).contains("CSRF");
+		assertThat(server.send(abandon.header("X-XSRF-TOKEN", token).build()).status()).isEqualTo(200);
+	}
+
+	// The cookies a response sets, added to those sent before, as a Cookie header.
+	private static String cookies(ConsoleServer.Response response, String before) {
+		java.util.Map<String, String> jar = new java.util.LinkedHashMap<>();
+		for (String pair : before.split("; ")) {
+			if (pair.contains("=")) {
+				jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+			}
+		}
+		for (String cookie : response.raw().headers().allValues("Set-Cookie")) {
+			String pair = cookie.split(";", 2)[0];
+			jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+		}
+		return String.join("; ", jar.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList());
+	}
+
+	private static List<Long> idsOf(String path) {
+		List<Long> ids = new ArrayList<>();
+		server.get(path, ConsoleServer.VIEWER).json().get("items").forEach((item) -> ids.add(item.get("id").asLong()));
+		return ids;
+	}
+
+	private static String awaitEnd(long execution) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> !repository.getJobExecution(execution).isRunning());
+		return repository.getJobExecution(execution).getStatus().name();
+	}
+
+	private static void assertBadRequest(ConsoleServer.Response response, String field) {
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.json().get("field").asString()).isEqualTo(field);
+		assertThat(response.json().get("reason").asString()).isNotBlank();
+	}
+
+	private static void assertConflict(ConsoleServer.Response response, String reason) {
+		assertThat(response.status()).as(response.body()).isEqualTo(409);
+		assertThat(response.json().get("detail").asString()).contains(reason);
+	}
+
+	// An execution of a job this server does not define, in the given final state.
+	private static JobExecution execution(String job, BatchStatus status, LocalDateTime start) {
+		JobParameters parameters = new JobParametersBuilder().addLong("run", System.nanoTime()).toJobParameters();
+		JobInstance instance = repository.createJobInstance(job, parameters);
+		JobExecution execution = repository.createJobExecution(instance, parameters, new ExecutionContext());
+		execution.setStartTime(start);
+		execution.setStatus(status);
+		execution.setExitStatus(new org.springframework.batch.core.ExitStatus(status.name()));
+		if (!execution.isRunning()) {
+			execution.setEndTime(start.plusMinutes(3));
+		}
+		repository.update(execution);
+		return execution;
+	}
+
+	// A minute_1m execution left STARTED by the given process on this host.
+	private static JobExecution runningMinute1m(long pid, String symbol) {
+		JobParameters parameters = new JobParametersBuilder().addLocalDate("start_date", LocalDate.of(2026, 11, 20))
+			.addLocalDate("end_date", LocalDate.of(2026, 11, 20))
+			.addString("scope", "symbols:" + symbol)
+			.addString("source", "sandbox")
+			.toJobParameters();
+		JobInstance instance = repository.createJobInstance("minute_1m", parameters);
+		ExecutionContext context = new ExecutionContext();
+		context.putString("marketbase.owner", com.marketbase.batch.job.ExecutionOwner.current().host() + ":" + pid);
+		JobExecution execution = repository.createJobExecution(instance, parameters, context);
+		execution.setStartTime(LocalDateTime.now());
+		execution.setStatus(BatchStatus.STARTED);
+		repository.update(execution);
+		repository.updateExecutionContext(execution);
+		return execution;
+	}
+
+	private static long deadPid() {
+		try {
+			Process process = new ProcessBuilder("true").start();
+			process.waitFor();
+			return process.pid();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

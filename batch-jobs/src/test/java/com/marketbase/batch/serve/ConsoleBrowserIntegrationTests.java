@@ -1,0 +1,90 @@
+package com.marketbase.batch.serve;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.marketbase.batch.sandbox.Sandbox;
+import com.marketbase.batch.sandbox.SandboxFault;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.repository.JobRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console in a real browser: {@code web-console/src/test/e2e/e2e.mjs} drives headless
+ * Chromium through Playwright against this server, with a minute_1m execution that failed
+ * on the sandbox; it restarts it, follows the progress bar to COMPLETED and opens the
+ * bars. Screenshots land in {@code target/e2e-screenshots}. {@code ops/test.sh} installs
+ * Chromium and the npm packages.
+ */
+class ConsoleBrowserIntegrationTests {
+
+	private static final Path E2E = Path.of("..", "web-console", "src", "test", "e2e");
+
+	@Test
+	void operatorRestartsAFailedLoadAndSeesItsCandles() throws Exception {
+		assertThat(E2E.resolve("node_modules/playwright-core"))
+			.as("npm packages of the browser test; run 'npm ci' in " + E2E + " (ops/test.sh does)")
+			.exists();
+		assertThat(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
+			.as("Chromium from Debian's packages; ops/test.sh installs it")
+			.exists();
+		// One partition and one unit per chunk, so that the progress bar moves unit by
+		// unit.
+		try (ConsoleServer server = ConsoleServer.start("--marketbase.jobs.minute-1m.partitions=1",
+				"--marketbase.jobs.minute-1m.chunk-units=1")) {
+			Sandbox sandbox = server.bean(Sandbox.class);
+			JobRepository repository = server.bean(JobRepository.class);
+			// Four units (symbols), each failing on its first try and four retries.
+			sandbox.inject("tushare:stk_mins", SandboxFault.HTTP_500, 20);
+			ConsoleServer.Response launched = server.post("/api/jobs/minute_1m/executions", ConsoleServer.OPERATOR,
+					"{\"parameters\":{\"start_date\":\"2026-11-17\",\"end_date\":\"2026-11-19\","
+							+ "\"symbols\":\"600000.SH,600004.SH,000001.SZ,000002.SZ\",\"source\":\"sandbox\"}}");
+			assertThat(launched.status()).as(launched.body()).isEqualTo(202);
+			long failed = launched.json().get("execution").asLong();
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
+				.until(() -> !repository.getJobExecution(failed).isRunning());
+			assertThat(repository.getJobExecution(failed).getStatus()).isEqualTo(BatchStatus.FAILED);
+			assertThat(sandbox.calls("tushare:stk_mins")).isEqualTo(20);
+			// The restart's calls stall for a while each, slow enough to watch.
+			sandbox.inject("tushare:stk_mins", SandboxFault.TIMEOUT, 4);
+
+			Path screenshots = Path.of("target", "e2e-screenshots").toAbsolutePath();
+			Path output = Files.createTempFile("console-e2e", ".log");
+			ProcessBuilder browser = new ProcessBuilder("node", "e2e.mjs").directory(E2E.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile());
+			browser.environment().put("CONSOLE_URL", server.baseUrl());
+			browser.environment().put("CONSOLE_USER", ConsoleServer.OPERATOR);
+			browser.environment().put("CONSOLE_PASSWORD", ConsoleServer.PASSWORD);
+			browser.environment().put("SCREENSHOT_DIR", screenshots.toString());
+			browser.environment().put("BARS_SYMBOL", "600000.SH");
+			browser.environment().put("BARS_FROM", "2026-11-17");
+			browser.environment().put("BARS_TO", "2026-11-19");
+			Process process = browser.start();
+			boolean ended = process.waitFor(150, TimeUnit.SECONDS);
+			if (!ended) {
+				process.destroyForcibly();
+			}
+			String log = read(output.toFile());
+			assertThat(ended).as("browser test ended in time:%n%s", log).isTrue();
+			assertThat(process.exitValue()).as("browser test:%n%s", log).isZero();
+			assertThat(log).contains("e2e: all held");
+			assertThat(screenshots.resolve("06-bars.png")).exists();
+		}
+	}
+
+	private static String read(File file) throws IOException {
+		return Files.readString(file.toPath(), StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,95 @@
+package com.marketbase.console.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.marketbase.console.ConsoleProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+
+/**
+ * Two filter chains: the API answers 401 and 403 as problems and takes HTTP Basic or the
+ * pages' session; the pages use form login. State-changing requests made with the session
+ * need the CSRF token, which the pages read from the {@code XSRF-TOKEN} cookie.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder consolePasswordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	InMemoryUserDetailsManager consoleUsers(ConsoleProperties properties, PasswordEncoder consolePasswordEncoder) {
+		return ConsoleUsers.of(properties, consolePasswordEncoder);
+	}
+
+	@Bean
+	static RoleHierarchy consoleRoleHierarchy() {
+		return RoleHierarchyImpl.withDefaultRolePrefix()
+			.role(ConsoleRole.OPERATOR.name())
+			.implies(ConsoleRole.VIEWER.name())
+			.build();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain consoleApi(HttpSecurity http) throws Exception {
+		ProblemResponses problems = new ProblemResponses();
+		http.securityMatcher("/api/**", "/v3/api-docs/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**")
+				.hasRole(ConsoleRole.VIEWER.name())
+				.anyRequest()
+				.hasRole(ConsoleRole.OPERATOR.name()))
+			.httpBasic((basic) -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			// An API call refused for want of credentials is not replayed after a login.
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(SecurityConfiguration::basicFromTool));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain consolePages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/error", "/console.css")
+			.permitAll()
+			.anyRequest()
+			.hasRole(ConsoleRole.VIEWER.name()))
+			.formLogin(Customizer.withDefaults())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.csrf((csrf) -> csrf.spa())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp
+				.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+						+ "frame-ancestors 'none'; form-action 'self'")));
+		return http.build();
+	}
+
+	/**
+	 * A request that brings its own Basic credentials and that no browser marks as sent
+	 * from another site: a script or tool, which CSRF cannot abuse.
+	 */
+	private static boolean basicFromTool(HttpServletRequest request) {
+		String authorization = request.getHeader("Authorization");
+		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+				&& !"cross-site".equals(request.getHeader("Sec-Fetch-Site"));
+	}
+
+}

@@ -1,0 +1,124 @@
+// The console as an operator uses it, in a real headless Chromium: sign in, find the failed
+// minute_1m execution, restart it, follow its progress bar to COMPLETED, then look at the
+// bars it loaded. Screenshots of each step go to SCREENSHOT_DIR. Exit 0 only when all held.
+//
+//   CONSOLE_URL=http://localhost:8080 CONSOLE_USER=otto CONSOLE_PASSWORD=... \
+//   BARS_SYMBOL=600000.SH BARS_FROM=2026-11-17 BARS_TO=2026-11-19 SCREENSHOT_DIR=target/e2e node e2e.mjs
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const env = (name, fallback) => {
+  const value = process.env[name] ?? fallback;
+  if (value === undefined) throw new Error(`${name} is not set`);
+  return value;
+};
+const base = env('CONSOLE_URL');
+const user = env('CONSOLE_USER');
+const password = env('CONSOLE_PASSWORD');
+const shots = env('SCREENSHOT_DIR', 'target/e2e-screenshots');
+const bars = { symbol: env('BARS_SYMBOL'), from: env('BARS_FROM'), to: env('BARS_TO', env('BARS_FROM')) };
+mkdirSync(shots, { recursive: true });
+
+const profile = mkdtempSync(join(tmpdir(), 'console-e2e-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: env('CHROMIUM', '/usr/bin/chromium'),
+  headless: true,
+  viewport: { width: 1280, height: 900 },
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = context.pages()[0] ?? await context.newPage();
+page.setDefaultTimeout(20000);
+const problems = [];
+page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+page.on('console', (message) => {
+  // Failed loads are judged below by their URL, which the console message lacks.
+  if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+    problems.push(`console: ${message.text()}`);
+  }
+});
+page.on('response', (response) => {
+  const url = new URL(response.url());
+  if (response.status() >= 400 && url.pathname !== '/favicon.ico') problems.push(`HTTP ${response.status()} ${url}`);
+});
+const shot = (name) => page.screenshot({ path: join(shots, name), fullPage: true });
+const step = (text) => console.log(`e2e: ${text}`);
+
+try {
+  step('sign in');
+  await page.goto(base + '/');
+  await page.waitForURL(/\/login/);
+  await page.fill('input[name=username]', user);
+  await page.fill('input[name=password]', password);
+  await shot('01-login.png');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#executions tbody tr');
+
+  step('find the failed minute_1m execution');
+  await page.selectOption('#filter-job', 'minute_1m');
+  await page.check('#filter-failed');
+  await page.click('#filters button[type=submit]');
+  const failedRow = page.locator('#executions tbody tr[data-job=minute_1m][data-status=FAILED]').first();
+  await failedRow.waitFor();
+  const failedId = await failedRow.getAttribute('data-id');
+  await shot('02-failed-executions.png');
+  await failedRow.locator('a').click();
+  await page.waitForURL(new RegExp(`execution\\.html\\?id=${failedId}$`));
+  await page.waitForSelector('#restart:not([disabled])');
+  await page.waitForSelector('#failed-units tbody tr');
+  await shot('03-failed-execution.png');
+
+  step(`restart execution ${failedId}`);
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.click('#restart');
+  await page.waitForURL((url) => url.searchParams.get('id') && url.searchParams.get('id') !== failedId);
+  const restartedId = new URL(page.url()).searchParams.get('id');
+  step(`following execution ${restartedId}`);
+
+  const seen = [];
+  let midShot = false;
+  const deadline = Date.now() + 120000;
+  for (;;) {
+    const status = (await page.textContent('#fact-status').catch(() => '')) ?? '';
+    const section = await page.isVisible('#progress-section');
+    const value = section ? Number(await page.getAttribute('#progress', 'aria-valuenow')) : null;
+    if (value !== null && seen[seen.length - 1] !== value) seen.push(value);
+    if (!midShot && value !== null && value > 0 && value < 100 && status.trim() === 'STARTED') {
+      await shot('04-restart-in-progress.png');
+      midShot = true;
+    }
+    if (status.trim() === 'COMPLETED' && value === 100) break;
+    if (['FAILED', 'STOPPED', 'ABANDONED'].includes(status.trim())) throw new Error(`restart ended ${status}`);
+    if (Date.now() > deadline) throw new Error(`no COMPLETED in time; status ${status}, progress ${seen}`);
+    await page.waitForTimeout(250);
+  }
+  step(`progress went ${seen.join(' → ')}`);
+  if (seen.length < 3) throw new Error(`the progress bar did not advance visibly: ${seen}`);
+  if (!midShot) throw new Error('never saw the execution running part-way');
+  await page.waitForSelector('#units tbody tr[data-unit-status=complete]');
+  await page.waitForTimeout(600); // the bar's width eases in
+  await shot('05-restart-completed.png');
+
+  step('look at the bars');
+  await page.goto(`${base}/bars.html?symbol=${bars.symbol}&interval=5m&from=${bars.from}&to=${bars.to}`);
+  await page.waitForFunction(() => Number(document.getElementById('chart').dataset.bars || 0) > 0);
+  await page.waitForSelector('#chart canvas');
+  await page.waitForTimeout(300);
+  const summary = await page.textContent('#summary');
+  step(`bars page: ${summary}`);
+  await shot('06-bars.png');
+  if (problems.length) throw new Error(problems.join('\n'));
+  step('all held');
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+  process.exit(0);
+} catch (error) {
+  console.error(`e2e: FAILED: ${error.stack || error}`);
+  if (problems.length) console.error(problems.join('\n'));
+  await shot('failure.png').catch(() => {});
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+  process.exit(1);
+}
