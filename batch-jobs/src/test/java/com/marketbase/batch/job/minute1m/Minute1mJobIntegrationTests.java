@@ -149,6 +149,22 @@ class Minute1mJobIntegrationTests {
 	}
 
 	@Test
+	void doesNotReportALoadOfNothingAsSuccess() {
+		try (Sandbox sandbox = Minute1mRuns.sandbox(SandboxSettings.defaults());
+				ConfigurableApplicationContext app = Minute1mRuns.application(sandbox, SandboxSettings.TOKEN)) {
+			// An open day after the sandbox's last day of data: the source has no bars at
+			// all.
+			JobExecution execution = launch(app,
+					Map.of("trade_date", "2026-11-23", "symbols", "600000.SH,600004.SH", "source", "tushare"));
+
+			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(execution.getExitStatus().getExitCode()).isEqualTo(Minute1mSummaryListener.NOTHING_LOADED);
+			assertThat(execution.getExitStatus().getExitDescription())
+				.startsWith("The source had no bars for any open day; days: 0 complete, 0 partial, 2 empty");
+		}
+	}
+
+	@Test
 	void failsAtOnceWithOneClearSentenceOnABadToken(CapturedOutput output) {
 		try (Sandbox sandbox = Minute1mRuns.sandbox(SandboxSettings.defaults())) {
 			List<String> args = Minute1mRuns.arguments(sandbox, "not-a-valid-token", "job=minute_1m",
