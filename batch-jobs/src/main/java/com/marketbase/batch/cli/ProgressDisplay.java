@@ -42,7 +42,6 @@ final class ProgressDisplay implements AutoCloseable {
 				.setStyle(ProgressBarStyle.ASCII)
 				.setInitialMax(0)
 				.setUnit(" units", 1)
-				.showSpeed()
 				.setUpdateIntervalMillis(500)
 				.build();
 			display.ticker.scheduleAtFixedRate(display::drawBar, 500, 500, TimeUnit.MILLISECONDS);
@@ -60,7 +59,7 @@ final class ProgressDisplay implements AutoCloseable {
 			this.bar.maxHint(now.unitsTotal());
 			this.bar.stepTo(now.unitsDone());
 		}
-		this.bar.setExtraMessage(rows(now));
+		this.bar.setExtraMessage(String.format(" %,d rows, %,.0f/s", now.rows(), now.rowsPerSecond()));
 	}
 
 	private void printLine() {
