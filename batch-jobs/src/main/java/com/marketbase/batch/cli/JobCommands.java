@@ -94,6 +94,12 @@ class JobCommands {
 		catch (IllegalArgumentException ex) {
 			return refuse(ex.getMessage());
 		}
+		catch (com.marketbase.batch.source.SourceException ex) {
+			// Without a date the launch reads the calendar from the source, which may
+			// fail.
+			this.console.refuse("Cannot settle the launch: " + ex.getMessage());
+			return EXIT_NOT_COMPLETED;
+		}
 		if (launch == null && !given.isEmpty()) {
 			return refuse("Job '" + jobName + "' takes no parameters.");
 		}

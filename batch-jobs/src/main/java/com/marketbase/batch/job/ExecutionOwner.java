@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * Records which process runs an execution (host and process id in the job execution
@@ -61,15 +62,19 @@ public record ExecutionOwner(String host, long pid) {
 	}
 
 	/**
-	 * The listener every job registers to record its owner.
+	 * The listener every job registers to record its owner. It saves the owner at once: a
+	 * restarted execution inherits its predecessor's context, and until its first step
+	 * ends it would otherwise still name the dead process.
+	 * @param repository the job repository
 	 * @return the listener
 	 */
-	public static JobExecutionListener recorder() {
+	public static JobExecutionListener recorder(JobRepository repository) {
 		return new JobExecutionListener() {
 			@Override
 			public void beforeJob(JobExecution execution) {
 				ExecutionOwner owner = current();
 				execution.getExecutionContext().putString(KEY, owner.host() + ":" + owner.pid());
+				repository.updateExecutionContext(execution);
 			}
 		};
 	}

@@ -55,6 +55,12 @@ public final class SourceHttp {
 		return (proxy.getPort() > 0) ? proxy.getPort() : 80;
 	}
 
+	// Scheme, host, port and path: a base URL may carry user:password.
+	private static String shown(URI url) {
+		return url.getScheme() + "://" + url.getHost() + ((url.getPort() >= 0) ? ":" + url.getPort() : "")
+				+ ((url.getPath() != null) ? url.getPath() : "");
+	}
+
 	public URI baseUrl() {
 		return this.baseUrl;
 	}
@@ -117,7 +123,7 @@ public final class SourceHttp {
 		String what = cause.getClass().getSimpleName()
 				+ ((cause.getMessage() != null) ? " (" + cause.getMessage() + ")" : "");
 		return new TransientSourceException(this.source, endpoint,
-				"no usable answer from " + this.baseUrl + ": " + what, ex);
+				"no usable answer from " + shown(this.baseUrl) + ": " + what, ex);
 	}
 
 	/**

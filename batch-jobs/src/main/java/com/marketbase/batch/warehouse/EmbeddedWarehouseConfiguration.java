@@ -51,7 +51,11 @@ class EmbeddedWarehouseConfiguration {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
 		dataSource.setPoolName("embedded-warehouse");
-		dataSource.setMaximumPoolSize(8);
+		// Each load partition holds a connection for its chunk while the shared quota
+		// takes
+		// another for every source call.
+		dataSource.setMaximumPoolSize(24);
+		dataSource.setConnectionTimeout(10_000);
 		return dataSource;
 	}
 

@@ -83,13 +83,22 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	 * A request that brings its own Basic credentials and that no browser marks as sent
-	 * from another site: a script or tool, which CSRF cannot abuse.
+	 * A request that brings its own Basic credentials from a script or tool, which CSRF
+	 * cannot abuse: a browser that says where it comes from must say this origin or
+	 * nowhere, and one that does not say (older browsers) is taken for a tool only
+	 * without an Origin header and without cookies. A browser that cached Basic
+	 * credentials is never exempt when another site makes it send them.
 	 */
 	private static boolean basicFromTool(HttpServletRequest request) {
 		String authorization = request.getHeader("Authorization");
-		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
-				&& !"cross-site".equals(request.getHeader("Sec-Fetch-Site"));
+		if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return false;
+		}
+		String site = request.getHeader("Sec-Fetch-Site");
+		if (site != null) {
+			return site.equals("same-origin") || site.equals("none");
+		}
+		return request.getHeader("Origin") == null && request.getHeader("Cookie") == null;
 	}
 
 }

@@ -48,7 +48,7 @@ class Minute1mJobConfiguration {
 			.start(minute1mPrepareStep)
 			.next(minute1mLoadStep)
 			.next(minute1mAggregateStep)
-			.listener(ExecutionOwner.recorder())
+			.listener(ExecutionOwner.recorder(jobRepository))
 			.listener(new Minute1mSummaryListener(dataSource))
 			.build();
 	}

@@ -104,17 +104,27 @@ class MinuteUnitReader extends ItemStreamSupport implements ItemStreamReader<Fet
 
 	@Override
 	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
-		// The next execution starts from the failures alone.
-		stepExecution.getExecutionContext().remove(getExecutionContextKey(RETRY));
-		stepExecution.getExecutionContext().remove(getExecutionContextKey(RETRY_POSITION));
-		if (this.failed.isEmpty() || stepExecution.getStatus() != BatchStatus.COMPLETED) {
+		// The next execution starts from the failures alone. Whatever this one committed
+		// last
+		// is the truth (an uncommitted chunk was rolled back): the units that failed, and
+		// the
+		// retries it did not reach, stay due.
+		ExecutionContext context = stepExecution.getExecutionContext();
+		List<MinuteUnit> due = new ArrayList<>(decode(context.getString(getExecutionContextKey(FAILED), "")));
+		List<MinuteUnit> retrying = decode(context.getString(getExecutionContextKey(RETRY), ""));
+		due.addAll(retrying.subList(
+				Math.min(retrying.size(), context.getInt(getExecutionContextKey(RETRY_POSITION), 0)), retrying.size()));
+		context.putString(getExecutionContextKey(FAILED), encode(due));
+		context.remove(getExecutionContextKey(RETRY));
+		context.remove(getExecutionContextKey(RETRY_POSITION));
+		if (due.isEmpty() || stepExecution.getStatus() != BatchStatus.COMPLETED) {
 			return null;
 		}
 		stepExecution.setStatus(BatchStatus.FAILED);
 		return new ExitStatus(ExitStatus.FAILED.getExitCode(),
-				this.failed.size() + " work unit(s) could not be read: "
-						+ this.failed.stream().limit(5).map(MinuteUnit::toString).collect(Collectors.joining(", "))
-						+ ((this.failed.size() > 5) ? ", ..." : "") + "; restart the execution to retry them");
+				due.size() + " work unit(s) could not be read: "
+						+ due.stream().limit(5).map(MinuteUnit::toString).collect(Collectors.joining(", "))
+						+ ((due.size() > 5) ? ", ..." : "") + "; restart the execution to retry them");
 	}
 
 	// symbol:day,day;symbol:day

@@ -88,6 +88,14 @@ public final class DatabaseCallQuota implements CallQuota {
 	public void coolDown(SourceName source, String endpoint, Duration pause) {
 		BucketProxy bucket = bucket(source, endpoint);
 		if (bucket == null) {
+			// No quota to put into debt: this caller rests by itself rather than
+			// hammering.
+			try {
+				Thread.sleep(pause.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			return;
 		}
 		int limit = this.callsPerMinute.applyAsInt(source, endpoint);
