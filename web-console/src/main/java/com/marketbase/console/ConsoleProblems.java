@@ -7,6 +7,7 @@ import com.marketbase.console.action.ActionConflictException;
 import com.marketbase.console.action.UnknownJobException;
 import com.marketbase.console.execution.ExecutionNotFoundException;
 import com.marketbase.console.job.InvalidLaunchException;
+import com.marketbase.console.job.LaunchUnavailableException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.TypeMismatchException;
@@ -48,6 +49,11 @@ class ConsoleProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail invalidLaunch(InvalidLaunchException ex) {
 		return invalid("Invalid job parameters", ex.field(), ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail launchUnavailable(LaunchUnavailableException ex) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Cannot launch now", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -16,7 +16,9 @@ import javax.sql.DataSource;
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.SourceState;
 import com.marketbase.batch.source.SourceStates;
+import com.marketbase.batch.source.SourceException;
 import com.marketbase.console.job.InvalidLaunchException;
+import com.marketbase.console.job.LaunchUnavailableException;
 import com.marketbase.console.job.JobFacts;
 import com.marketbase.console.job.LaunchField;
 import com.marketbase.console.job.Progress;
@@ -80,6 +82,11 @@ class Minute1mConsoleFacts implements JobFacts {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidLaunchException(field(ex.getMessage(), given), ex.getMessage());
+		}
+		catch (SourceException ex) {
+			// Without a date the launch reads the calendar from the source, which may
+			// fail.
+			throw new LaunchUnavailableException(ex.getMessage(), ex);
 		}
 	}
 
