@@ -20,6 +20,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes a chunk of work units in the chunk's transaction: bars by COPY into a
@@ -64,8 +66,22 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 		long stored = bars.isEmpty() ? 0 : upsert(bars);
 		recordRejects(rejected);
 		recordDays(days);
-		this.progress.written(days.size(), stored, rejected.size());
-		days.forEach((day) -> this.progress.counted(day.status().column()));
+		// Progress counts what is committed: a chunk rolled back was not done.
+		Runnable count = () -> {
+			this.progress.written(days.size(), stored, rejected.size());
+			days.forEach((day) -> this.progress.counted(day.status().column()));
+		};
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					count.run();
+				}
+			});
+		}
+		else {
+			count.run();
+		}
 	}
 
 	private long upsert(List<Bar> bars) throws SQLException {
