@@ -49,9 +49,23 @@ public final class BarAggregateRefresher {
 
 	private final TransactionTemplate transaction;
 
+	private final List<String> slices;
+
 	public BarAggregateRefresher(DataSource dataSource, WarehouseMode mode) {
+		this(dataSource, mode, 1);
+	}
+
+	/**
+	 * A refresher that rebuilds rollups in parallel slices of the symbols.
+	 * @param dataSource the warehouse; it must hand out a connection per slice
+	 * @param mode the warehouse mode
+	 * @param lanes 1 for one transaction, 2 to split at {@code 6} (Shenzhen and funds
+	 * below, Shanghai and Beijing above: about half the A-share market each)
+	 */
+	public BarAggregateRefresher(DataSource dataSource, WarehouseMode mode, int lanes) {
 		this.dataSource = dataSource;
 		this.mode = mode;
+		this.slices = (lanes > 1) ? List.of(" and symbol < '6'", " and symbol >= '6'") : List.of("");
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
@@ -65,13 +79,17 @@ public final class BarAggregateRefresher {
 		long started = System.nanoTime();
 		if (this.mode.hasContinuousAggregates()) {
 			refreshContinuousAggregates(window);
-			this.transaction.executeWithoutResult((status) -> rollUp60m(window));
+			inSlices((slice) -> rollUp60m(window, slice));
+		}
+		else if (this.slices.size() == 1) {
+			this.transaction.executeWithoutResult((status) -> {
+				LEVELS.forEach((level) -> rollUp(level, window, ""));
+				rollUp60m(window, "");
+			});
 		}
 		else {
-			this.transaction.executeWithoutResult((status) -> {
-				LEVELS.forEach((level) -> rollUp(level, window));
-				rollUp60m(window);
-			});
+			LEVELS.forEach((level) -> inSlices((slice) -> rollUp(level, window, slice)));
+			inSlices((slice) -> rollUp60m(window, slice));
 		}
 		logger.debug("Refreshed bar aggregates for ({}, {}] in {} ms", window.from(), window.to(),
 				Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -105,10 +123,32 @@ public final class BarAggregateRefresher {
 		}
 	}
 
-	private void rollUp(Level level, AggregateWindow window) {
+	// Each slice in its own transaction and thread; the level is done when all are.
+	private void inSlices(java.util.function.Consumer<String> work) {
+		if (this.slices.size() == 1) {
+			this.transaction.executeWithoutResult((status) -> work.accept(this.slices.get(0)));
+			return;
+		}
+		List<java.util.concurrent.CompletableFuture<Void>> running = this.slices.stream()
+			.map((slice) -> java.util.concurrent.CompletableFuture
+				.runAsync(() -> this.transaction.executeWithoutResult((status) -> work.accept(slice))))
+			.toList();
+		try {
+			java.util.concurrent.CompletableFuture.allOf(running.toArray(new java.util.concurrent.CompletableFuture[0]))
+				.join();
+		}
+		catch (java.util.concurrent.CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	private void rollUp(Level level, AggregateWindow window, String slice) {
 		Timestamp from = Timestamp.from(window.from());
 		Timestamp to = Timestamp.from(window.to());
-		this.jdbc.update("delete from market.bars_" + level.name() + " where ts > ? and ts <= ?", from, to);
+		this.jdbc.update("delete from market.bars_" + level.name() + " where ts > ? and ts <= ?" + slice, from, to);
 		// A source bar ending at t belongs to the bucket ending at the next grid line at
 		// or after t;
 		// one minute back puts every source label strictly inside its bucket.
@@ -120,44 +160,42 @@ public final class BarAggregateRefresher {
 					(array_agg(open order by ts))[1], max(high), min(low), (array_agg(close order by ts desc))[1],
 					sum(volume), sum(amount)
 				from market.bars_%2$s
-				where ts > ? and ts <= ?
+				where ts > ? and ts <= ?%4$s
 				group by symbol, bucket_end
-				""".formatted(level.name(), level.source(), level.width()), from, to);
+				""".formatted(level.name(), level.source(), level.width(), slice), from, to);
 	}
 
-	private void rollUp60m(AggregateWindow window) {
+	private void rollUp60m(AggregateWindow window, String slice) {
 		Timestamp from = Timestamp.from(window.from());
 		Timestamp to = Timestamp.from(window.to());
-		this.jdbc.update("delete from market.bars_60m where ts > ? and ts <= ?", from, to);
+		this.jdbc.update("delete from market.bars_60m where ts > ? and ts <= ?" + slice, from, to);
 		// The 90-minute lunch break is cut out of the afternoon, so 13:00-15:00 continues
-		// 11:30 on
-		// one trading clock; 60-minute buckets on that clock start at 09:30 and their end
-		// labels
-		// are mapped back to wall time (12:30 -> 14:00, 13:30 -> 15:00).
-		this.jdbc.update(
-				"""
-						insert into market.bars_60m (symbol, ts, open, high, low, close, volume, amount)
-						select symbol, bucket_end,
-							(array_agg(open order by ts))[1], max(high), min(low), (array_agg(close order by ts desc))[1],
-							sum(volume), sum(amount)
+		// 11:30 on one trading clock; 60-minute buckets on that clock start at 09:30 and
+		// their end labels are mapped back to wall time (12:30 -> 14:00, 13:30 -> 15:00).
+		this.jdbc
+			.update("""
+					insert into market.bars_60m (symbol, ts, open, high, low, close, volume, amount)
+					select symbol, bucket_end,
+						(array_agg(open order by ts))[1], max(high), min(low), (array_agg(close order by ts desc))[1],
+						sum(volume), sum(amount)
+					from (
+						select b.*,
+							date_bin(interval '60 minutes', clock_end - interval '1 minute', timestamptz '2000-01-03 09:30+08')
+								+ interval '60 minutes' + lunch as bucket_end
 						from (
-							select b.*,
-								date_bin(interval '60 minutes', clock_end - interval '1 minute', timestamptz '2000-01-03 09:30+08')
-									+ interval '60 minutes' + lunch as bucket_end
+							select s.*, s.ts - lunch as clock_end
 							from (
-								select s.*, s.ts - lunch as clock_end
-								from (
-									select b30.*, case when (b30.ts at time zone 'Asia/Shanghai')::time > time '11:30'
-										then interval '90 minutes' else interval '0' end as lunch
-									from market.bars_30m b30
-									where b30.ts > ? and b30.ts <= ?
-								) s
-							) b
-						) labelled
-						where bucket_end > ? and bucket_end <= ?
-						group by symbol, bucket_end
-						""",
-				from, to, from, to);
+								select b30.*, case when (b30.ts at time zone 'Asia/Shanghai')::time > time '11:30'
+									then interval '90 minutes' else interval '0' end as lunch
+								from market.bars_30m b30
+								where b30.ts > ? and b30.ts <= ?%s
+							) s
+						) b
+					) labelled
+					where bucket_end > ? and bucket_end <= ?
+					group by symbol, bucket_end
+					"""
+				.formatted(slice.replace("symbol", "b30.symbol")), from, to, from, to);
 	}
 
 	private static String literal(java.time.Instant instant) {

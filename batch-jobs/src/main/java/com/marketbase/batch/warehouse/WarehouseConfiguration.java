@@ -32,7 +32,8 @@ class WarehouseConfiguration {
 
 	@Bean
 	BarAggregateRefresher barAggregateRefresher(DataSource dataSource, WarehouseInfo warehouseInfo) {
-		return new BarAggregateRefresher(dataSource, warehouseInfo.mode());
+		// Two slices let the database rebuild rollups on two cores.
+		return new BarAggregateRefresher(dataSource, warehouseInfo.mode(), 2);
 	}
 
 }
