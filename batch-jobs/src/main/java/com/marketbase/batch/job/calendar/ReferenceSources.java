@@ -94,19 +94,20 @@ public class ReferenceSources {
 		return tushare(source).stocks(listStatus);
 	}
 
-	// TDX derives open days from the index's bars, so it knows past days only: days after
-	// today are left out rather than stored as closed.
+	// TDX derives open days from the index's bars, so it knows days up to the last one
+	// that has bars: later days are left out rather than stored as closed.
 	private Fetched<TradingDay> tdxCalendar(String exchange, LocalDate start, LocalDate end) {
-		LocalDate today = LocalDate.now(com.marketbase.batch.warehouse.AggregateWindow.MARKET_ZONE);
-		LocalDate last = end.isAfter(today) ? today : end;
-		if (last.isBefore(start)) {
+		// Reaching back a month gives the first days their previous open day.
+		LocalDate from = start.minusDays(31);
+		List<LocalDate> reported = this.tdx.getObject().tradingDays(from, end);
+		if (reported.isEmpty()) {
 			return Fetched.none();
 		}
-		// Reaching back a month gives the first days their previous open day.
-		Set<LocalDate> open = new HashSet<>(this.tdx.getObject().tradingDays(start.minusDays(31), last));
+		LocalDate lastKnown = reported.get(reported.size() - 1);
+		Set<LocalDate> open = new HashSet<>(reported);
 		List<TradingDay> days = new ArrayList<>();
 		LocalDate previous = null;
-		for (LocalDate day = start.minusDays(31); !day.isAfter(last); day = day.plusDays(1)) {
+		for (LocalDate day = from; !day.isAfter(lastKnown); day = day.plusDays(1)) {
 			if (!day.isBefore(start)) {
 				days.add(new TradingDay(exchange, day, open.contains(day), previous));
 			}

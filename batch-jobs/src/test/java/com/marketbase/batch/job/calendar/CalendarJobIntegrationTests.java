@@ -80,6 +80,31 @@ class CalendarJobIntegrationTests {
 	}
 
 	@Test
+	void loadsTheSameCalendarFromTheEmbeddedSandboxAndFromTdx() throws Exception {
+		try (Sandbox sandbox = ReferenceRuns.sandbox();
+				ConfigurableApplicationContext app = ReferenceRuns.application(sandbox,
+						"--marketbase.sources.tdx.base-url=" + sandbox.baseUrl())) {
+			Map<String, String> year = Map.of("start_date", "2024-01-01", "end_date", "2024-12-31", "source",
+					"sandbox");
+
+			assertThat(ReferenceRuns.launch(app, "calendar", year).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(openDaysPerYear("SSE")).containsExactly(Map.entry(2024, 242));
+			String fromTushare = fingerprint();
+
+			Map<String, String> fromTdx = new java.util.HashMap<>(year);
+			fromTdx.put("source", "tdx");
+			JobExecution execution = ReferenceRuns.launch(app, "calendar", fromTdx);
+
+			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(execution.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
+			assertThat(fingerprint()).isEqualTo(fromTushare);
+			assertThat(this.jdbc.queryForObject("select previous_open_date from market.trading_calendar "
+					+ "where exchange = 'SSE' and cal_date = '2024-01-02'", LocalDate.class))
+				.isEqualTo(LocalDate.of(2023, 12, 29));
+		}
+	}
+
+	@Test
 	void restartsAFailedLoadToTheSameCalendar() throws Exception {
 		try (Sandbox sandbox = ReferenceRuns.sandbox();
 				ConfigurableApplicationContext app = ReferenceRuns.application(sandbox,
