@@ -64,18 +64,26 @@ class CalendarJobConfiguration {
 
 	@Bean
 	Step calendarLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			SourceUnitReader<Fetched<TradingDay>> calendarReader, DataSource dataSource) {
-		MarketReference reference = new MarketReference(dataSource);
-		ItemWriter<Fetched<TradingDay>> writer = (chunk) -> {
-			for (Fetched<TradingDay> fetched : chunk) {
-				reference.storeCalendar(fetched.items());
-			}
-		};
+			SourceUnitReader<Fetched<TradingDay>> calendarReader, ItemWriter<Fetched<TradingDay>> calendarWriter) {
 		return new StepBuilder("calendar.load", jobRepository).<Fetched<TradingDay>, Fetched<TradingDay>>chunk(1)
 			.transactionManager(transactionManager)
 			.reader(calendarReader)
-			.writer(writer)
+			.writer(calendarWriter)
 			.build();
+	}
+
+	@Bean
+	@StepScope
+	ItemWriter<Fetched<TradingDay>> calendarWriter(@Value("#{stepExecution}") StepExecution stepExecution,
+			DataSource dataSource) {
+		MarketReference reference = new MarketReference(dataSource);
+		RejectedRowStore rejected = new RejectedRowStore(dataSource, CalendarParameters.JOB_NAME);
+		return (chunk) -> {
+			for (Fetched<TradingDay> fetched : chunk) {
+				reference.storeCalendar(fetched.items());
+				rejected.store(fetched.rejected(), stepExecution);
+			}
+		};
 	}
 
 	@Bean
@@ -117,7 +125,9 @@ class CalendarJobConfiguration {
 				parts.add(exchange + " " + counts[0] + " of " + expected + " days, " + counts[1] + " open");
 				missing |= counts[0] < expected;
 			}
-			String description = read.startDate() + " to " + read.endDate() + ": " + String.join("; ", parts) + ".";
+			long rejected = RejectedRowStore.count(execution);
+			String description = read.startDate() + " to " + read.endDate() + ": " + String.join("; ", parts)
+					+ ((rejected > 0) ? "; " + rejected + " rows rejected, see market.rejected_rows." : ".");
 			execution.setExitStatus(missing ? new ExitStatus("INCOMPLETE", "The source left days out; " + description)
 					: ExitStatus.COMPLETED.addExitDescription(description));
 		}

@@ -8,6 +8,7 @@ import com.marketbase.batch.job.ExecutionOwner;
 import com.marketbase.batch.job.MarketReference;
 import com.marketbase.batch.job.calendar.CalendarJobProperties;
 import com.marketbase.batch.job.calendar.ReferenceSources;
+import com.marketbase.batch.job.calendar.RejectedRowStore;
 import com.marketbase.batch.job.calendar.SourceUnitReader;
 import com.marketbase.batch.source.Fetched;
 import com.marketbase.batch.source.Instrument;
@@ -57,18 +58,27 @@ class InstrumentsJobConfiguration {
 
 	@Bean
 	Step instrumentsLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			SourceUnitReader<Fetched<Instrument>> instrumentsReader, DataSource dataSource) {
-		MarketReference reference = new MarketReference(dataSource);
-		ItemWriter<Fetched<Instrument>> writer = (chunk) -> {
-			for (Fetched<Instrument> fetched : chunk) {
-				reference.storeShares(fetched.items());
-			}
-		};
+			SourceUnitReader<Fetched<Instrument>> instrumentsReader,
+			ItemWriter<Fetched<Instrument>> instrumentsWriter) {
 		return new StepBuilder("instruments.load", jobRepository).<Fetched<Instrument>, Fetched<Instrument>>chunk(1)
 			.transactionManager(transactionManager)
 			.reader(instrumentsReader)
-			.writer(writer)
+			.writer(instrumentsWriter)
 			.build();
+	}
+
+	@Bean
+	@StepScope
+	ItemWriter<Fetched<Instrument>> instrumentsWriter(@Value("#{stepExecution}") StepExecution stepExecution,
+			DataSource dataSource) {
+		MarketReference reference = new MarketReference(dataSource);
+		RejectedRowStore rejected = new RejectedRowStore(dataSource, InstrumentsParameters.JOB_NAME);
+		return (chunk) -> {
+			for (Fetched<Instrument> fetched : chunk) {
+				reference.storeShares(fetched.items());
+				rejected.store(fetched.rejected(), stepExecution);
+			}
+		};
 	}
 
 	@Bean
@@ -99,9 +109,11 @@ class InstrumentsJobConfiguration {
 			List<String> counts = this.jdbc.queryForList("select exchange || ' ' || count(*) "
 					+ "|| ' (' || count(*) filter (where asset_class = 'etf') || ' ETFs)' from market.instruments "
 					+ "where asset_class in ('stock', 'etf') group by exchange order by exchange", String.class);
+			long rejected = RejectedRowStore.count(execution);
+			String rejects = (rejected > 0) ? "; " + rejected + " rows rejected, see market.rejected_rows." : ".";
 			execution.setExitStatus(counts.isEmpty()
-					? new ExitStatus("NOTHING_LOADED", "The source listed no A-shares.")
-					: ExitStatus.COMPLETED.addExitDescription("A-shares stored: " + String.join(", ", counts) + "."));
+					? new ExitStatus("NOTHING_LOADED", "The source listed no A-shares" + rejects) : ExitStatus.COMPLETED
+						.addExitDescription("A-shares stored: " + String.join(", ", counts) + rejects));
 		}
 
 	}

@@ -105,6 +105,29 @@ class CalendarJobIntegrationTests {
 	}
 
 	@Test
+	void keepsARejectedDayAndSaysTheCalendarIsShort() throws Exception {
+		try (Sandbox sandbox = ReferenceRuns.sandbox();
+				ConfigurableApplicationContext app = ReferenceRuns.application(sandbox)) {
+			sandbox.inject("tushare:trade_cal", SandboxFault.IMPOSSIBLE_ROWS, 1);
+
+			JobExecution execution = ReferenceRuns.launch(app, "calendar",
+					Map.of("start_date", "2026-01-01", "end_date", "2026-12-31", "source", "tushare"));
+
+			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(execution.getExitStatus().getExitCode()).isEqualTo("INCOMPLETE");
+			assertThat(execution.getExitStatus().getExitDescription())
+				.isEqualTo("The source left days out; 2026-01-01 to 2026-12-31: SSE 364 of 365 days, 241 open; "
+						+ "1 rows rejected, see market.rejected_rows.");
+			assertThat(this.jdbc.queryForList(
+					"select dataset || ' ' || source || ' ' || payload " + "from market.rejected_rows", String.class))
+				.singleElement()
+				.asString()
+				.startsWith("calendar tushare ")
+				.contains("20241345");
+		}
+	}
+
+	@Test
 	void restartsAFailedLoadToTheSameCalendar() throws Exception {
 		try (Sandbox sandbox = ReferenceRuns.sandbox();
 				ConfigurableApplicationContext app = ReferenceRuns.application(sandbox,

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import com.marketbase.batch.job.calendar.ReferenceRuns;
 import com.marketbase.batch.sandbox.Sandbox;
+import com.marketbase.batch.sandbox.SandboxFault;
 import com.marketbase.batch.source.Instrument;
 import com.marketbase.batch.warehouse.TestWarehouse;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +83,27 @@ class InstrumentsJobIntegrationTests {
 			assertThat(this.jdbc.queryForObject("select previous_symbol from market.instruments where symbol = ?",
 					String.class, first))
 				.isEqualTo("830799.BJ");
+		}
+	}
+
+	@Test
+	void keepsARejectedStockRowAndNamesItInTheSummary() throws Exception {
+		try (Sandbox sandbox = ReferenceRuns.sandbox();
+				ConfigurableApplicationContext app = ReferenceRuns.application(sandbox)) {
+			int listed = ReferenceRuns.client(sandbox).stocks("L").items().size();
+			sandbox.inject("tushare:stock_basic", SandboxFault.IMPOSSIBLE_ROWS, 1);
+
+			JobExecution execution = ReferenceRuns.launch(app, "instruments", Map.of("source", "tushare"));
+
+			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(execution.getExitStatus().getExitDescription())
+				.endsWith("; 1 rows rejected, see market.rejected_rows.");
+			assertThat(this.jdbc.queryForObject("select count(*) from market.instruments", Integer.class))
+				.isEqualTo(listed - 1);
+			assertThat(this.jdbc.queryForObject(
+					"select count(*) from market.rejected_rows where dataset = 'instruments' and source = 'tushare'",
+					Integer.class))
+				.isOne();
 		}
 	}
 
