@@ -39,7 +39,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * fetched whole and upserted in its own transaction.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CalendarJobProperties.class)
+@EnableConfigurationProperties(ReferenceJobProperties.class)
 class CalendarJobConfiguration {
 
 	@Bean
@@ -58,7 +58,7 @@ class CalendarJobConfiguration {
 	}
 
 	@Bean
-	CalendarLaunch calendarLaunch(CalendarJobProperties properties) {
+	CalendarLaunch calendarLaunch(ReferenceJobProperties properties) {
 		return new CalendarLaunch(properties);
 	}
 

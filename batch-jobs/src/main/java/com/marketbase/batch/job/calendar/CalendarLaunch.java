@@ -13,9 +13,9 @@ import org.springframework.batch.core.job.parameters.JobParameters;
  */
 class CalendarLaunch implements JobLaunch {
 
-	private final CalendarJobProperties properties;
+	private final ReferenceJobProperties properties;
 
-	CalendarLaunch(CalendarJobProperties properties) {
+	CalendarLaunch(ReferenceJobProperties properties) {
 		this.properties = properties;
 	}
 

@@ -58,9 +58,10 @@ public class ReferenceSources {
 	 * @throws IllegalArgumentException when the source is unknown
 	 */
 	public static String source(String given, String defaultSource) {
-		String source = ((given != null) ? given : defaultSource).toLowerCase(Locale.ROOT);
+		String typed = (given != null) ? given : defaultSource;
+		String source = typed.toLowerCase(Locale.ROOT);
 		if (!NAMES.contains(source)) {
-			throw new IllegalArgumentException("Unknown source '" + given + "'; use tushare, tdx or sandbox.");
+			throw new IllegalArgumentException("Unknown source '" + typed + "'; use tushare, tdx or sandbox.");
 		}
 		return source;
 	}

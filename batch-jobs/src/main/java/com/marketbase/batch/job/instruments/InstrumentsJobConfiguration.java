@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 
 import com.marketbase.batch.job.ExecutionOwner;
 import com.marketbase.batch.job.MarketReference;
-import com.marketbase.batch.job.calendar.CalendarJobProperties;
+import com.marketbase.batch.job.calendar.ReferenceJobProperties;
 import com.marketbase.batch.job.calendar.ReferenceSources;
 import com.marketbase.batch.job.calendar.RejectedRowStore;
 import com.marketbase.batch.job.calendar.SourceUnitReader;
@@ -52,7 +52,7 @@ class InstrumentsJobConfiguration {
 	}
 
 	@Bean
-	InstrumentsLaunch instrumentsLaunch(CalendarJobProperties properties) {
+	InstrumentsLaunch instrumentsLaunch(ReferenceJobProperties properties) {
 		return new InstrumentsLaunch(properties);
 	}
 

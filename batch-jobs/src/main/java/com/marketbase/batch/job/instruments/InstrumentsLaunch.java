@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import com.marketbase.batch.job.JobLaunch;
-import com.marketbase.batch.job.calendar.CalendarJobProperties;
+import com.marketbase.batch.job.calendar.ReferenceJobProperties;
 import com.marketbase.batch.warehouse.AggregateWindow;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -14,9 +14,9 @@ import org.springframework.batch.core.job.parameters.JobParameters;
  */
 class InstrumentsLaunch implements JobLaunch {
 
-	private final CalendarJobProperties properties;
+	private final ReferenceJobProperties properties;
 
-	InstrumentsLaunch(CalendarJobProperties properties) {
+	InstrumentsLaunch(ReferenceJobProperties properties) {
 		this.properties = properties;
 	}
 

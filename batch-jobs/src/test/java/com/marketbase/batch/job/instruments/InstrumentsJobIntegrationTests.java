@@ -87,6 +87,34 @@ class InstrumentsJobIntegrationTests {
 	}
 
 	@Test
+	void addsTdxListingsWithoutLosingTheListingDatesTushareGave() throws Exception {
+		try (Sandbox sandbox = ReferenceRuns.sandbox();
+				ConfigurableApplicationContext app = ReferenceRuns.application(sandbox,
+						"--marketbase.sources.tdx.base-url=" + sandbox.baseUrl())) {
+			assertThat(ReferenceRuns.launch(app, "instruments", Map.of("source", "tushare")).getStatus())
+				.isEqualTo(BatchStatus.COMPLETED);
+			int fromTushare = this.jdbc.queryForObject("select count(*) from market.instruments", Integer.class);
+			java.time.OffsetDateTime before = this.jdbc.queryForObject("select max(updated_at) from market.instruments",
+					java.time.OffsetDateTime.class);
+
+			JobExecution execution = ReferenceRuns.launch(app, "instruments", Map.of("source", "tdx"));
+
+			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(this.jdbc.queryForObject("select count(*) from market.instruments", Integer.class))
+				.isGreaterThanOrEqualTo(fromTushare);
+			assertThat(this.jdbc.queryForObject("select count(*) from market.instruments where updated_at > ?",
+					Integer.class, before))
+				.as("stocks TDX listed again")
+				.isGreaterThan(1000);
+			assertThat(this.jdbc.queryForObject("select count(*) from market.instruments where list_date is null",
+					Integer.class))
+				.as("stocks TDX lists that Tushare does not")
+				.isEqualTo(this.jdbc.queryForObject("select count(*) from market.instruments", Integer.class)
+						- fromTushare);
+		}
+	}
+
+	@Test
 	void keepsARejectedStockRowAndNamesItInTheSummary() throws Exception {
 		try (Sandbox sandbox = ReferenceRuns.sandbox();
 				ConfigurableApplicationContext app = ReferenceRuns.application(sandbox)) {
@@ -110,7 +138,7 @@ class InstrumentsJobIntegrationTests {
 	@Test
 	void refusesBadParametersWithOneClearMessage() {
 		InstrumentsLaunch launch = new InstrumentsLaunch(
-				new com.marketbase.batch.job.calendar.CalendarJobProperties("sandbox"));
+				new com.marketbase.batch.job.calendar.ReferenceJobProperties("sandbox"));
 
 		assertThatIllegalArgumentException().isThrownBy(() -> launch.parameters(Map.of("exchange", "SH")))
 			.withMessage("Unknown parameter 'exchange' for instruments; allowed: force, source.");

@@ -9,5 +9,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultSource the source when a launch names none
  */
 @ConfigurationProperties("marketbase.jobs.reference")
-public record CalendarJobProperties(@DefaultValue("sandbox") String defaultSource) {
+public record ReferenceJobProperties(@DefaultValue("sandbox") String defaultSource) {
 }
