@@ -1,0 +1,164 @@
+package com.marketbase.batch.job.calendar;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+
+/**
+ * The parameters of a {@code calendar} launch. The window, the exchanges and the source
+ * identify the job instance, so a failed launch resumes when repeated and a completed one
+ * is not loaded twice; {@code force=true} adds the launch time to load again.
+ *
+ * @param startDate first day (inclusive)
+ * @param endDate last day (inclusive)
+ * @param exchanges {@code SSE} and/or {@code SZSE}, sorted
+ * @param source {@code tushare}, {@code tdx} or {@code sandbox}
+ * @param forcedAt when a forced reload was asked for, or {@code null}
+ */
+public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<String> exchanges, String source,
+		@Nullable LocalDateTime forcedAt) {
+
+	/** The job's name, as the command line and the console know it. */
+	public static final String JOB_NAME = "calendar";
+
+	static final Set<String> NAMES = Set.of("start_date", "end_date", "exchanges", "source", "force");
+
+	static final Set<String> EXCHANGES = Set.of("SSE", "SZSE");
+
+	// A calendar longer than this is a typing mistake, not a request.
+	static final int MAX_YEARS = 40;
+
+	private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
+
+	public CalendarParameters {
+		exchanges = List.copyOf(exchanges);
+	}
+
+	/**
+	 * Reads the parameters a person typed, refusing anything unknown, malformed or
+	 * contradictory with one message that says what is allowed.
+	 * @param given the {@code name=value} pairs
+	 * @param today the day whose year is loaded when no window is given
+	 * @param defaultSource the source when none is given
+	 * @return the parameters
+	 * @throws IllegalArgumentException with the message for the person
+	 */
+	public static CalendarParameters parse(Map<String, String> given, LocalDate today, String defaultSource) {
+		for (String name : given.keySet()) {
+			if (!NAMES.contains(name)) {
+				throw new IllegalArgumentException("Unknown parameter '" + name + "' for " + JOB_NAME + "; allowed: "
+						+ String.join(", ", new TreeSet<>(NAMES)) + ".");
+			}
+		}
+		String start = given.get("start_date");
+		String end = given.get("end_date");
+		LocalDate first = (start != null) ? date("start_date", start) : today.withDayOfYear(1);
+		LocalDate last = (end != null) ? date("end_date", end) : first.withMonth(12).withDayOfMonth(31);
+		if (first.isAfter(last)) {
+			throw new IllegalArgumentException("start_date " + first + " is after end_date " + last + ".");
+		}
+		if (first.plusYears(MAX_YEARS).isBefore(last)) {
+			throw new IllegalArgumentException(
+					"The window " + first + " to " + last + " is longer than " + MAX_YEARS + " years.");
+		}
+		TreeSet<String> exchanges = new TreeSet<>();
+		for (String exchange : given.getOrDefault("exchanges", "SSE").split(",")) {
+			String code = exchange.strip().toUpperCase(Locale.ROOT);
+			if (!EXCHANGES.contains(code)) {
+				throw new IllegalArgumentException(
+						"Unknown exchange '" + exchange.strip() + "' in exchanges; use SSE, SZSE or SSE,SZSE.");
+			}
+			exchanges.add(code);
+		}
+		String source = ReferenceSources.source(given.get("source"), defaultSource);
+		String force = given.getOrDefault("force", "false").toLowerCase(Locale.ROOT);
+		if (!force.equals("true") && !force.equals("false")) {
+			throw new IllegalArgumentException("force is true or false, not '" + given.get("force") + "'.");
+		}
+		return new CalendarParameters(first, last, List.copyOf(exchanges), source,
+				force.equals("true") ? LocalDateTime.now().withNano(0) : null);
+	}
+
+	/**
+	 * Reads the parameters of an existing or requested launch.
+	 * @param parameters the job parameters
+	 * @return the parameters
+	 */
+	public static CalendarParameters of(JobParameters parameters) {
+		LocalDate start = parameters.getLocalDate("start_date");
+		LocalDate end = parameters.getLocalDate("end_date");
+		String exchanges = parameters.getString("exchanges");
+		String source = parameters.getString("source");
+		if (start == null || end == null || exchanges == null || source == null) {
+			throw new IllegalArgumentException("start_date, end_date, exchanges and source are required");
+		}
+		return new CalendarParameters(start, end, List.of(exchanges.split(",")), source,
+				parameters.getLocalDateTime("forced_at"));
+	}
+
+	/**
+	 * The job parameters: all identifying, so that they name the job instance.
+	 * @return the parameters
+	 */
+	public JobParameters toJobParameters() {
+		JobParametersBuilder builder = new JobParametersBuilder().addLocalDate("start_date", this.startDate)
+			.addLocalDate("end_date", this.endDate)
+			.addString("exchanges", String.join(",", this.exchanges))
+			.addString("source", this.source);
+		if (this.forcedAt != null) {
+			builder.addLocalDateTime("forced_at", this.forcedAt);
+		}
+		return builder.toJobParameters();
+	}
+
+	private static LocalDate date(String name, String value) {
+		try {
+			return (value.length() == 8) ? LocalDate.parse(value, COMPACT) : LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException(
+					name + " '" + value + "' is not a date; use YYYY-MM-DD, for example 2026-01-01.");
+		}
+	}
+
+	/**
+	 * Validates launches that do not come through {@link #parse} (the console, restarts).
+	 */
+	static final class Validator implements JobParametersValidator {
+
+		@Override
+		public void validate(JobParameters parameters) throws InvalidJobParametersException {
+			try {
+				CalendarParameters read = of(parameters);
+				if (read.startDate().isAfter(read.endDate())) {
+					throw new IllegalArgumentException("start_date is after end_date");
+				}
+				if (!ReferenceSources.NAMES.contains(read.source())) {
+					throw new IllegalArgumentException("unknown source " + read.source());
+				}
+				if (!EXCHANGES.containsAll(read.exchanges())) {
+					throw new IllegalArgumentException("exchanges are SSE and/or SZSE");
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidJobParametersException(
+						"Invalid parameters for " + JOB_NAME + ": " + ex.getMessage() + ".");
+			}
+		}
+
+	}
+
+}

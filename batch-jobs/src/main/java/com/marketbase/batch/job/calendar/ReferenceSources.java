@@ -1,0 +1,134 @@
+package com.marketbase.batch.job.calendar;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.marketbase.batch.sandbox.Sandbox;
+import com.marketbase.batch.sandbox.SandboxSettings;
+import com.marketbase.batch.source.Fetched;
+import com.marketbase.batch.source.Instrument;
+import com.marketbase.batch.source.Secret;
+import com.marketbase.batch.source.SourceGate;
+import com.marketbase.batch.source.SourceHttp;
+import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.source.SourceSettings;
+import com.marketbase.batch.source.SourceStates;
+import com.marketbase.batch.source.TradingDay;
+import com.marketbase.batch.source.quota.CallQuota;
+import com.marketbase.batch.source.tdx.TdxClient;
+import com.marketbase.batch.source.tushare.TushareClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Reads reference data (calendars, instrument lists) from the source a launch names: the
+ * configured Tushare or TDX connector, or the embedded sandbox spoken to through the real
+ * Tushare connector.
+ */
+public class ReferenceSources {
+
+	/** The sources a reference launch may name. */
+	public static final Set<String> NAMES = Set.of("tushare", "tdx", "sandbox");
+
+	private final ObjectProvider<TushareClient> tushare;
+
+	private final ObjectProvider<TdxClient> tdx;
+
+	private final ObjectProvider<Sandbox> sandbox;
+
+	private final SourceStates states;
+
+	public ReferenceSources(ObjectProvider<TushareClient> tushare, ObjectProvider<TdxClient> tdx,
+			ObjectProvider<Sandbox> sandbox, SourceStates states) {
+		this.tushare = tushare;
+		this.tdx = tdx;
+		this.sandbox = sandbox;
+		this.states = states;
+	}
+
+	/**
+	 * Reads a source name as a person typed it.
+	 * @param given the name, or {@code null}
+	 * @param defaultSource the source when none is given
+	 * @return the name, lower case
+	 * @throws IllegalArgumentException when the source is unknown
+	 */
+	public static String source(String given, String defaultSource) {
+		String typed = (given != null) ? given : defaultSource;
+		String source = typed.toLowerCase(Locale.ROOT);
+		if (!NAMES.contains(source)) {
+			throw new IllegalArgumentException("Unknown source '" + typed + "'; use tushare, tdx or sandbox.");
+		}
+		return source;
+	}
+
+	/**
+	 * One exchange's calendar, one row per calendar day.
+	 * @param source the source
+	 * @param exchange {@code SSE} or {@code SZSE}
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the days, oldest first
+	 */
+	public Fetched<TradingDay> calendar(String source, String exchange, LocalDate start, LocalDate end) {
+		if (source.equals("tdx")) {
+			return tdxCalendar(exchange, start, end);
+		}
+		return tushare(source).tradeCalendar(exchange, start, end);
+	}
+
+	/**
+	 * The A-shares with one Tushare listing status. TDX lists only what trades now, so it
+	 * answers the listed ones and nothing for the others.
+	 * @param source the source
+	 * @param listStatus {@code L}, {@code D} or {@code P}
+	 * @return the stocks, by code
+	 */
+	public Fetched<Instrument> stocks(String source, String listStatus) {
+		if (source.equals("tdx")) {
+			return listStatus.equals("L") ? this.tdx.getObject().stocks("all") : Fetched.none();
+		}
+		return tushare(source).stocks(listStatus);
+	}
+
+	// TDX derives open days from the index's bars, so it knows days up to the last one
+	// that has bars: later days are left out rather than stored as closed.
+	private Fetched<TradingDay> tdxCalendar(String exchange, LocalDate start, LocalDate end) {
+		// Reaching back a month gives the first days their previous open day.
+		LocalDate from = start.minusDays(31);
+		List<LocalDate> reported = this.tdx.getObject().tradingDays(from, end);
+		if (reported.isEmpty()) {
+			return Fetched.none();
+		}
+		LocalDate lastKnown = reported.get(reported.size() - 1);
+		Set<LocalDate> open = new HashSet<>(reported);
+		List<TradingDay> days = new ArrayList<>();
+		LocalDate previous = null;
+		for (LocalDate day = from; !day.isAfter(lastKnown); day = day.plusDays(1)) {
+			if (!day.isBefore(start)) {
+				days.add(new TradingDay(exchange, day, open.contains(day), previous));
+			}
+			if (open.contains(day)) {
+				previous = day;
+			}
+		}
+		return new Fetched<>(days, List.of());
+	}
+
+	// The sandbox keeps its own per-token quota; the warehouse's Tushare quota is for the
+	// real service and does not apply.
+	private TushareClient tushare(String source) {
+		if (source.equals("tushare")) {
+			return this.tushare.getObject();
+		}
+		SourceSettings settings = SourceSettings.direct(this.sandbox.getObject().baseUrl());
+		return new TushareClient(new SourceHttp(SourceName.TUSHARE, settings),
+				new SourceGate(SourceName.TUSHARE, settings, CallQuota.unlimited(), this.states),
+				Secret.of(SandboxSettings.TOKEN));
+	}
+
+}

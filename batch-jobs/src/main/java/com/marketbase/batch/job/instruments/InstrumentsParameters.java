@@ -1,0 +1,106 @@
+package com.marketbase.batch.job.instruments;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.marketbase.batch.job.calendar.ReferenceSources;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+
+/**
+ * The parameters of an {@code instruments} launch. The Beijing day and the source
+ * identify the job instance: a daily run loads the lists once per day, a failed one
+ * resumes when repeated, and {@code force=true} adds the launch time to load again.
+ *
+ * @param asOf the Beijing day of the launch
+ * @param source {@code tushare}, {@code tdx} or {@code sandbox}
+ * @param forcedAt when a forced reload was asked for, or {@code null}
+ */
+public record InstrumentsParameters(LocalDate asOf, String source, @Nullable LocalDateTime forcedAt) {
+
+	/** The job's name, as the command line and the console know it. */
+	public static final String JOB_NAME = "instruments";
+
+	static final Set<String> NAMES = Set.of("source", "force");
+
+	/**
+	 * Reads the parameters a person typed, refusing anything unknown or malformed with
+	 * one message that says what is allowed.
+	 * @param given the {@code name=value} pairs
+	 * @param today the Beijing day
+	 * @param defaultSource the source when none is given
+	 * @return the parameters
+	 * @throws IllegalArgumentException with the message for the person
+	 */
+	public static InstrumentsParameters parse(Map<String, String> given, LocalDate today, String defaultSource) {
+		for (String name : given.keySet()) {
+			if (!NAMES.contains(name)) {
+				throw new IllegalArgumentException("Unknown parameter '" + name + "' for " + JOB_NAME + "; allowed: "
+						+ String.join(", ", new TreeSet<>(NAMES)) + ".");
+			}
+		}
+		String source = ReferenceSources.source(given.get("source"), defaultSource);
+		String force = given.getOrDefault("force", "false").toLowerCase(Locale.ROOT);
+		if (!force.equals("true") && !force.equals("false")) {
+			throw new IllegalArgumentException("force is true or false, not '" + given.get("force") + "'.");
+		}
+		return new InstrumentsParameters(today, source, force.equals("true") ? LocalDateTime.now().withNano(0) : null);
+	}
+
+	/**
+	 * Reads the parameters of an existing or requested launch.
+	 * @param parameters the job parameters
+	 * @return the parameters
+	 */
+	public static InstrumentsParameters of(JobParameters parameters) {
+		LocalDate asOf = parameters.getLocalDate("as_of");
+		String source = parameters.getString("source");
+		if (asOf == null || source == null) {
+			throw new IllegalArgumentException("as_of and source are required");
+		}
+		return new InstrumentsParameters(asOf, source, parameters.getLocalDateTime("forced_at"));
+	}
+
+	/**
+	 * The job parameters: all identifying, so that they name the job instance.
+	 * @return the parameters
+	 */
+	public JobParameters toJobParameters() {
+		JobParametersBuilder builder = new JobParametersBuilder().addLocalDate("as_of", this.asOf)
+			.addString("source", this.source);
+		if (this.forcedAt != null) {
+			builder.addLocalDateTime("forced_at", this.forcedAt);
+		}
+		return builder.toJobParameters();
+	}
+
+	/**
+	 * Validates launches that do not come through {@link #parse} (the console, restarts).
+	 */
+	static final class Validator implements JobParametersValidator {
+
+		@Override
+		public void validate(JobParameters parameters) throws InvalidJobParametersException {
+			try {
+				InstrumentsParameters read = of(parameters);
+				if (!ReferenceSources.NAMES.contains(read.source())) {
+					throw new IllegalArgumentException("unknown source " + read.source());
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidJobParametersException(
+						"Invalid parameters for " + JOB_NAME + ": " + ex.getMessage() + ".");
+			}
+		}
+
+	}
+
+}
