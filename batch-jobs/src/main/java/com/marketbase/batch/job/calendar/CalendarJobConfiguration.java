@@ -1,5 +1,11 @@
 package com.marketbase.batch.job.calendar;
 
+import com.marketbase.batch.job.reference.ReferenceJobProperties;
+import com.marketbase.batch.job.reference.ReferenceSources;
+import com.marketbase.batch.job.reference.FetchedItemWriter;
+import com.marketbase.batch.job.reference.RejectedRowStore;
+import com.marketbase.batch.job.reference.SourceUnitReader;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,14 +82,8 @@ class CalendarJobConfiguration {
 	@StepScope
 	ItemWriter<Fetched<TradingDay>> calendarWriter(@Value("#{stepExecution}") StepExecution stepExecution,
 			DataSource dataSource) {
-		MarketReference reference = new MarketReference(dataSource);
-		RejectedRowStore rejected = new RejectedRowStore(dataSource, CalendarParameters.JOB_NAME);
-		return (chunk) -> {
-			for (Fetched<TradingDay> fetched : chunk) {
-				reference.storeCalendar(fetched.items());
-				rejected.store(fetched.rejected(), stepExecution);
-			}
-		};
+		return new FetchedItemWriter<>(new MarketReference(dataSource)::storeCalendar,
+				new RejectedRowStore(dataSource, CalendarParameters.JOB_NAME), stepExecution);
 	}
 
 	@Bean

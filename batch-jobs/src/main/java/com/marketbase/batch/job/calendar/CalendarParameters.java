@@ -1,5 +1,7 @@
 package com.marketbase.batch.job.calendar;
 
+import com.marketbase.batch.job.reference.ReferenceSources;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

@@ -6,10 +6,11 @@ import javax.sql.DataSource;
 
 import com.marketbase.batch.job.ExecutionOwner;
 import com.marketbase.batch.job.MarketReference;
-import com.marketbase.batch.job.calendar.ReferenceJobProperties;
-import com.marketbase.batch.job.calendar.ReferenceSources;
-import com.marketbase.batch.job.calendar.RejectedRowStore;
-import com.marketbase.batch.job.calendar.SourceUnitReader;
+import com.marketbase.batch.job.reference.ReferenceJobProperties;
+import com.marketbase.batch.job.reference.ReferenceSources;
+import com.marketbase.batch.job.reference.FetchedItemWriter;
+import com.marketbase.batch.job.reference.RejectedRowStore;
+import com.marketbase.batch.job.reference.SourceUnitReader;
 import com.marketbase.batch.source.Fetched;
 import com.marketbase.batch.source.Instrument;
 
@@ -71,14 +72,8 @@ class InstrumentsJobConfiguration {
 	@StepScope
 	ItemWriter<Fetched<Instrument>> instrumentsWriter(@Value("#{stepExecution}") StepExecution stepExecution,
 			DataSource dataSource) {
-		MarketReference reference = new MarketReference(dataSource);
-		RejectedRowStore rejected = new RejectedRowStore(dataSource, InstrumentsParameters.JOB_NAME);
-		return (chunk) -> {
-			for (Fetched<Instrument> fetched : chunk) {
-				reference.storeShares(fetched.items());
-				rejected.store(fetched.rejected(), stepExecution);
-			}
-		};
+		return new FetchedItemWriter<>(new MarketReference(dataSource)::storeShares,
+				new RejectedRowStore(dataSource, InstrumentsParameters.JOB_NAME), stepExecution);
 	}
 
 	@Bean

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import com.marketbase.batch.job.JobLaunch;
-import com.marketbase.batch.job.calendar.ReferenceJobProperties;
+import com.marketbase.batch.job.reference.ReferenceJobProperties;
 import com.marketbase.batch.warehouse.AggregateWindow;
 
 import org.springframework.batch.core.job.parameters.JobParameters;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.marketbase.batch.job.calendar.ReferenceSources;
+import com.marketbase.batch.job.reference.ReferenceSources;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;

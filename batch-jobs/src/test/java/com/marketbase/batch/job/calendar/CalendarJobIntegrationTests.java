@@ -1,5 +1,7 @@
 package com.marketbase.batch.job.calendar;
 
+import com.marketbase.batch.job.reference.ReferenceRuns;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.marketbase.batch.job.calendar.ReferenceRuns;
+import com.marketbase.batch.job.reference.ReferenceRuns;
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxFault;
 import com.marketbase.batch.source.Instrument;
@@ -138,7 +138,7 @@ class InstrumentsJobIntegrationTests {
 	@Test
 	void refusesBadParametersWithOneClearMessage() {
 		InstrumentsLaunch launch = new InstrumentsLaunch(
-				new com.marketbase.batch.job.calendar.ReferenceJobProperties("sandbox"));
+				new com.marketbase.batch.job.reference.ReferenceJobProperties("sandbox"));
 
 		assertThatIllegalArgumentException().isThrownBy(() -> launch.parameters(Map.of("exchange", "SH")))
 			.withMessage("Unknown parameter 'exchange' for instruments; allowed: force, source.");

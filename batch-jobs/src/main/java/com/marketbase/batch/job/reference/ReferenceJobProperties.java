@@ -1,4 +1,4 @@
-package com.marketbase.batch.job.calendar;
+package com.marketbase.batch.job.reference;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package com.marketbase.batch.job.calendar;
+package com.marketbase.batch.job.reference;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
