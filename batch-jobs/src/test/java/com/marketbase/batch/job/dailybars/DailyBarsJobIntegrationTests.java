@@ -263,6 +263,45 @@ class DailyBarsJobIntegrationTests {
 	}
 
 	@ParameterizedTest
+	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED", "TIMESCALEDB" })
+	void loadsRawBarsFromTdxWithoutAdjustmentFactors(TestWarehouse warehouse) throws Exception {
+		JdbcTemplate jdbc = fresh(warehouse);
+		try (Sandbox sandbox = sandbox();
+				ConfigurableApplicationContext app = application(sandbox, warehouse,
+						"--marketbase.sources.tdx.base-url=" + sandbox.baseUrl())) {
+			loadInstruments(app);
+			List<String> symbols = jdbc.queryForList(
+					"select symbol from market.instruments " + "where list_date < '2026-01-01' order by symbol limit 3",
+					String.class);
+			Map<String, String> week = Map.of("start_date", "2026-11-16", "end_date", LAST.toString(), "symbols",
+					String.join(",", symbols), "source", "tdx");
+			Map<String, Long> before = sandbox.counts();
+
+			JobExecution execution = ReferenceRuns.launch(app, "daily", week);
+
+			assertThat(execution.getExitStatus().getExitCode()).as(execution.getExitStatus().getExitDescription())
+				.isEqualTo("COMPLETED");
+			assertThat(sandbox.calls("tdx:/api/kline-all") - before.getOrDefault("tdx:/api/kline-all", 0L))
+				.as("one call per stock")
+				.isEqualTo(3);
+			TushareClient client = ReferenceRuns.client(sandbox);
+			for (String symbol : symbols) {
+				for (DailyBar bar : client.daily(symbol, LocalDate.parse("2026-11-16"), LAST).items()) {
+					assertThat(count(jdbc,
+							"select count(*) from market.bars_daily where symbol = '" + symbol + "' and trade_date = '"
+									+ bar.tradeDate() + "' and close = " + bar.close() + " and volume = " + bar.volume()
+									+ " and amount = " + bar.amount() + " and adj_factor is null and source = 'tdx'"))
+						.as(symbol + " " + bar.tradeDate())
+						.isEqualTo(1);
+				}
+			}
+			assertThat(jdbc.queryForList("select distinct reason from market.load_units where status = 'complete'",
+					String.class))
+				.containsExactly("TDX gateway gives no adjustment factors");
+		}
+	}
+
+	@ParameterizedTest
 	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED" })
 	void refusesBadParametersOnTheCommandLineWithOneSentence(TestWarehouse warehouse, CapturedOutput output) {
 		fresh(warehouse);
