@@ -9,10 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Keeps the units of a dataset that failed in {@code market.failed_work_units}: the last
  * error, how often a retry failed again, and when a unit was quarantined. A unit is
- * quarantined once it has failed {@code quarantineAfter} times for a reason of its own
- * (its rows were impossible, or the call for its instrument alone failed); a failed
- * whole-market call is the source's trouble, not the unit's, and never quarantines the
- * market. A unit loaded later is marked resolved; its history stays.
+ * quarantined once it has failed {@code quarantineAfter} times, the last of them for a
+ * reason of its own (its rows were impossible, or the call for its instrument alone
+ * failed); a failed whole-market call is the source's trouble, not the unit's, and never
+ * quarantines the market. A unit loaded later is marked resolved; its history stays.
  */
 public final class UnitFailures {
 
