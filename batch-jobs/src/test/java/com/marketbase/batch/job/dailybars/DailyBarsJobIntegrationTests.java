@@ -121,13 +121,17 @@ class DailyBarsJobIntegrationTests {
 	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED", "TIMESCALEDB" })
 	void healsExactlyTheDeletedRows(TestWarehouse warehouse) throws Exception {
 		JdbcTemplate jdbc = fresh(warehouse);
-		try (Sandbox sandbox = sandbox(); ConfigurableApplicationContext app = application(sandbox, warehouse)) {
+		try (Sandbox sandbox = sandbox();
+				ConfigurableApplicationContext app = application(sandbox, warehouse,
+						"--marketbase.jobs.daily.backfill-calls=6")) {
 			loadInstruments(app);
 			assertThat(ReferenceRuns.launch(app, "daily", MONTH).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			String complete = fingerprint(jdbc);
 			long rows = count(jdbc, "select count(*) from market.bars_daily");
-			List<String> deleted = jdbc.queryForList("select symbol || '/' || trade_date from market.bars_daily "
-					+ "order by md5(symbol || trade_date) limit 15", String.class);
+			List<String> deleted = jdbc.queryForList(
+					"select symbol || '/' || trade_date from market.bars_daily "
+							+ "where trade_date < '2026-11-20' order by md5(symbol || trade_date) limit 15",
+					String.class);
 			Set<String> symbols = new HashSet<>();
 			for (String key : deleted) {
 				String[] parts = key.split("/");
@@ -138,23 +142,39 @@ class DailyBarsJobIntegrationTests {
 			Map<String, String> untouched = stamps(jdbc);
 			Map<String, Long> before = sandbox.counts();
 
+			// The day's run heals older holes within its budget: 6 calls, 2 per stock.
+			JobExecution today = ReferenceRuns.launch(app, "daily",
+					forced(Map.of("trade_date", LAST.toString(), "source", "tushare")));
+
+			assertThat(calls(sandbox, before, "daily")).isEqualTo(3);
+			long todayBatch = today.getExecutionContext().getLong(DailyPrepareTasklet.LOAD_BATCH);
+			long healedFirst = count(jdbc,
+					"select count(*) from market.bars_daily where load_batch_id = " + todayBatch);
+			assertThat(healedFirst).isPositive().isLessThan(15);
+			assertThat(today.getExitStatus().getExitDescription())
+				.startsWith("units: " + healedFirst + " complete, 0 partial")
+				.endsWith("older holes healed: " + healedFirst + ", left for later runs: " + (15 - healedFirst));
+
+			// A run over the month heals the rest.
+			before = sandbox.counts();
 			JobExecution healing = ReferenceRuns.launch(app, "daily", forced(MONTH));
 
 			assertThat(healing.getExitStatus().getExitCode()).as(healing.getExitStatus().getExitDescription())
 				.isEqualTo("COMPLETED");
-			assertThat(healing.getExitStatus().getExitDescription()).startsWith("units: 15 complete, 0 partial");
+			assertThat(healing.getExitStatus().getExitDescription())
+				.startsWith("units: " + (15 - healedFirst) + " complete, 0 partial");
 			assertThat(count(jdbc, "select count(*) from market.bars_daily")).isEqualTo(rows);
 			assertThat(fingerprint(jdbc)).isEqualTo(complete);
 			long batch = healing.getExecutionContext().getLong(DailyPrepareTasklet.LOAD_BATCH);
 			assertThat(jdbc.queryForList(
-					"select symbol || '/' || trade_date from market.bars_daily where load_batch_id = ?", String.class,
-					batch))
+					"select symbol || '/' || trade_date from market.bars_daily where load_batch_id in (?, ?)",
+					String.class, todayBatch, batch))
 				.containsExactlyInAnyOrderElementsOf(deleted);
 			Map<String, String> after = stamps(jdbc);
 			untouched.forEach((key, stamp) -> assertThat(after.get(key)).as(key).isEqualTo(stamp));
 			// Few holes a day: one call per affected stock, not whole days.
-			assertThat(calls(sandbox, before, "daily")).isEqualTo(symbols.size());
-			assertThat(calls(sandbox, before, "adj_factor")).isEqualTo(symbols.size());
+			assertThat(calls(sandbox, before, "daily")).isEqualTo(symbols.size() - 3);
+			assertThat(calls(sandbox, before, "adj_factor")).isEqualTo(symbols.size() - 3);
 		}
 	}
 
