@@ -170,6 +170,15 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	/**
+	 * Poisons an instrument: from now on every daily row Tushare sends for it is
+	 * impossible (high below low), so a loader rejects it on every attempt.
+	 * @param symbol the instrument, for example {@code 600004.SH}
+	 */
+	public void poison(String symbol) {
+		this.tushare.poison(symbol);
+	}
+
+	/**
 	 * Blocks until the sandbox is closed.
 	 * @throws InterruptedException when interrupted first
 	 */

@@ -57,6 +57,23 @@ final class SyntheticMarket {
 	}
 
 	/**
+	 * Whether a listed instrument was suspended on a trading day: the days on which
+	 * {@link #day} has no bar although the instrument was listed.
+	 * @param instrument the instrument
+	 * @param date the day
+	 * @return true on a suspended day
+	 */
+	boolean suspended(SimulatedInstrument instrument, LocalDate date) {
+		int index = TradingCalendar.indexOf(date);
+		if (index < 0) {
+			return false;
+		}
+		long previousClose = (index == 0) ? instrument.startLi() : closes(instrument)[index - 1];
+		Draw draw = draw(instrument, index, previousClose);
+		return draw != null && draw.suspended;
+	}
+
+	/**
 	 * The one-minute bars of a day in Tushare's layout: the 09:30 opening-auction bar,
 	 * then 09:31..11:30 and 13:01..15:00 (only the morning on a half day), labelled by
 	 * their end.

@@ -53,14 +53,15 @@ final class TushareSimulator {
 			List.of("ts_code", "trade_date", "close", "open", "high", "low", "pre_close", "change", "pct_chg", "vol",
 					"amount"),
 			"fund_daily", List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "change",
-					"pct_chg", "vol", "amount"));
+					"pct_chg", "vol", "amount"),
+			"suspend_d", List.of("ts_code", "trade_date", "suspend_timing", "suspend_type"));
 
 	/** Columns sent when {@code fields} is empty; the others only on request. */
 	private static final Map<String, Integer> DEFAULT_COLUMN_COUNT = Map.of("stock_basic", 10);
 
 	/** The per-call row caps, as documented (the sandbox's guess where none is). */
 	static final Map<String, Integer> CAPS = Map.of("trade_cal", 4000, "stock_basic", 6000, "daily", 6000, "adj_factor",
-			2000, "stk_mins", 8000, "index_daily", 8000, "fund_daily", 2000);
+			2000, "stk_mins", 8000, "index_daily", 8000, "fund_daily", 2000, "suspend_d", 5000);
 
 	private static final Set<String> FREQUENCIES = Set.of("1min", "5min", "15min", "30min", "60min");
 
@@ -72,10 +73,21 @@ final class TushareSimulator {
 
 	private final Map<String, Deque<Long>> windows = new ConcurrentHashMap<>();
 
+	private final Set<String> poisoned = ConcurrentHashMap.newKeySet();
+
 	TushareSimulator(SandboxSettings settings, Universe universe, SyntheticMarket market) {
 		this.settings = settings;
 		this.universe = universe;
 		this.market = market;
+	}
+
+	/**
+	 * Makes every daily row of an instrument impossible from now on (its high below its
+	 * low), so that a loader can never accept it.
+	 * @param symbol the instrument
+	 */
+	void poison(String symbol) {
+		this.poisoned.add(symbol);
 	}
 
 	/**
@@ -168,6 +180,7 @@ final class TushareSimulator {
 			case "fund_daily" -> dailyBars(params, InstrumentKind.ETF, false);
 			case "adj_factor" -> adjustmentFactors(params);
 			case "stk_mins" -> minuteBars(params);
+			case "suspend_d" -> suspensions(params);
 			default -> List.of();
 		};
 	}
@@ -262,6 +275,9 @@ final class TushareSimulator {
 				row.put("vol", (double) bar.lots());
 				// 千元 (thousand CNY); li / 10^6, exact in the digits sent.
 				row.put("amount", bar.amountLi() / 1_000_000.0);
+				if (this.poisoned.contains(bar.symbol())) {
+					row.put("high", cny(bar.low()) / 2);
+				}
 				rows.add(row);
 			}
 		}
@@ -281,6 +297,34 @@ final class TushareSimulator {
 				row.put("ts_code", stock.symbol());
 				row.put("trade_date", DATE.format(days.get(d)));
 				row.put("adj_factor", this.market.adjustmentFactor(stock, TradingCalendar.indexOf(days.get(d))));
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * {@code suspend_d}: one row of type {@code S} per stock and suspended day, newest
+	 * first. The sandbox has no intraday suspensions, so {@code suspend_timing} is empty,
+	 * and it records no resumptions ({@code R}).
+	 */
+	private List<Map<String, Object>> suspensions(JsonNode params) {
+		if (text(params, "suspend_type", "S").equals("R")) {
+			return List.of();
+		}
+		List<SimulatedInstrument> stocks = instruments(params, InstrumentKind.STOCK);
+		List<LocalDate> days = days(params);
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int d = days.size() - 1; d >= 0; d--) {
+			for (SimulatedInstrument stock : stocks) {
+				if (!this.market.suspended(stock, days.get(d))) {
+					continue;
+				}
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("ts_code", stock.symbol());
+				row.put("trade_date", DATE.format(days.get(d)));
+				row.put("suspend_timing", null);
+				row.put("suspend_type", "S");
 				rows.add(row);
 			}
 		}

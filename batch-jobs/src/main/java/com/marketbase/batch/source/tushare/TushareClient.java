@@ -29,6 +29,7 @@ import com.marketbase.batch.source.Secret;
 import com.marketbase.batch.source.SourceGate;
 import com.marketbase.batch.source.SourceHttp;
 import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.source.Suspension;
 import com.marketbase.batch.source.TradingDay;
 import com.marketbase.batch.source.Units;
 
@@ -40,7 +41,7 @@ public final class TushareClient {
 
 	/** Per-call row caps as documented; where none is documented, a cautious guess. */
 	static final Map<String, Integer> CAPS = Map.of("trade_cal", 4000, "stock_basic", 6000, "daily", 6000, "adj_factor",
-			2000, "stk_mins", 8000, "index_daily", 8000, "fund_daily", 2000);
+			2000, "stk_mins", 8000, "index_daily", 8000, "fund_daily", 2000, "suspend_d", 5000);
 
 	private static final DateTimeFormatter MINUTE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -184,11 +185,55 @@ public final class TushareClient {
 	 * @return the factors, oldest first
 	 */
 	public Fetched<AdjustmentFactor> adjustmentFactors(String symbol, LocalDate start, LocalDate end) {
-		return windowed("adj_factor", Map.of("ts_code", symbol), start, end,
-				(row) -> new AdjustmentFactor(Json.requiredText(row.get("ts_code"), "ts_code"),
-						Units.compactDate(Json.requiredText(row.get("trade_date"), "trade_date")),
-						positive(Json.requiredDecimal(row.get("adj_factor"), "adj_factor"), "adj_factor")),
+		return windowed("adj_factor", Map.of("ts_code", symbol), start, end, TushareClient::adjustmentFactor,
 				Comparator.comparing(AdjustmentFactor::tradeDate));
+	}
+
+	private static AdjustmentFactor adjustmentFactor(TushareTable.Row row) {
+		return new AdjustmentFactor(Json.requiredText(row.get("ts_code"), "ts_code"),
+				Units.compactDate(Json.requiredText(row.get("trade_date"), "trade_date")),
+				positive(Json.requiredDecimal(row.get("adj_factor"), "adj_factor"), "adj_factor"));
+	}
+
+	/**
+	 * The whole market's adjustment factors of one day, paged past the row cap.
+	 * @param tradeDate the day
+	 * @return the factors, by code
+	 */
+	public Fetched<AdjustmentFactor> adjustmentFactorsOfMarket(LocalDate tradeDate) {
+		return paged("adj_factor", Map.of("trade_date", Units.compactDate(tradeDate)), List.of(),
+				TushareClient::adjustmentFactor, Comparator.comparing(AdjustmentFactor::symbol));
+	}
+
+	/**
+	 * Every exchange-traded fund's daily bar of one day ({@code fund_daily} with only
+	 * {@code trade_date}), paged past the row cap.
+	 * @param tradeDate the day
+	 * @return the bars, by code
+	 */
+	public Fetched<DailyBar> fundDailyOfMarket(LocalDate tradeDate) {
+		return paged("fund_daily", Map.of("trade_date", Units.compactDate(tradeDate)), List.of(),
+				TushareClient::dailyBar, Comparator.comparing(DailyBar::symbol));
+	}
+
+	/**
+	 * Suspended days ({@code suspend_d}, rows of type {@code S}) of one stock or, with no
+	 * symbol, of the whole market.
+	 * @param symbol the stock, or {@code null} for every stock
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the suspended days, oldest first
+	 */
+	public Fetched<Suspension> suspensions(String symbol, LocalDate start, LocalDate end) {
+		Map<String, Object> fixed = new LinkedHashMap<>();
+		if (symbol != null) {
+			fixed.put("ts_code", symbol);
+		}
+		fixed.put("suspend_type", "S");
+		return windowed("suspend_d", fixed, start, end,
+				(row) -> new Suspension(Json.requiredText(row.get("ts_code"), "ts_code"),
+						Units.compactDate(Json.requiredText(row.get("trade_date"), "trade_date"))),
+				Comparator.comparing(Suspension::tradeDate).thenComparing(Suspension::symbol));
 	}
 
 	/**

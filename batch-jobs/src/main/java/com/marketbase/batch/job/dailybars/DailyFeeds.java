@@ -1,0 +1,57 @@
+package com.marketbase.batch.job.dailybars;
+
+import com.marketbase.batch.sandbox.Sandbox;
+import com.marketbase.batch.sandbox.SandboxSettings;
+import com.marketbase.batch.source.Secret;
+import com.marketbase.batch.source.SourceGate;
+import com.marketbase.batch.source.SourceHttp;
+import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.source.SourceSettings;
+import com.marketbase.batch.source.SourceStates;
+import com.marketbase.batch.source.quota.CallQuota;
+import com.marketbase.batch.source.tdx.TdxClient;
+import com.marketbase.batch.source.tushare.TushareClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Picks the feed a launch names: the configured Tushare or TDX connector, or the embedded
+ * sandbox spoken to through the real Tushare connector.
+ */
+public class DailyFeeds {
+
+	private final ObjectProvider<TushareClient> tushare;
+
+	private final ObjectProvider<TdxClient> tdx;
+
+	private final ObjectProvider<Sandbox> sandbox;
+
+	private final SourceStates states;
+
+	public DailyFeeds(ObjectProvider<TushareClient> tushare, ObjectProvider<TdxClient> tdx,
+			ObjectProvider<Sandbox> sandbox, SourceStates states) {
+		this.tushare = tushare;
+		this.tdx = tdx;
+		this.sandbox = sandbox;
+		this.states = states;
+	}
+
+	DailyFeed feed(String source, DailyDataset dataset) {
+		return switch (source) {
+			case "tushare" -> new TushareDailyFeed(this.tushare.getObject(), dataset);
+			case "tdx" -> new TdxDailyFeed(this.tdx.getObject(), dataset);
+			case "sandbox" -> new TushareDailyFeed(sandboxClient(), dataset);
+			default -> throw new IllegalArgumentException("Unknown source '" + source + "'");
+		};
+	}
+
+	// The sandbox keeps its own per-token quota; the warehouse's Tushare quota is for the
+	// real service and does not apply.
+	private TushareClient sandboxClient() {
+		SourceSettings settings = SourceSettings.direct(this.sandbox.getObject().baseUrl());
+		return new TushareClient(new SourceHttp(SourceName.TUSHARE, settings),
+				new SourceGate(SourceName.TUSHARE, settings, CallQuota.unlimited(), this.states),
+				Secret.of(SandboxSettings.TOKEN));
+	}
+
+}
