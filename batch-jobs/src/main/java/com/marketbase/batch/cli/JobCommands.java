@@ -244,8 +244,14 @@ class JobCommands {
 			.map(JobCommands::rootMessage)
 			.findFirst()
 			.orElse(summary);
-		this.console.refuse(execution.getJobInstance().getJobName() + " execution " + execution.getId() + " "
-				+ execution.getStatus() + ": " + why + " Restart it with restart=" + execution.getId() + ".");
+		// A completed execution cannot be restarted: what it left undone is taken up by
+		// the next run.
+		boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+		String state = completed ? "COMPLETED with " + exit.getExitCode() : execution.getStatus().toString();
+		String next = completed ? " Run the job again (force=true for the same day) to retry what is left."
+				: " Restart it with restart=" + execution.getId() + ".";
+		this.console.refuse(execution.getJobInstance().getJobName() + " execution " + execution.getId() + " " + state
+				+ ": " + why + next);
 		return EXIT_NOT_COMPLETED;
 	}
 

@@ -291,7 +291,7 @@ class ConsoleApiIntegrationTests {
 		jdbc.update("insert into market.trading_calendar (exchange, cal_date, is_open) values ('SSE', ?, true) "
 				+ "on conflict do nothing", LocalDate.of(2026, 2, 2));
 		Long batch = jdbc.queryForObject(
-				"insert into market.load_batches (dataset, source) values ('bars_1m', 'sandbox') returning id",
+				"insert into market.load_batches (dataset, source) values ('minute_1m', 'sandbox') returning id",
 				Long.class);
 		jdbc.update("insert into market.bars_1m (symbol, ts, open, high, low, close, volume, amount, source, "
 				+ "load_batch_id) values ('688001.SH', '2026-02-02 09:31+08', 10, 11, 9, 10.5, 100, 1050, 'sandbox', ?)",
