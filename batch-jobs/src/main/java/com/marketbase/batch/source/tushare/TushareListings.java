@@ -140,8 +140,9 @@ public final class TushareListings {
 		return paged("sge_basic", Map.of(), List.of("ts_code", "ts_name", "min_change", "list_date"),
 				(row) -> new Listing(Json.requiredText(row.get("ts_code"), "ts_code"),
 						Json.requiredText(row.get("ts_name"), "ts_name"), "SGE", "spot", date(row.get("list_date")),
-						null, "L", positive(Json.requiredDecimal(row.get("min_change"), "min_change"), "min_change"), 1,
-						"CNY"));
+						null, "L", positive(Json.requiredDecimal(row.get("min_change"), "min_change"), "min_change")
+							.stripTrailingZeros(),
+						1, "CNY"));
 	}
 
 	/**
@@ -158,7 +159,8 @@ public final class TushareListings {
 			}
 			return new Listing(code, Json.requiredText(row.get("name"), "name"),
 					Json.requiredText(row.get("exchange"), "exchange").toUpperCase(Locale.ROOT), "fx", null, null, "L",
-					positive(Json.requiredDecimal(row.get("pip"), "pip"), "pip"), 1, pair.substring(3));
+					positive(Json.requiredDecimal(row.get("pip"), "pip"), "pip").stripTrailingZeros(), 1,
+					pair.substring(3));
 		});
 	}
 
