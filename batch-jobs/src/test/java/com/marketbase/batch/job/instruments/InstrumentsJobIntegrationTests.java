@@ -179,8 +179,8 @@ class InstrumentsJobIntegrationTests {
 		List<CodeChange> changes;
 		try (Sandbox sandbox = Sandbox.start(early);
 				ConfigurableApplicationContext app = ReferenceRuns.application(sandbox)) {
-			assertThat(ReferenceRuns.launch(app, "instruments", Map.of("source", "tushare")).getStatus())
-				.isEqualTo(BatchStatus.COMPLETED);
+			assertThat(ReferenceRuns.launch(app, "instruments", Map.of("source", "tushare", "trade_date", "2024-05-31"))
+				.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			assertThat(new TushareListings(ReferenceRuns.client(sandbox)).codeChanges().items()).isEmpty();
 		}
 		assertThat(symbols("previous_symbol is not null")).isEmpty();
@@ -193,8 +193,8 @@ class InstrumentsJobIntegrationTests {
 
 		try (Sandbox sandbox = ReferenceRuns.sandbox();
 				ConfigurableApplicationContext app = ReferenceRuns.application(sandbox)) {
-			assertThat(ReferenceRuns.launch(app, "instruments", Map.of("source", "tushare")).getStatus())
-				.isEqualTo(BatchStatus.COMPLETED);
+			assertThat(ReferenceRuns.launch(app, "instruments", Map.of("source", "tushare", "trade_date", "2026-11-20"))
+				.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			changes = new TushareListings(ReferenceRuns.client(sandbox)).codeChanges().items();
 		}
 		assertThat(symbols("name like '沙盒旧名%'")).isEmpty();
