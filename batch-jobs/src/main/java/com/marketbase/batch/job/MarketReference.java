@@ -1,5 +1,7 @@
 package com.marketbase.batch.job;
 
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,23 +9,34 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import com.marketbase.batch.source.CodeChange;
 import com.marketbase.batch.source.Instrument;
+import com.marketbase.batch.source.Listing;
+import com.marketbase.batch.source.ReferenceItem;
 import com.marketbase.batch.source.TradingDay;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The warehouse's reference data as jobs need it: the A-share trading calendar and the
- * instruments listed in a window.
+ * The warehouse's reference data as jobs need it: the trading calendars and the
+ * instruments of every asset class with their listing windows.
  */
 public final class MarketReference {
 
 	/** The SSE calendar is the A-share calendar; SZSE and BSE trade on the same days. */
 	public static final String A_SHARE_CALENDAR = "SSE";
+
+	// Rows per upsert statement: small enough for every warehouse's protocol limits.
+	private static final int SLICE = 100;
+
+	private static final List<Function<Listing, Object>> COLUMNS = List.of(Listing::symbol, Listing::exchange,
+			Listing::assetClass, Listing::name, Listing::listDate, Listing::delistDate, Listing::listStatus,
+			Listing::tickSize, Listing::lotSize, Listing::currency);
 
 	private final JdbcTemplate jdbc;
 
@@ -104,6 +117,99 @@ public final class MarketReference {
 	}
 
 	/**
+	 * Stores what the instrument lists said: listings first, then the re-codings that
+	 * link a new code to its old one.
+	 * @param items listings and code changes
+	 */
+	public void storeInstruments(List<ReferenceItem> items) {
+		List<Listing> listings = new ArrayList<>();
+		List<CodeChange> changes = new ArrayList<>();
+		for (ReferenceItem item : items) {
+			if (item instanceof Listing listing) {
+				listings.add(listing);
+			}
+			else if (item instanceof CodeChange change) {
+				changes.add(change);
+			}
+		}
+		storeListings(listings);
+		changes.forEach(this::storeCodeChange);
+	}
+
+	/**
+	 * Upserts listings of any asset class, one statement per slice of rows (no JDBC
+	 * batches, so every warehouse mode takes it). What a source leaves empty (a date, as
+	 * TDX does) keeps what is known; the listing day of a re-coded code is the day its
+	 * new code started and is not reset by a list that gives the first listing.
+	 * @param listings the listings
+	 */
+	public void storeListings(List<Listing> listings) {
+		for (int from = 0; from < listings.size(); from += SLICE) {
+			List<Listing> slice = listings.subList(from, Math.min(listings.size(), from + SLICE));
+			this.jdbc.update((connection) -> {
+				PreparedStatement statement = connection.prepareStatement("""
+						insert into market.instruments (symbol, exchange, asset_class, name, list_date, delist_date,
+							list_status, tick_size, lot_size, currency)
+						select s, e, c, n, l::date, d::date, st, t::numeric, lot::integer, cur
+						from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+							?::text[], ?::text[], ?::text[]) as u(s, e, c, n, l, d, st, t, lot, cur)
+						on conflict (symbol) do update set exchange = excluded.exchange,
+							asset_class = excluded.asset_class, name = excluded.name,
+							list_date = case when market.instruments.previous_symbol is not null
+								then coalesce(market.instruments.list_date, excluded.list_date)
+								else coalesce(excluded.list_date, market.instruments.list_date) end,
+							delist_date = coalesce(excluded.delist_date, market.instruments.delist_date),
+							list_status = excluded.list_status, tick_size = excluded.tick_size,
+							lot_size = excluded.lot_size, currency = excluded.currency, updated_at = now()
+						""");
+				for (int c = 0; c < COLUMNS.size(); c++) {
+					Function<Listing, Object> column = COLUMNS.get(c);
+					String[] values = slice.stream()
+						.map((listing) -> text(column.apply(listing)))
+						.toArray(String[]::new);
+					statement.setArray(c + 1, connection.createArrayOf("text", values));
+				}
+				return statement;
+			});
+		}
+	}
+
+	private static String text(Object value) {
+		if (value instanceof BigDecimal number) {
+			return number.toPlainString();
+		}
+		return (value != null) ? value.toString() : null;
+	}
+
+	/**
+	 * Links a re-coded instrument to its old code: both codes get a row (the old one
+	 * delisted), the new one names the old as its previous symbol, and its listing day
+	 * becomes the day the old code stopped trading, so that the two listing windows
+	 * follow each other without overlapping.
+	 * @param change the re-coding
+	 */
+	public void storeCodeChange(CodeChange change) {
+		String sql = """
+				insert into market.instruments (symbol, exchange, asset_class, name, list_date, list_status,
+					tick_size, lot_size)
+				values (?, ?, 'stock', ?, ?, ?, 0.01, 100)
+				on conflict (symbol) do nothing
+				""";
+		this.jdbc.update(sql, change.previousSymbol(), Listing.exchangeOf(change.previousSymbol()), change.name(),
+				change.listDate(), "D");
+		this.jdbc.update(sql, change.symbol(), Listing.exchangeOf(change.symbol()), change.name(), null, "L");
+		this.jdbc.update("update market.instruments set list_status = 'D' where symbol = ? and list_status <> 'D'",
+				change.previousSymbol());
+		this.jdbc.update("""
+				update market.instruments n set previous_symbol = o.symbol,
+					list_date = coalesce(o.delist_date, n.list_date), updated_at = now()
+				from market.instruments o
+				where o.symbol = ? and n.symbol = ? and (n.previous_symbol is distinct from o.symbol
+					or n.list_date is distinct from coalesce(o.delist_date, n.list_date))
+				""", change.previousSymbol(), change.symbol());
+	}
+
+	/**
 	 * A-shares and ETFs listed at some time within a window, optionally of one exchange.
 	 * @param exchange {@code SH}, {@code SZ}, {@code BJ}, or {@code null} for all
 	 * @param start the first day
@@ -115,7 +221,7 @@ public final class MarketReference {
 		return this.jdbc.queryForList("""
 				select symbol from market.instruments
 				where asset_class in ('stock', 'etf') and symbol like ?
-					and (list_date is null or list_date <= ?) and (delist_date is null or delist_date >= ?)
+					and (list_date is null or list_date <= ?) and (delist_date is null or delist_date > ?)
 				order by symbol
 				""", String.class, suffix, end, start);
 	}

@@ -14,9 +14,25 @@ import java.time.LocalDate;
  * @param listDate the first trading day
  * @param tickLi the price step in li (1/1000 CNY): 10 for stocks, 1 for ETFs and indexes
  * @param startLi the price on the first day, in li
+ * @param lastDay the last trading day of a delisted, paused or re-coded instrument;
+ * {@code null} while it trades
  */
 record SimulatedInstrument(String symbol, String name, String exchange, InstrumentKind kind, LocalDate listDate,
-		long tickLi, long startLi) {
+		long tickLi, long startLi, LocalDate lastDay) {
+
+	SimulatedInstrument(String symbol, String name, String exchange, InstrumentKind kind, LocalDate listDate,
+			long tickLi, long startLi) {
+		this(symbol, name, exchange, kind, listDate, tickLi, startLi, null);
+	}
+
+	/**
+	 * Whether the instrument trades under this code on a day (suspensions aside).
+	 * @param date the day
+	 * @return whether the day is inside its listing window
+	 */
+	boolean listedOn(LocalDate date) {
+		return !date.isBefore(this.listDate) && (this.lastDay == null || !date.isAfter(this.lastDay));
+	}
 
 	String digits() {
 		return this.symbol.substring(0, 6);

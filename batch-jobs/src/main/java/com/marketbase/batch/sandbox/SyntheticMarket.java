@@ -165,7 +165,7 @@ final class SyntheticMarket {
 
 	private Draw draw(SimulatedInstrument instrument, int index, long previousClose) {
 		LocalDate date = TradingCalendar.openDays().get(index);
-		if (date.isBefore(instrument.listDate())) {
+		if (!instrument.listedOn(date)) {
 			return null;
 		}
 		SplittableRandom random = random(instrument.symbol(), index, 1);

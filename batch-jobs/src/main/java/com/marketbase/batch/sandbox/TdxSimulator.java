@@ -55,6 +55,7 @@ final class TdxSimulator {
 			return switch (request.path()) {
 				case "/api/health" -> SandboxAnswer.json("{\"status\":\"healthy\",\"time\":\"1730617200\"}");
 				case "/api/codes" -> success(codes(request.param("exchange")));
+				case "/api/etf" -> success(exchangeFunds(request.param("exchange")));
 				case "/api/minute" -> success(minute(request, corrupt));
 				case "/api/kline-history", "/api/kline" -> success(kline(request, false, corrupt));
 				case "/api/kline-all", "/api/kline-all/tdx" -> success(kline(request, true, corrupt));
@@ -70,7 +71,12 @@ final class TdxSimulator {
 
 	private ObjectNode codes(String exchange) {
 		ObjectNode data = MAPPER.createObjectNode();
-		List<SimulatedInstrument> stocks = this.universe.of(InstrumentKind.STOCK);
+		// Delisted and paused stocks, and codes that do not exist yet, are not listed.
+		List<SimulatedInstrument> stocks = this.universe.of(InstrumentKind.STOCK).stream().filter((stock) -> {
+			Lifecycle lifecycle = this.universe.lifecycle(stock.symbol());
+			return lifecycle == null
+					|| (lifecycle.exists(this.settings.today()) && lifecycle.status(this.settings.today()).equals("L"));
+		}).toList();
 		ObjectNode counts = MAPPER.createObjectNode();
 		ArrayNode codes = MAPPER.createArrayNode();
 		for (String market : List.of("sh", "sz", "bj")) {
@@ -87,6 +93,33 @@ final class TdxSimulator {
 		data.put("total", codes.size());
 		data.set("exchanges", counts);
 		data.set("codes", codes);
+		return data;
+	}
+
+	/**
+	 * {@code /api/etf}: the exchange-traded funds with their last price, as a
+	 * handler-built map (lower-case keys, the price a float in CNY).
+	 */
+	private ObjectNode exchangeFunds(String exchange) {
+		ObjectNode data = MAPPER.createObjectNode();
+		ArrayNode list = MAPPER.createArrayNode();
+		List<LocalDate> days = TradingCalendar.openDays(TradingCalendar.FIRST, this.settings.today());
+		for (SimulatedInstrument fund : this.universe.of(InstrumentKind.ETF)) {
+			if (!exchange.isEmpty() && !exchange.equals("all") && !exchange.equals(fund.market())) {
+				continue;
+			}
+			SyntheticMarket.DayBar last = null;
+			for (int d = days.size() - 1; d >= 0 && last == null; d--) {
+				last = this.market.day(fund, days.get(d));
+			}
+			ObjectNode item = list.addObject();
+			item.put("code", fund.digits());
+			item.put("name", fund.name());
+			item.put("exchange", fund.market());
+			item.put("last_price", (last != null) ? last.close() / 1000.0 : 0.0);
+		}
+		data.put("total", list.size());
+		data.set("list", list);
 		return data;
 	}
 

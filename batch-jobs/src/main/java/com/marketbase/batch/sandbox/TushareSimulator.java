@@ -75,10 +75,13 @@ final class TushareSimulator {
 
 	private final Set<String> poisoned = ConcurrentHashMap.newKeySet();
 
+	private final TushareReferenceAnswers reference;
+
 	TushareSimulator(SandboxSettings settings, Universe universe, SyntheticMarket market) {
 		this.settings = settings;
 		this.universe = universe;
 		this.market = market;
+		this.reference = new TushareReferenceAnswers(settings, universe);
 	}
 
 	/**
@@ -125,7 +128,7 @@ final class TushareSimulator {
 			return error(request, 40101, "您的token不对，请确认。");
 		}
 		String api = apiName(request);
-		if (!COLUMNS.containsKey(api)) {
+		if (!COLUMNS.containsKey(api) && !TushareReferenceAnswers.COLUMNS.containsKey(api)) {
 			return error(request, 40101, "请指定正确的接口名");
 		}
 		if (!grant.grant().allows(api)) {
@@ -181,7 +184,7 @@ final class TushareSimulator {
 			case "adj_factor" -> adjustmentFactors(params);
 			case "stk_mins" -> minuteBars(params);
 			case "suspend_d" -> suspensions(params);
-			default -> List.of();
+			default -> this.reference.rows(api, params);
 		};
 	}
 
@@ -207,35 +210,36 @@ final class TushareSimulator {
 	}
 
 	private List<Map<String, Object>> stocks(JsonNode params) {
-		if (!text(params, "list_status", "L").equals("L")) {
-			return List.of();
-		}
+		String status = text(params, "list_status", "L");
 		String exchange = text(params, "exchange", "");
 		String code = text(params, "ts_code", "");
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (SimulatedInstrument stock : this.universe.of(InstrumentKind.STOCK)) {
+			Lifecycle lifecycle = this.universe.lifecycle(stock.symbol());
+			LocalDate today = this.settings.today();
 			if ((!exchange.isEmpty() && !exchange.equals(stock.exchange()))
 					|| (!code.isEmpty() && !code.equals(stock.symbol()))
-					|| stock.listDate().isAfter(this.settings.today())) {
+					|| stock.listDate().isAfter(this.settings.today())
+					|| !status.equals((lifecycle != null) ? lifecycle.status(today) : "L")) {
 				continue;
 			}
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("ts_code", stock.symbol());
 			row.put("symbol", stock.digits());
-			row.put("name", stock.name());
+			row.put("name", TushareReferenceAnswers.name(stock, lifecycle, today));
 			row.put("area", "沙盒");
 			row.put("industry", "模拟");
 			row.put("cnspell", "shsp");
 			row.put("market", board(stock));
-			row.put("list_date", DATE.format(stock.listDate()));
+			row.put("list_date", DATE.format(TushareReferenceAnswers.firstListed(stock, lifecycle)));
 			row.put("act_name", null);
 			row.put("act_ent_type", null);
 			row.put("fullname", stock.name() + "股份有限公司");
 			row.put("enname", "Sandbox " + stock.digits() + " Co., Ltd.");
 			row.put("exchange", stock.exchange());
 			row.put("curr_type", "CNY");
-			row.put("list_status", "L");
-			row.put("delist_date", null);
+			row.put("list_status", status);
+			row.put("delist_date", status.equals("D") ? DATE.format(lifecycle.on()) : null);
 			row.put("is_hs", "N");
 			rows.add(row);
 		}
@@ -317,7 +321,7 @@ final class TushareSimulator {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (int d = days.size() - 1; d >= 0; d--) {
 			for (SimulatedInstrument stock : stocks) {
-				if (!this.market.suspended(stock, days.get(d))) {
+				if (!this.market.suspended(stock, days.get(d)) && !paused(stock, days.get(d))) {
 					continue;
 				}
 				Map<String, Object> row = new LinkedHashMap<>();
@@ -329,6 +333,15 @@ final class TushareSimulator {
 			}
 		}
 		return rows;
+	}
+
+	/**
+	 * Whether a stock is paused (暂停上市) on a day: the exchange halts its trading for the
+	 * whole pause, so the suspension list names it every day.
+	 */
+	private boolean paused(SimulatedInstrument stock, LocalDate day) {
+		Lifecycle lifecycle = this.universe.lifecycle(stock.symbol());
+		return lifecycle != null && lifecycle.kind() == Lifecycle.Kind.PAUSED && !day.isBefore(lifecycle.on());
 	}
 
 	private List<Map<String, Object>> minuteBars(JsonNode params) {
@@ -403,7 +416,7 @@ final class TushareSimulator {
 	}
 
 	private static List<Map<String, Object>> page(String api, List<Map<String, Object>> rows, JsonNode params) {
-		int cap = CAPS.get(api);
+		int cap = CAPS.getOrDefault(api, TushareReferenceAnswers.CAPS.get(api));
 		int offset = Math.max(0, params.path("offset").asInt(0));
 		int limit = params.path("limit").asInt(cap);
 		int size = Math.min(cap, (limit > 0) ? limit : cap);
@@ -414,7 +427,7 @@ final class TushareSimulator {
 	}
 
 	private static List<String> fields(String api, JsonNode requested) {
-		List<String> all = COLUMNS.get(api);
+		List<String> all = COLUMNS.getOrDefault(api, TushareReferenceAnswers.COLUMNS.get(api));
 		List<String> names = new ArrayList<>();
 		if (requested.isArray()) {
 			requested.forEach((field) -> names.add(field.asString().strip()));

@@ -1,6 +1,8 @@
 package com.marketbase.batch.sandbox;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +13,12 @@ import java.util.SplittableRandom;
 /**
  * The instruments the sandbox serves, generated from the seed: A-shares on the three
  * exchanges, the major indexes, ETFs, index futures, SGE spot, FX pairs and OTC funds.
+ * <p>
+ * After those come the listing cases, drawn from a random stream of their own so that
+ * everything before them stays as it was: delisted and paused stocks (their bars stop
+ * before the day), renamed stocks, Beijing stocks re-coded from their legacy 43/83/87
+ * codes to 920 codes on {@value #BSE_RECODING}, and commodity and index futures contracts
+ * that list and expire inside the sandbox's history.
  */
 final class Universe {
 
@@ -27,7 +35,18 @@ final class Universe {
 			"Au(T+D):黄金延期:SGE:SPOT", "Ag(T+D):白银延期:SGE:SPOT", "USDCNH.FXCM:美元离岸人民币:FXCM:FX",
 			"EURUSD.FXCM:欧元美元:FXCM:FX" };
 
+	/** The day the legacy Beijing codes gave way to 920 codes. */
+	static final String BSE_RECODING = "2025-10-09";
+
+	// Contracts that list and expire inside the sandbox's history: code, name, exchange,
+	// tick in li.
+	private static final String[] CONTRACTS = { "IF2606.CFX:沪深300股指2606:CFFEX:200", "IF2612.CFX:沪深300股指2612:CFFEX:200",
+			"RB2605.SHF:螺纹钢2605:SHFE:1000", "M2609.DCE:豆粕2609:DCE:1000", "CF609.ZCE:棉花609:CZCE:5000",
+			"SC2612.INE:原油2612:INE:100", "SI2608.GFE:工业硅2608:GFEX:5000" };
+
 	private final Map<String, SimulatedInstrument> bySymbol = new LinkedHashMap<>();
+
+	private final Map<String, Lifecycle> lifecycles = new LinkedHashMap<>();
 
 	Universe(SandboxSettings settings) {
 		SplittableRandom random = new SplittableRandom(settings.seed());
@@ -61,6 +80,128 @@ final class Universe {
 					money ? InstrumentKind.MONEY_FUND : InstrumentKind.FUND,
 					LocalDate.of(2020, 1, 2).plusDays(random.nextInt(1800)), 1, 10_000 + random.nextLong(20_000)));
 		}
+		addListingCases(settings);
+	}
+
+	private void addListingCases(SandboxSettings settings) {
+		SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x5EED_CA5EL);
+		int beijing = settings.stocks() / 10;
+		// Delisted: two Shanghai and two Shenzhen stocks, delisted between March 2024 and
+		// September 2026.
+		for (int i = 0; i < 4; i++) {
+			String symbol = (i < 2) ? freeCode(600900, ".SH") : freeCode(700, ".SZ");
+			LocalDate delisted = nextOpen(LocalDate.of(2024, 3, 1).plusDays(random.nextInt(940)));
+			addCase(stock(symbol, "沙盒退" + (i + 1), oldListing(random), random, delisted),
+					new Lifecycle(Lifecycle.Kind.DELISTED, delisted, null, null, null));
+		}
+		// Paused: one of each exchange, paused between 2025 and mid-2026.
+		for (int i = 0; i < 2; i++) {
+			String symbol = (i == 0) ? freeCode(600950, ".SH") : freeCode(750, ".SZ");
+			LocalDate paused = nextOpen(LocalDate.of(2025, 1, 2).plusDays(random.nextInt(540)));
+			addCase(stock(symbol, "沙盒停" + (i + 1), oldListing(random), random, paused),
+					new Lifecycle(Lifecycle.Kind.PAUSED, paused, null, null, null));
+		}
+		// Renamed: the code and the price history stay, the name changes.
+		for (int i = 0; i < 2; i++) {
+			String symbol = (i == 0) ? freeCode(603900, ".SH") : freeCode(300900, ".SZ");
+			LocalDate renamed = nextOpen(LocalDate.of(2024, 6, 3).plusDays(random.nextInt(700)));
+			addCase(stock(symbol, "沙盒新名" + (i + 1), oldListing(random), random, null),
+					new Lifecycle(Lifecycle.Kind.RENAMED, renamed, null, "沙盒旧名" + (i + 1), null));
+		}
+		// Re-coded Beijing stocks: the legacy code trades until the change, the 920 code
+		// from it, continuing the price.
+		LocalDate change = LocalDate.parse(BSE_RECODING);
+		SyntheticMarket market = new SyntheticMarket(settings.seed());
+		String[] legacyPrefixes = { "43", "83", "87" };
+		for (int i = 0; i < legacyPrefixes.length; i++) {
+			String legacy = freeCode(Integer.parseInt(legacyPrefixes[i] + "0100") + random.nextInt(800), ".BJ");
+			String recoded = freeCode(920001 + beijing, ".BJ");
+			LocalDate listed = nextOpen(LocalDate.of(2020, 7, 27).plusDays(random.nextInt(1000)));
+			String name = "沙盒北" + (i + 1);
+			SimulatedInstrument old = new SimulatedInstrument(legacy, name, "BSE", InstrumentKind.STOCK, listed, 10,
+					10 * (300 + random.nextLong(3000)), TradingCalendar.previousOpen(change));
+			addCase(old, new Lifecycle(Lifecycle.Kind.RECODED_FROM, change, recoded, null, listed));
+			addCase(new SimulatedInstrument(recoded, name, "BSE", InstrumentKind.STOCK, change, 10,
+					lastClose(market, old)), new Lifecycle(Lifecycle.Kind.RECODED_TO, change, legacy, null, listed));
+		}
+		for (String contract : CONTRACTS) {
+			String[] parts = contract.split(":");
+			LocalDate expiry = expiry(parts[0], parts[2]);
+			add(new SimulatedInstrument(parts[0], parts[1], parts[2], InstrumentKind.FUTURE,
+					nextOpen(expiry.minusYears(1)), Long.parseLong(parts[3]),
+					Long.parseLong(parts[3]) * (2000 + random.nextLong(3000)), expiry));
+		}
+	}
+
+	private SimulatedInstrument stock(String symbol, String name, LocalDate listed, SplittableRandom random,
+			LocalDate stopped) {
+		String exchange = symbol.endsWith(".SH") ? "SSE" : "SZSE";
+		return new SimulatedInstrument(symbol, name, exchange, InstrumentKind.STOCK, listed, 10,
+				10 * (300 + random.nextLong(6000)), (stopped != null) ? TradingCalendar.previousOpen(stopped) : null);
+	}
+
+	private static LocalDate oldListing(SplittableRandom random) {
+		return nextOpen(LocalDate.of(1998, 1, 5).plusDays(random.nextInt(6000)));
+	}
+
+	private void addCase(SimulatedInstrument instrument, Lifecycle lifecycle) {
+		add(instrument);
+		this.lifecycles.put(instrument.symbol(), lifecycle);
+	}
+
+	/** The first code from {@code start} upwards that no instrument uses yet. */
+	private String freeCode(int start, String suffix) {
+		for (int code = start;; code++) {
+			String symbol = String.format("%06d", code) + suffix;
+			if (!this.bySymbol.containsKey(symbol)) {
+				return symbol;
+			}
+		}
+	}
+
+	private static LocalDate nextOpen(LocalDate day) {
+		LocalDate open = day;
+		while (!TradingCalendar.isOpen(open)) {
+			open = open.plusDays(1);
+		}
+		return open;
+	}
+
+	/** The close of the old code's last trading day, where the new code starts. */
+	private static long lastClose(SyntheticMarket market, SimulatedInstrument old) {
+		for (LocalDate day = old.lastDay(); !day.isBefore(old.listDate()); day = day.minusDays(1)) {
+			SyntheticMarket.DayBar bar = market.day(old, day);
+			if (bar != null) {
+				return bar.close();
+			}
+		}
+		return old.startLi();
+	}
+
+	/**
+	 * The last trading day of a futures contract: the third Friday of its month for
+	 * CFFEX, the 15th otherwise, moved to the next open day.
+	 * @param symbol the contract, for example {@code IF2412.CFX} or {@code CF609.ZCE}
+	 * @param exchange its exchange
+	 * @return the day
+	 */
+	static LocalDate expiry(String symbol, String exchange) {
+		String digits = symbol.substring(0, symbol.indexOf('.')).replaceAll("[^0-9]", "");
+		int yymm = Integer.parseInt(digits);
+		int year = (digits.length() == 3) ? 2020 + yymm / 100 : 2000 + yymm / 100;
+		LocalDate month = LocalDate.of(year, yymm % 100, 1);
+		LocalDate day = exchange.equals("CFFEX") ? month.with(TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.FRIDAY))
+				: month.withDayOfMonth(15);
+		return nextOpen(day);
+	}
+
+	/**
+	 * The listing case of an instrument.
+	 * @param symbol the code
+	 * @return its case, or {@code null} for a plainly listed instrument
+	 */
+	Lifecycle lifecycle(String symbol) {
+		return this.lifecycles.get(symbol);
 	}
 
 	private void addStocks(int count, SplittableRandom random) {

@@ -20,25 +20,32 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
 /**
- * The parameters of a {@code calendar} launch. The window, the exchanges and the source
- * identify the job instance, so a failed launch resumes when repeated and a completed one
- * is not loaded twice; {@code force=true} adds the launch time to load again.
+ * The parameters of a {@code calendar} launch. The window, the exchanges, the source and
+ * the optional {@code trade_date} (the day a scheduled run is for) identify the job
+ * instance, so a failed launch resumes when repeated and a completed one is not loaded
+ * twice; {@code force=true} adds the launch time to load again.
  *
  * @param startDate first day (inclusive)
  * @param endDate last day (inclusive)
- * @param exchanges {@code SSE} and/or {@code SZSE}, sorted
+ * @param exchanges the exchanges, sorted: {@code SSE}, {@code SZSE} and the futures
+ * exchanges Tushare has calendars for
  * @param source {@code tushare}, {@code tdx} or {@code sandbox}
+ * @param tradeDate the day the run is for, or {@code null}
  * @param forcedAt when a forced reload was asked for, or {@code null}
  */
 public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<String> exchanges, String source,
-		@Nullable LocalDateTime forcedAt) {
+		@Nullable LocalDate tradeDate, @Nullable LocalDateTime forcedAt) {
 
 	/** The job's name, as the command line and the console know it. */
 	public static final String JOB_NAME = "calendar";
 
-	static final Set<String> NAMES = Set.of("start_date", "end_date", "exchanges", "source", "force");
+	static final Set<String> NAMES = Set.of("start_date", "end_date", "exchanges", "source", "trade_date", "force");
 
-	static final Set<String> EXCHANGES = Set.of("SSE", "SZSE");
+	/** The A-share exchanges and the futures exchanges of Tushare's {@code trade_cal}. */
+	static final Set<String> EXCHANGES = Set.of("SSE", "SZSE", "CFFEX", "SHFE", "CZCE", "DCE", "INE");
+
+	/** The exchanges TDX has a calendar for: its one A-share calendar. */
+	static final Set<String> TDX_EXCHANGES = Set.of("SSE", "SZSE");
 
 	// A calendar longer than this is a typing mistake, not a request.
 	static final int MAX_YEARS = 40;
@@ -53,7 +60,8 @@ public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<St
 	 * Reads the parameters a person typed, refusing anything unknown, malformed or
 	 * contradictory with one message that says what is allowed.
 	 * @param given the {@code name=value} pairs
-	 * @param today the day whose year is loaded when no window is given
+	 * @param today the day whose year is loaded when neither a window nor a
+	 * {@code trade_date} is given
 	 * @param defaultSource the source when none is given
 	 * @return the parameters
 	 * @throws IllegalArgumentException with the message for the person
@@ -67,7 +75,9 @@ public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<St
 		}
 		String start = given.get("start_date");
 		String end = given.get("end_date");
-		LocalDate first = (start != null) ? date("start_date", start) : today.withDayOfYear(1);
+		LocalDate tradeDate = given.containsKey("trade_date") ? date("trade_date", given.get("trade_date")) : null;
+		LocalDate year = (tradeDate != null) ? tradeDate : today;
+		LocalDate first = (start != null) ? date("start_date", start) : year.withDayOfYear(1);
 		LocalDate last = (end != null) ? date("end_date", end) : first.withMonth(12).withDayOfMonth(31);
 		if (first.isAfter(last)) {
 			throw new IllegalArgumentException("start_date " + first + " is after end_date " + last + ".");
@@ -76,21 +86,29 @@ public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<St
 			throw new IllegalArgumentException(
 					"The window " + first + " to " + last + " is longer than " + MAX_YEARS + " years.");
 		}
+		if (tradeDate != null && (tradeDate.isBefore(first) || tradeDate.isAfter(last))) {
+			throw new IllegalArgumentException(
+					"trade_date " + tradeDate + " is outside the window " + first + " to " + last + ".");
+		}
 		TreeSet<String> exchanges = new TreeSet<>();
 		for (String exchange : given.getOrDefault("exchanges", "SSE").split(",")) {
 			String code = exchange.strip().toUpperCase(Locale.ROOT);
 			if (!EXCHANGES.contains(code)) {
-				throw new IllegalArgumentException(
-						"Unknown exchange '" + exchange.strip() + "' in exchanges; use SSE, SZSE or SSE,SZSE.");
+				throw new IllegalArgumentException("Unknown exchange '" + exchange.strip()
+						+ "' in exchanges; use SSE, SZSE, CFFEX, SHFE, CZCE, DCE or INE, for example SSE,SZSE.");
 			}
 			exchanges.add(code);
 		}
 		String source = ReferenceSources.source(given.get("source"), defaultSource);
+		if (source.equals("tdx") && !TDX_EXCHANGES.containsAll(exchanges)) {
+			throw new IllegalArgumentException(
+					"The TDX gateway has the A-share calendar only; with source tdx use SSE and/or SZSE.");
+		}
 		String force = given.getOrDefault("force", "false").toLowerCase(Locale.ROOT);
 		if (!force.equals("true") && !force.equals("false")) {
 			throw new IllegalArgumentException("force is true or false, not '" + given.get("force") + "'.");
 		}
-		return new CalendarParameters(first, last, List.copyOf(exchanges), source,
+		return new CalendarParameters(first, last, List.copyOf(exchanges), source, tradeDate,
 				force.equals("true") ? LocalDateTime.now().withNano(0) : null);
 	}
 
@@ -108,7 +126,7 @@ public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<St
 			throw new IllegalArgumentException("start_date, end_date, exchanges and source are required");
 		}
 		return new CalendarParameters(start, end, List.of(exchanges.split(",")), source,
-				parameters.getLocalDateTime("forced_at"));
+				parameters.getLocalDate("trade_date"), parameters.getLocalDateTime("forced_at"));
 	}
 
 	/**
@@ -120,6 +138,9 @@ public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<St
 			.addLocalDate("end_date", this.endDate)
 			.addString("exchanges", String.join(",", this.exchanges))
 			.addString("source", this.source);
+		if (this.tradeDate != null) {
+			builder.addLocalDate("trade_date", this.tradeDate);
+		}
 		if (this.forcedAt != null) {
 			builder.addLocalDateTime("forced_at", this.forcedAt);
 		}
@@ -152,7 +173,10 @@ public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<St
 					throw new IllegalArgumentException("unknown source " + read.source());
 				}
 				if (!EXCHANGES.containsAll(read.exchanges())) {
-					throw new IllegalArgumentException("exchanges are SSE and/or SZSE");
+					throw new IllegalArgumentException("exchanges are SSE, SZSE, CFFEX, SHFE, CZCE, DCE or INE");
+				}
+				if (read.source().equals("tdx") && !TDX_EXCHANGES.containsAll(read.exchanges())) {
+					throw new IllegalArgumentException("the TDX gateway has the A-share calendar only");
 				}
 			}
 			catch (IllegalArgumentException ex) {

@@ -12,7 +12,7 @@ import com.marketbase.batch.job.reference.FetchedItemWriter;
 import com.marketbase.batch.job.reference.RejectedRowStore;
 import com.marketbase.batch.job.reference.SourceUnitReader;
 import com.marketbase.batch.source.Fetched;
-import com.marketbase.batch.source.Instrument;
+import com.marketbase.batch.source.ReferenceItem;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -33,14 +33,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Wires {@code instruments}: one chunked step whose work units are the listing statuses
- * (listed, delisted, paused), each fetched whole and upserted in its own transaction.
+ * Wires {@code instruments}: one chunked step whose work units are the source's lists
+ * (stocks listed, delisted and paused, ETFs, indexes per market, futures per exchange,
+ * SGE spot, FX pairs, and last the Beijing re-coding, which links codes the lists before
+ * it stored), each fetched whole and upserted in its own transaction.
  */
 @Configuration(proxyBeanMethods = false)
 class InstrumentsJobConfiguration {
 
-	/** Tushare's listing statuses: listed, delisted, paused. */
-	static final List<String> STATUSES = List.of("L", "D", "P");
+	/**
+	 * The lists, in the order they are loaded; see {@link ReferenceSources#instruments}.
+	 */
+	static final List<String> UNITS = List.of("stocks:L", "stocks:D", "stocks:P", "etfs", "indexes:SSE", "indexes:SZSE",
+			"indexes:CSI", "indexes:OTH", "futures:CFFEX", "futures:SHFE", "futures:DCE", "futures:CZCE", "futures:INE",
+			"futures:GFEX", "spot", "fx", "codes");
 
 	@Bean
 	Job instrumentsJob(JobRepository jobRepository, Step instrumentsLoadStep, DataSource dataSource) {
@@ -59,9 +65,10 @@ class InstrumentsJobConfiguration {
 
 	@Bean
 	Step instrumentsLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			SourceUnitReader<Fetched<Instrument>> instrumentsReader,
-			ItemWriter<Fetched<Instrument>> instrumentsWriter) {
-		return new StepBuilder("instruments.load", jobRepository).<Fetched<Instrument>, Fetched<Instrument>>chunk(1)
+			SourceUnitReader<Fetched<ReferenceItem>> instrumentsReader,
+			ItemWriter<Fetched<ReferenceItem>> instrumentsWriter) {
+		return new StepBuilder("instruments.load", jobRepository)
+			.<Fetched<ReferenceItem>, Fetched<ReferenceItem>>chunk(1)
 			.transactionManager(transactionManager)
 			.reader(instrumentsReader)
 			.writer(instrumentsWriter)
@@ -70,23 +77,23 @@ class InstrumentsJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemWriter<Fetched<Instrument>> instrumentsWriter(@Value("#{stepExecution}") StepExecution stepExecution,
+	ItemWriter<Fetched<ReferenceItem>> instrumentsWriter(@Value("#{stepExecution}") StepExecution stepExecution,
 			DataSource dataSource) {
-		return new FetchedItemWriter<>(new MarketReference(dataSource)::storeShares,
+		return new FetchedItemWriter<>(new MarketReference(dataSource)::storeInstruments,
 				new RejectedRowStore(dataSource, InstrumentsParameters.JOB_NAME), stepExecution);
 	}
 
 	@Bean
 	@StepScope
-	SourceUnitReader<Fetched<Instrument>> instrumentsReader(@Value("#{stepExecution}") StepExecution stepExecution,
+	SourceUnitReader<Fetched<ReferenceItem>> instrumentsReader(@Value("#{stepExecution}") StepExecution stepExecution,
 			ReferenceSources sources) {
 		String source = InstrumentsParameters.of(stepExecution.getJobParameters()).source();
-		return new SourceUnitReader<>("instruments", STATUSES, (status) -> sources.stocks(source, status));
+		return new SourceUnitReader<>("instruments", UNITS, (unit) -> sources.instruments(source, unit));
 	}
 
 	/**
-	 * Ends a completed run with the stored A-shares per exchange, so that a list the
-	 * source left empty is seen at once.
+	 * Ends a completed run with the stored A-shares per exchange and the other classes,
+	 * so that a list the source left empty is seen at once.
 	 */
 	private static final class Summary implements JobExecutionListener {
 
@@ -102,13 +109,21 @@ class InstrumentsJobConfiguration {
 				return;
 			}
 			List<String> counts = this.jdbc.queryForList("select exchange || ' ' || count(*) "
-					+ "|| ' (' || count(*) filter (where asset_class = 'etf') || ' ETFs)' from market.instruments "
-					+ "where asset_class in ('stock', 'etf') group by exchange order by exchange", String.class);
+					+ "|| ' (' || count(*) filter (where list_status = 'D') || ' delisted, ' "
+					+ "|| count(*) filter (where list_status = 'P') || ' paused)' from market.instruments "
+					+ "where asset_class = 'stock' group by exchange order by exchange", String.class);
+			String others = this.jdbc.queryForObject("select count(*) filter (where asset_class = 'etf') || ' ETFs, ' "
+					+ "|| count(*) filter (where asset_class = 'index') || ' indexes, ' "
+					+ "|| count(*) filter (where asset_class = 'future') || ' futures, ' "
+					+ "|| count(*) filter (where asset_class = 'spot') || ' SGE spot, ' "
+					+ "|| count(*) filter (where asset_class = 'fx') || ' FX pairs, ' "
+					+ "|| count(*) filter (where previous_symbol is not null) || ' re-coded' from market.instruments",
+					String.class);
 			long rejected = RejectedRowStore.count(execution);
 			String rejects = (rejected > 0) ? "; " + rejected + " rows rejected, see market.rejected_rows." : ".";
 			execution.setExitStatus(counts.isEmpty()
 					? new ExitStatus("NOTHING_LOADED", "The source listed no A-shares" + rejects) : ExitStatus.COMPLETED
-						.addExitDescription("A-shares stored: " + String.join(", ", counts) + rejects));
+						.addExitDescription("A-shares stored: " + String.join(", ", counts) + "; " + others + rejects));
 		}
 
 	}

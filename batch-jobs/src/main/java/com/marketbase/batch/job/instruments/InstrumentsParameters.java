@@ -2,6 +2,8 @@ package com.marketbase.batch.job.instruments;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -16,20 +18,24 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
 /**
- * The parameters of an {@code instruments} launch. The Beijing day and the source
- * identify the job instance: a daily run loads the lists once per day, a failed one
- * resumes when repeated, and {@code force=true} adds the launch time to load again.
+ * The parameters of an {@code instruments} launch. The day and the source identify the
+ * job instance: a daily run loads the lists once per day, a failed one resumes when
+ * repeated, and {@code force=true} adds the launch time to load again. The day is the
+ * Beijing day of the launch, or the {@code trade_date} a scheduler names, which then also
+ * identifies the instance.
  *
- * @param asOf the Beijing day of the launch
+ * @param asOf the day the lists are loaded for
  * @param source {@code tushare}, {@code tdx} or {@code sandbox}
+ * @param tradeDate the day the run is for, as given, or {@code null}
  * @param forcedAt when a forced reload was asked for, or {@code null}
  */
-public record InstrumentsParameters(LocalDate asOf, String source, @Nullable LocalDateTime forcedAt) {
+public record InstrumentsParameters(LocalDate asOf, String source, @Nullable LocalDate tradeDate,
+		@Nullable LocalDateTime forcedAt) {
 
 	/** The job's name, as the command line and the console know it. */
 	public static final String JOB_NAME = "instruments";
 
-	static final Set<String> NAMES = Set.of("source", "force");
+	static final Set<String> NAMES = Set.of("source", "trade_date", "force");
 
 	/**
 	 * Reads the parameters a person typed, refusing anything unknown or malformed with
@@ -48,11 +54,24 @@ public record InstrumentsParameters(LocalDate asOf, String source, @Nullable Loc
 			}
 		}
 		String source = ReferenceSources.source(given.get("source"), defaultSource);
+		LocalDate tradeDate = null;
+		if (given.containsKey("trade_date")) {
+			String value = given.get("trade_date");
+			try {
+				tradeDate = (value.length() == 8) ? LocalDate.parse(value, DateTimeFormatter.BASIC_ISO_DATE)
+						: LocalDate.parse(value);
+			}
+			catch (DateTimeParseException ex) {
+				throw new IllegalArgumentException(
+						"trade_date '" + value + "' is not a date; use YYYY-MM-DD, for example 2026-01-01.");
+			}
+		}
 		String force = given.getOrDefault("force", "false").toLowerCase(Locale.ROOT);
 		if (!force.equals("true") && !force.equals("false")) {
 			throw new IllegalArgumentException("force is true or false, not '" + given.get("force") + "'.");
 		}
-		return new InstrumentsParameters(today, source, force.equals("true") ? LocalDateTime.now().withNano(0) : null);
+		return new InstrumentsParameters((tradeDate != null) ? tradeDate : today, source, tradeDate,
+				force.equals("true") ? LocalDateTime.now().withNano(0) : null);
 	}
 
 	/**
@@ -66,7 +85,8 @@ public record InstrumentsParameters(LocalDate asOf, String source, @Nullable Loc
 		if (asOf == null || source == null) {
 			throw new IllegalArgumentException("as_of and source are required");
 		}
-		return new InstrumentsParameters(asOf, source, parameters.getLocalDateTime("forced_at"));
+		return new InstrumentsParameters(asOf, source, parameters.getLocalDate("trade_date"),
+				parameters.getLocalDateTime("forced_at"));
 	}
 
 	/**
@@ -76,6 +96,9 @@ public record InstrumentsParameters(LocalDate asOf, String source, @Nullable Loc
 	public JobParameters toJobParameters() {
 		JobParametersBuilder builder = new JobParametersBuilder().addLocalDate("as_of", this.asOf)
 			.addString("source", this.source);
+		if (this.tradeDate != null) {
+			builder.addLocalDate("trade_date", this.tradeDate);
+		}
 		if (this.forcedAt != null) {
 			builder.addLocalDateTime("forced_at", this.forcedAt);
 		}

@@ -11,6 +11,8 @@ import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxSettings;
 import com.marketbase.batch.source.Fetched;
 import com.marketbase.batch.source.Instrument;
+import com.marketbase.batch.source.Listing;
+import com.marketbase.batch.source.ReferenceItem;
 import com.marketbase.batch.source.Secret;
 import com.marketbase.batch.source.SourceGate;
 import com.marketbase.batch.source.SourceHttp;
@@ -21,6 +23,7 @@ import com.marketbase.batch.source.TradingDay;
 import com.marketbase.batch.source.quota.CallQuota;
 import com.marketbase.batch.source.tdx.TdxClient;
 import com.marketbase.batch.source.tushare.TushareClient;
+import com.marketbase.batch.source.tushare.TushareListings;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -67,9 +70,11 @@ public class ReferenceSources {
 	}
 
 	/**
-	 * One exchange's calendar, one row per calendar day.
+	 * One exchange's calendar, one row per calendar day. TDX has one A-share calendar,
+	 * given for SSE and SZSE alike.
 	 * @param source the source
-	 * @param exchange {@code SSE} or {@code SZSE}
+	 * @param exchange {@code SSE}, {@code SZSE}, or with Tushare also {@code CFFEX},
+	 * {@code SHFE}, {@code CZCE}, {@code DCE} or {@code INE}
 	 * @param start the first day
 	 * @param end the last day
 	 * @return the days, oldest first
@@ -93,6 +98,51 @@ public class ReferenceSources {
 			return listStatus.equals("L") ? this.tdx.getObject().stocks("all") : Fetched.none();
 		}
 		return tushare(source).stocks(listStatus);
+	}
+
+	/**
+	 * One unit of the instrument lists, as {@code kind} or {@code kind:argument}:
+	 * {@code stocks:L|D|P}, {@code etfs}, {@code indexes:<market>},
+	 * {@code futures:<exchange>}, {@code spot}, {@code fx} or {@code codes} (the Beijing
+	 * re-coding). TDX lists what trades now: the listed stocks and the ETFs, without
+	 * dates; it answers nothing for the other units.
+	 * @param source the source
+	 * @param unit the unit
+	 * @return what the source listed
+	 */
+	public Fetched<ReferenceItem> instruments(String source, String unit) {
+		String[] parts = unit.split(":", 2);
+		String argument = (parts.length > 1) ? parts[1] : "";
+		if (source.equals("tdx")) {
+			return switch (unit) {
+				case "stocks:L" -> items(tdxStocks());
+				case "etfs" -> items(this.tdx.getObject().exchangeFunds());
+				default -> Fetched.none();
+			};
+		}
+		TushareListings listings = new TushareListings(tushare(source));
+		return switch (parts[0]) {
+			case "stocks" -> items(listings.stocks(argument));
+			case "etfs" -> items(listings.exchangeFunds());
+			case "indexes" -> items(listings.indexes(argument));
+			case "futures" -> items(listings.futures(argument));
+			case "spot" -> items(listings.spotContracts());
+			case "fx" -> items(listings.fxPairs());
+			case "codes" -> items(listings.codeChanges());
+			default -> throw new IllegalArgumentException("unknown instrument list " + unit);
+		};
+	}
+
+	private Fetched<Listing> tdxStocks() {
+		Fetched<Instrument> stocks = this.tdx.getObject().stocks("all");
+		return new Fetched<>(stocks.items()
+			.stream()
+			.map((stock) -> Listing.stock(stock.symbol(), stock.name(), stock.exchange(), null, null, "L"))
+			.toList(), stocks.rejected());
+	}
+
+	private static Fetched<ReferenceItem> items(Fetched<? extends ReferenceItem> fetched) {
+		return new Fetched<>(new ArrayList<ReferenceItem>(fetched.items()), fetched.rejected());
 	}
 
 	// TDX derives open days from the index's bars, so it knows days up to the last one

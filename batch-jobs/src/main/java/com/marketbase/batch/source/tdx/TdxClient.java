@@ -20,6 +20,7 @@ import com.marketbase.batch.source.DailyBar;
 import com.marketbase.batch.source.Fetched;
 import com.marketbase.batch.source.Instrument;
 import com.marketbase.batch.source.Json;
+import com.marketbase.batch.source.Listing;
 import com.marketbase.batch.source.RejectedRow;
 import com.marketbase.batch.source.SourceGate;
 import com.marketbase.batch.source.SourceHttp;
@@ -84,6 +85,32 @@ public final class TdxClient {
 			}
 		}
 		items.sort(Comparator.comparing(Instrument::symbol));
+		return new Fetched<>(items, rejected);
+	}
+
+	/**
+	 * The exchange-traded funds the gateway lists ({@code /api/etf}); it gives no listing
+	 * or delisting dates.
+	 * @return the funds, by code
+	 */
+	public Fetched<Listing> exchangeFunds() {
+		JsonNode data = get("/api/etf", "exchange=all");
+		List<Listing> items = new ArrayList<>();
+		List<RejectedRow> rejected = new ArrayList<>();
+		for (JsonNode fund : data.path("list")) {
+			try {
+				String market = Json.requiredText(fund.get("exchange"), "exchange");
+				if (!EXCHANGES.containsKey(market)) {
+					throw new IllegalArgumentException("unknown exchange " + market);
+				}
+				items.add(Listing.exchangeFund(TdxCode.symbolOf(Json.requiredText(fund.get("code"), "code"), market),
+						Json.requiredText(fund.get("name"), "name"), null, null));
+			}
+			catch (RuntimeException ex) {
+				rejected.add(rejected("/api/etf", null, ex.getMessage(), fund));
+			}
+		}
+		items.sort(Comparator.comparing(Listing::symbol));
 		return new Fetched<>(items, rejected);
 	}
 

@@ -149,6 +149,39 @@ class CalendarJobIntegrationTests {
 	}
 
 	@Test
+	void loadsTheFuturesExchangesCalendarsOncePerScheduledDay() throws Exception {
+		try (Sandbox sandbox = ReferenceRuns.sandbox();
+				ConfigurableApplicationContext app = ReferenceRuns.application(sandbox)) {
+			Map<String, String> scheduled = Map.of("trade_date", "2025-06-03", "exchanges", "CFFEX,SHFE,CZCE,DCE,INE",
+					"source", "tushare");
+
+			JobExecution execution = ReferenceRuns.launch(app, "calendar", scheduled);
+
+			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(execution.getExitStatus().getExitDescription())
+				.isEqualTo("2025-01-01 to 2025-12-31: CFFEX 365 of 365 days, 243 open; CZCE 365 of 365 days, 243 open; "
+						+ "DCE 365 of 365 days, 243 open; INE 365 of 365 days, 243 open; "
+						+ "SHFE 365 of 365 days, 243 open.");
+			for (String exchange : List.of("CFFEX", "SHFE", "CZCE", "DCE", "INE")) {
+				assertThat(openDaysPerYear(exchange)).containsExactly(Map.entry(2025, 243));
+				assertThat(isOpen(exchange, "2025-10-08")).as(exchange).isFalse();
+				assertThat(this.jdbc.queryForObject("select previous_open_date from market.trading_calendar "
+						+ "where exchange = ? and cal_date = '2025-10-09'", LocalDate.class, exchange))
+					.isEqualTo(LocalDate.of(2025, 9, 30));
+			}
+			String loaded = fingerprint();
+
+			// The same day is one instance; the next day is another, storing the same.
+			assertThatExceptionOfType(JobInstanceAlreadyCompleteException.class)
+				.isThrownBy(() -> ReferenceRuns.launch(app, "calendar", scheduled));
+			Map<String, String> nextDay = new java.util.HashMap<>(scheduled);
+			nextDay.put("trade_date", "2025-06-04");
+			assertThat(ReferenceRuns.launch(app, "calendar", nextDay).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(fingerprint()).isEqualTo(loaded);
+		}
+	}
+
+	@Test
 	void refusesBadParametersOnTheCommandLineWithOneSentence(CapturedOutput output) {
 		try (Sandbox sandbox = ReferenceRuns.sandbox()) {
 			List<String> args = ReferenceRuns.arguments(sandbox, "job=calendar", "start_date=2026-02-30");

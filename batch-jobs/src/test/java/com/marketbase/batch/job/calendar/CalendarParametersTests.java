@@ -42,16 +42,24 @@ class CalendarParametersTests {
 
 	@Test
 	void refusesBadParametersWithOneClearMessage() {
-		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("trade_date", "2026-01-05")))
-			.withMessage("Unknown parameter 'trade_date' for calendar; allowed: end_date, exchanges, force, "
-					+ "source, start_date.");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("day", "2026-01-05")))
+			.withMessage("Unknown parameter 'day' for calendar; allowed: end_date, exchanges, force, "
+					+ "source, start_date, trade_date.");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("trade_date", "2026-13-01")))
+			.withMessage("trade_date '2026-13-01' is not a date; use YYYY-MM-DD, for example 2026-01-01.");
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> parse(Map.of("trade_date", "2026-05-01", "start_date", "2025-01-01", "end_date", "2025-12-31")))
+			.withMessage("trade_date 2026-05-01 is outside the window 2025-01-01 to 2025-12-31.");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("exchanges", "SSE,CFFEX", "source", "tdx")))
+			.withMessage("The TDX gateway has the A-share calendar only; with source tdx use SSE and/or SZSE.");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("start_date", "2026-02-30")))
 			.withMessage("start_date '2026-02-30' is not a date; use YYYY-MM-DD, for example 2026-01-01.");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> parse(Map.of("start_date", "2026-03-01", "end_date", "2026-02-01")))
 			.withMessage("start_date 2026-03-01 is after end_date 2026-02-01.");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("exchanges", "SSE,NYSE")))
-			.withMessage("Unknown exchange 'NYSE' in exchanges; use SSE, SZSE or SSE,SZSE.");
+			.withMessage("Unknown exchange 'NYSE' in exchanges; use SSE, SZSE, CFFEX, SHFE, CZCE, DCE or INE, "
+					+ "for example SSE,SZSE.");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("source", "bloomberg")))
 			.withMessage("Unknown source 'bloomberg'; use tushare, tdx or sandbox.");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("force", "yes")))
@@ -59,6 +67,21 @@ class CalendarParametersTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> parse(Map.of("start_date", "1900-01-01", "end_date", "2026-01-01")))
 			.withMessage("The window 1900-01-01 to 2026-01-01 is longer than 40 years.");
+	}
+
+	@Test
+	void aTradeDateNamesItsOwnInstanceAndDefaultsTheWindowToItsYear() {
+		CalendarParameters scheduled = parse(Map.of("trade_date", "20250603", "exchanges", "shfe,SSE,cffex"));
+
+		assertThat(scheduled.startDate()).isEqualTo(LocalDate.of(2025, 1, 1));
+		assertThat(scheduled.endDate()).isEqualTo(LocalDate.of(2025, 12, 31));
+		assertThat(scheduled.exchanges()).containsExactly("CFFEX", "SHFE", "SSE");
+		JobParameters identifying = scheduled.toJobParameters();
+		assertThat(identifying.getLocalDate("trade_date")).isEqualTo(LocalDate.of(2025, 6, 3));
+		assertThat(CalendarParameters.of(identifying)).isEqualTo(scheduled);
+		assertThat(identifying.toString()).isNotEqualTo(
+				parse(Map.of("trade_date", "2025-06-04", "exchanges", "CFFEX,SHFE,SSE")).toJobParameters().toString());
+		assertThat(parse(Map.of()).toJobParameters().getLocalDate("trade_date")).isNull();
 	}
 
 	private static CalendarParameters parse(Map<String, String> given) {
