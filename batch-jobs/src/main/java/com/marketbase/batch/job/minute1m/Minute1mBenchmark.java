@@ -82,8 +82,10 @@ public final class Minute1mBenchmark {
 		jdbc.update("truncate market.bars_1m");
 		Map<String, String> given = Map.of("start_date", first.toString(), "end_date", last.toString(), "exchange",
 				exchange, "source", "tushare", "force", "true");
+		CpuClock cpu = CpuClock.start();
 		JobExecution job = operator.start(app.getBean("minute1mJob", Job.class),
 				app.getBean(Minute1mLaunch.class).parameters(given));
+		CpuClock.Spent spent = cpu.stop();
 		require(job);
 		long rows = count(jdbc);
 		double jobSeconds = stepSeconds(jdbc, job, "minute_1m.load");
@@ -116,6 +118,8 @@ public final class Minute1mBenchmark {
 				jobSeconds, jobRate, jobRate / copyRate);
 		print("  (3) JdbcBatchItemWriter INSERT..ON CONFLICT %7.1f s  %,10.0f rows/s  job = %.2f x this (target >= 2)",
 				plainSeconds, plainRate, jobRate / plainRate);
+		print("  CPU of this JVM during the job              %7.1f s  = %.2f us a bar (of which the sandbox %.2f us)",
+				spent.processSeconds(), spent.processSeconds() * 1e6 / rows, spent.sandboxSeconds() * 1e6 / rows);
 		print("  aggregate refresh of the loaded window      %7.1f s  = %.1f %% of the load step", aggregateSeconds,
 				100 * aggregateSeconds / jobSeconds);
 	}

@@ -28,6 +28,7 @@ import com.marketbase.batch.source.RejectedRow;
 import com.marketbase.batch.source.Secret;
 import com.marketbase.batch.source.SourceGate;
 import com.marketbase.batch.source.SourceHttp;
+import com.marketbase.batch.source.SourceHttp.Reply;
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.TradingDay;
 import com.marketbase.batch.source.Units;
@@ -215,7 +216,7 @@ public final class TushareClient {
 		params.put("freq", frequency);
 		params.put("start_date", from.format(MINUTE_TIME));
 		params.put("end_date", to.format(MINUTE_TIME));
-		TushareTable table = call("stk_mins", params, List.of());
+		TushareMinuteReader.MinuteRows table = minuteCall(params);
 		if (table.size() >= CAPS.get("stk_mins") && from.toLocalDate().isBefore(to.toLocalDate())) {
 			LocalDate middle = middle(from.toLocalDate(), to.toLocalDate());
 			return minuteWindow(symbol, frequency, from, middle.atTime(23, 59, 59))
@@ -225,7 +226,29 @@ public final class TushareClient {
 			throw new PermanentSourceException(SourceName.TUSHARE, "stk_mins", "one day of " + symbol + " at "
 					+ frequency + " reaches the row cap of " + CAPS.get("stk_mins") + ", so it cannot be read whole");
 		}
-		return rows("stk_mins", table, TushareClient::minuteBar, Bar::implausibility);
+		return table.bars();
+	}
+
+	/**
+	 * One {@code stk_mins} call, its answer streamed straight into bars; an answer that
+	 * is not a success of the usual shape is read and classified the general way.
+	 */
+	private TushareMinuteReader.MinuteRows minuteCall(Map<String, Object> params) {
+		if (!this.token.isPresent()) {
+			throw new PermanentSourceException(SourceName.TUSHARE, "stk_mins",
+					"no token is configured (set marketbase.sources.tushare.token or TUSHARE_TOKEN)");
+		}
+		String body = requestBody("stk_mins", params, List.of());
+		return this.gate.call("stk_mins", () -> {
+			Reply reply = this.http.postJson("stk_mins", this.path, body);
+			TushareMinuteReader.MinuteRows streamed = TushareMinuteReader.read(reply);
+			if (streamed != null) {
+				return streamed;
+			}
+			TushareTable table = TushareReplies.table("stk_mins", reply);
+			return new TushareMinuteReader.MinuteRows(table.size(),
+					rows("stk_mins", table, TushareClient::minuteBar, Bar::implausibility));
+		});
 	}
 
 	/**
@@ -238,12 +261,12 @@ public final class TushareClient {
 		List<Bar> folded = new ArrayList<>(bars.size());
 		Bar auction = null;
 		for (Bar bar : bars) {
-			LocalDateTime local = LocalDateTime.ofInstant(bar.end(), Units.BEIJING);
-			if (local.toLocalTime().equals(AUCTION_BAR)) {
+			int time = beijingSecondOfDay(bar.end());
+			if (time == AUCTION_BAR.toSecondOfDay()) {
 				auction = bar;
 				continue;
 			}
-			if (auction != null && local.toLocalTime().equals(AUCTION_BAR.plusMinutes(1))
+			if (auction != null && time == AUCTION_BAR.toSecondOfDay() + 60
 					&& auction.end().plus(1, ChronoUnit.MINUTES).equals(bar.end())) {
 				bar = new Bar(bar.symbol(), bar.end(), auction.open(), auction.high().max(bar.high()),
 						auction.low().min(bar.low()), bar.close(), auction.volume() + bar.volume(),
@@ -259,6 +282,15 @@ public final class TushareClient {
 			folded.add(auction);
 		}
 		return folded;
+	}
+
+	/** The Beijing wall-clock second of the day, or -1 for an instant within a second. */
+	private static int beijingSecondOfDay(Instant instant) {
+		if (instant.getNano() != 0) {
+			return -1;
+		}
+		int offset = Units.BEIJING.getRules().getOffset(instant).getTotalSeconds();
+		return (int) Math.floorMod(instant.getEpochSecond() + offset, 86_400L);
 	}
 
 	/**

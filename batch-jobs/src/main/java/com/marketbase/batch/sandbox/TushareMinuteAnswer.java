@@ -1,0 +1,159 @@
+package com.marketbase.batch.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * Writes a successful {@code stk_mins} answer straight from the synthetic minute bars,
+ * row by row, as the Tushare server sends it: columns in the server's order, rows newest
+ * first, numbers as Python floats ({@code 7.352}, {@code 1343100.0}: plain digits, at
+ * least one after the point). Minute answers are the sandbox's bulk traffic, so they skip
+ * the row maps and the JSON tree the other APIs are built with.
+ */
+final class TushareMinuteAnswer {
+
+	private final StringBuilder json;
+
+	private final List<String> fields;
+
+	private final int offset;
+
+	private final int size;
+
+	private final boolean corrupt;
+
+	private int seen;
+
+	private int written;
+
+	/**
+	 * Starts an answer.
+	 * @param requestId the answer's {@code request_id}
+	 * @param fields the columns to send, in the server's order
+	 * @param offset rows to skip ({@code offset})
+	 * @param size rows to send at most (the cap or a smaller {@code limit})
+	 * @param corrupt whether the first row sent gets impossible prices
+	 */
+	TushareMinuteAnswer(String requestId, List<String> fields, int offset, int size, boolean corrupt) {
+		this.json = new StringBuilder(128 + Math.min(size, 8000) * 80);
+		this.fields = fields;
+		this.offset = offset;
+		this.size = size;
+		this.corrupt = corrupt;
+		this.json.append("{\"request_id\":");
+		quote(requestId);
+		this.json.append(",\"code\":0,\"data\":{\"fields\":[");
+		for (int i = 0; i < fields.size(); i++) {
+			this.json.append((i > 0) ? "," : "");
+			quote(fields.get(i));
+		}
+		this.json.append("],\"items\":[");
+	}
+
+	/**
+	 * Whether more rows are wanted.
+	 * @return {@code false} once the page is full
+	 */
+	boolean wantsMore() {
+		return this.written < this.size;
+	}
+
+	/**
+	 * Adds the next row, newest first; rows before the page's offset are counted and
+	 * skipped.
+	 * @param symbol the code
+	 * @param bar the bar
+	 */
+	void add(String symbol, SyntheticMarket.MinuteBar bar) {
+		if (this.seen++ < this.offset || !wantsMore()) {
+			return;
+		}
+		boolean bad = this.corrupt && this.written == 0;
+		this.json.append((this.written++ > 0) ? ",[" : "[");
+		for (int i = 0; i < this.fields.size(); i++) {
+			this.json.append((i > 0) ? "," : "");
+			switch (this.fields.get(i)) {
+				case "ts_code" -> quote(symbol);
+				case "trade_time" -> time(bar.end());
+				case "close" -> decimal(bar.close(), 3);
+				case "open" -> decimal(bar.open(), 3);
+				// The impossible-rows fault: a high of half the low.
+				case "high" -> decimal(bad ? bar.low() * 5 : bar.high(), bad ? 4 : 3);
+				case "low" -> decimal(bar.low(), 3);
+				case "vol" -> decimal(bar.lots() * 100, 0);
+				case "amount" -> decimal(bar.amountLi(), 3);
+				default -> this.json.append("null");
+			}
+		}
+		this.json.append(']');
+	}
+
+	/**
+	 * Ends the answer.
+	 * @return the body
+	 */
+	SandboxAnswer finish() {
+		this.json.append("],\"has_more\":false,\"count\":0},\"msg\":\"\",\"detail\":\"\"}");
+		return new SandboxAnswer(200, SandboxAnswer.JSON, this.json.toString().getBytes(StandardCharsets.UTF_8), false);
+	}
+
+	/**
+	 * A number as Python prints a float: plain, with at least one digit after the point.
+	 */
+	private void decimal(long unscaled, int scale) {
+		if (unscaled < 0) {
+			this.json.append('-');
+			unscaled = -unscaled;
+		}
+		long power = 1;
+		for (int i = 0; i < scale; i++) {
+			power *= 10;
+		}
+		this.json.append(unscaled / power).append('.');
+		long fraction = unscaled % power;
+		if (fraction == 0) {
+			this.json.append('0');
+			return;
+		}
+		// Zeros right after the point, then the digits without trailing zeros.
+		for (long p = power / 10; p > fraction; p /= 10) {
+			this.json.append('0');
+		}
+		while (fraction % 10 == 0) {
+			fraction /= 10;
+		}
+		this.json.append(fraction);
+	}
+
+	private void time(LocalDateTime time) {
+		this.json.append('"').append(time.getYear()).append('-');
+		two(time.getMonthValue()).append('-');
+		two(time.getDayOfMonth()).append(' ');
+		two(time.getHour()).append(':');
+		two(time.getMinute()).append(':');
+		two(time.getSecond()).append('"');
+	}
+
+	private StringBuilder two(int value) {
+		return this.json.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+	}
+
+	private void quote(String text) {
+		this.json.append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '"' || c == '\\') {
+				this.json.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				this.json.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				this.json.append(c);
+			}
+		}
+		this.json.append('"');
+	}
+
+}
