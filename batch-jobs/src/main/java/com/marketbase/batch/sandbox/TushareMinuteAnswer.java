@@ -15,7 +15,12 @@ final class TushareMinuteAnswer {
 
 	private final StringBuilder json;
 
-	private final List<String> fields;
+	private static final List<String> COLUMNS = List.of("ts_code", "trade_time", "close", "open", "high", "low", "vol",
+			"amount");
+
+	// The columns to send, as positions in COLUMNS (-1 for one the sandbox does not
+	// have).
+	private final int[] columns;
 
 	private final int offset;
 
@@ -37,7 +42,7 @@ final class TushareMinuteAnswer {
 	 */
 	TushareMinuteAnswer(String requestId, List<String> fields, int offset, int size, boolean corrupt) {
 		this.json = new StringBuilder(128 + Math.min(size, 8000) * 80);
-		this.fields = fields;
+		this.columns = fields.stream().mapToInt(COLUMNS::indexOf).toArray();
 		this.offset = offset;
 		this.size = size;
 		this.corrupt = corrupt;
@@ -71,18 +76,20 @@ final class TushareMinuteAnswer {
 		}
 		boolean bad = this.corrupt && this.written == 0;
 		this.json.append((this.written++ > 0) ? ",[" : "[");
-		for (int i = 0; i < this.fields.size(); i++) {
-			this.json.append((i > 0) ? "," : "");
-			switch (this.fields.get(i)) {
-				case "ts_code" -> quote(symbol);
-				case "trade_time" -> time(bar.end());
-				case "close" -> decimal(bar.close(), 3);
-				case "open" -> decimal(bar.open(), 3);
+		for (int i = 0; i < this.columns.length; i++) {
+			if (i > 0) {
+				this.json.append(',');
+			}
+			switch (this.columns[i]) {
+				case 0 -> quote(symbol);
+				case 1 -> time(bar.end());
+				case 2 -> decimal(bar.close(), 3);
+				case 3 -> decimal(bar.open(), 3);
 				// The impossible-rows fault: a high of half the low.
-				case "high" -> decimal(bad ? bar.low() * 5 : bar.high(), bad ? 4 : 3);
-				case "low" -> decimal(bar.low(), 3);
-				case "vol" -> decimal(bar.lots() * 100, 0);
-				case "amount" -> decimal(bar.amountLi(), 3);
+				case 4 -> decimal(bad ? bar.low() * 5 : bar.high(), bad ? 4 : 3);
+				case 5 -> decimal(bar.low(), 3);
+				case 6 -> decimal(bar.lots() * 100, 0);
+				case 7 -> decimal(bar.amountLi(), 3);
 				default -> this.json.append("null");
 			}
 		}

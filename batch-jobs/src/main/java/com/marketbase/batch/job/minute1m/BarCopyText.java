@@ -189,9 +189,16 @@ final class BarCopyText {
 			count++;
 		}
 		count = Math.max(count, width);
-		for (int i = this.length + count - 1; i >= this.length; i--) {
-			this.bytes[i] = (byte) ('0' + value % 10);
+		int i = this.length + count - 1;
+		// Long division is slow; most values fit an int.
+		while (value > Integer.MAX_VALUE) {
+			this.bytes[i--] = (byte) ('0' + value % 10);
 			value /= 10;
+		}
+		int small = (int) value;
+		for (; i >= this.length; i--) {
+			this.bytes[i] = (byte) ('0' + small % 10);
+			small /= 10;
 		}
 		this.length += count;
 	}

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.marketbase.batch.source.Bar;
+import com.marketbase.batch.source.BeijingTime;
 import com.marketbase.batch.source.RejectedRow;
 import com.marketbase.batch.source.SourceName;
 
@@ -27,8 +27,6 @@ class CanonicalDayProcessor implements ItemProcessor<FetchedUnit, LoadedUnit> {
 	static final int FULL_DAY = 240;
 
 	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
-	private static final ZoneRules RULES = BEIJING.getRules();
 
 	private static final LocalTime AUCTION = LocalTime.of(9, 30);
 
@@ -92,7 +90,7 @@ class CanonicalDayProcessor implements ItemProcessor<FetchedUnit, LoadedUnit> {
 		if (!bar.symbol().equals(unit.symbol())) {
 			return "bar of " + bar.symbol() + " in the unit of " + unit.symbol();
 		}
-		long local = bar.end().getEpochSecond() + RULES.getOffset(bar.end()).getTotalSeconds();
+		long local = BeijingTime.localEpochSecond(bar.end());
 		long epochDay = Math.floorDiv(local, 86_400L);
 		int d = 0;
 		while (d < epochDays.length && epochDays[d] != epochDay) {

@@ -49,7 +49,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * doing batched {@code INSERT ... ON CONFLICT}: what a typical Spring Batch user
  * writes.</li>
  * </ol>
- * Arguments: JDBC URL, exchange (SH, SZ or BJ), first day, last day.
+ * Arguments: JDBC URL, exchange (SH, SZ or BJ), first day, last day, and optionally
+ * {@code job-only} to run the job alone (for profiling it).
  */
 public final class Minute1mBenchmark {
 
@@ -70,12 +71,12 @@ public final class Minute1mBenchmark {
 						"--marketbase.sources.tushare.token=" + SandboxSettings.TOKEN,
 						"--marketbase.sources.tushare.calls-per-minute[default]=10000000",
 						"--marketbase.cli.enabled=false", "--logging.level.com.marketbase=warn")) {
-			run(app, exchange, first, last);
+			run(app, exchange, first, last, args.length > 4 && "job-only".equals(args[4]));
 		}
 	}
 
-	private static void run(ConfigurableApplicationContext app, String exchange, LocalDate first, LocalDate last)
-			throws Exception {
+	private static void run(ConfigurableApplicationContext app, String exchange, LocalDate first, LocalDate last,
+			boolean jobOnly) throws Exception {
 		DataSource dataSource = app.getBean(DataSource.class);
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		JobOperator operator = app.getBean(JobOperator.class);
@@ -91,6 +92,12 @@ public final class Minute1mBenchmark {
 		double jobSeconds = stepSeconds(jdbc, job, "minute_1m.load");
 		double aggregateSeconds = stepSeconds(jdbc, job, "minute_1m.aggregate");
 		int days = new MarketReference(dataSource).openDays(first, last).size();
+		if (jobOnly) {
+			print("minute_1m job alone: %,d bars in %.1f s, %,.0f rows/s; CPU of this JVM %.1f s = %.2f us a bar "
+					+ "(of which the sandbox %.2f us)", rows, jobSeconds, rows / jobSeconds, spent.processSeconds(),
+					spent.processSeconds() * 1e6 / rows, spent.sandboxSeconds() * 1e6 / rows);
+			return;
+		}
 
 		jdbc.execute("copy (select * from market.bars_1m order by symbol, ts) to '" + DUMP + "'");
 		jdbc.update("truncate market.bars_1m");

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.marketbase.batch.source.AdjustmentFactor;
 import com.marketbase.batch.source.Bar;
+import com.marketbase.batch.source.BeijingTime;
 import com.marketbase.batch.source.DailyBar;
 import com.marketbase.batch.source.Fetched;
 import com.marketbase.batch.source.Instrument;
@@ -205,8 +207,7 @@ public final class TushareClient {
 	 */
 	public Fetched<Bar> minuteBars(String symbol, String frequency, LocalDate start, LocalDate end) {
 		Fetched<Bar> bars = minuteWindow(symbol, frequency, start.atStartOfDay(), end.atTime(23, 59, 59));
-		List<Bar> sorted = new ArrayList<>(bars.items());
-		sorted.sort(Comparator.comparing(Bar::end));
+		List<Bar> sorted = oldestFirst(bars.items());
 		return new Fetched<>("1min".equals(frequency) ? foldOpeningAuction(sorted) : sorted, bars.rejected());
 	}
 
@@ -252,6 +253,25 @@ public final class TushareClient {
 	}
 
 	/**
+	 * The bars sorted by end, oldest first. The server sends them newest first, and then
+	 * reversing is enough; anything else (equal ends included) gets a stable sort.
+	 */
+	private static List<Bar> oldestFirst(List<Bar> bars) {
+		List<Bar> sorted = new ArrayList<>(bars);
+		boolean newestFirst = true;
+		for (int i = 1; i < sorted.size() && newestFirst; i++) {
+			newestFirst = sorted.get(i - 1).end().isAfter(sorted.get(i).end());
+		}
+		if (newestFirst) {
+			Collections.reverse(sorted);
+		}
+		else {
+			sorted.sort(Comparator.comparing(Bar::end));
+		}
+		return sorted;
+	}
+
+	/**
 	 * Folds each day's 09:30 opening-auction bar into its 09:31 bar, the layout the
 	 * warehouse stores.
 	 * @param bars one-minute bars, oldest first
@@ -289,8 +309,7 @@ public final class TushareClient {
 		if (instant.getNano() != 0) {
 			return -1;
 		}
-		int offset = Units.BEIJING.getRules().getOffset(instant).getTotalSeconds();
-		return (int) Math.floorMod(instant.getEpochSecond() + offset, 86_400L);
+		return BeijingTime.secondOfDay(instant);
 	}
 
 	/**

@@ -76,6 +76,8 @@ final class TushareMinuteReader {
 
 	private Map<String, Integer> index;
 
+	private JsonNode tree;
+
 	// The values of the row being read: text as offsets into the shared buffer, numbers
 	// parsed.
 	private final BigDecimal[] decimals = new BigDecimal[8];
@@ -210,13 +212,11 @@ final class TushareMinuteReader {
 			if (token != JsonToken.START_ARRAY) {
 				return false;
 			}
-			int start = (int) parser.currentTokenLocation().getCharOffset();
 			boolean fast = row(parser, roles);
-			int end = (int) parser.currentTokenLocation().getCharOffset() + 1;
-			this.size++;
+			int position = this.size++;
 			Bar bar = fast ? bar() : null;
 			if (bar == null || bar.implausibility() != null) {
-				readTheGeneralWay(this.body.substring(start, end));
+				readTheGeneralWay(position);
 			}
 			else {
 				this.bars.add(bar);
@@ -407,9 +407,16 @@ final class TushareMinuteReader {
 		return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
 	}
 
-	/** The general reading of one row: the same bar, or the same rejection. */
-	private void readTheGeneralWay(String raw) {
-		TushareTable.Row row = new TushareTable.Row(this.index, Json.MAPPER.readTree(raw));
+	/**
+	 * The general reading of one row: the same bar, or the same rejection with the row as
+	 * the tree prints it.
+	 */
+	private void readTheGeneralWay(int position) {
+		if (this.tree == null) {
+			// Rare enough to read the whole answer again, as a tree.
+			this.tree = Json.MAPPER.readTree(this.body).path("data").path("items");
+		}
+		TushareTable.Row row = new TushareTable.Row(this.index, this.tree.path(position));
 		String reason;
 		try {
 			Bar bar = TushareClient.minuteBar(row);
