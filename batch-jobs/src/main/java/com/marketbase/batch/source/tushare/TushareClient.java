@@ -256,7 +256,7 @@ public final class TushareClient {
 	 * The bars sorted by end, oldest first. The server sends them newest first, and then
 	 * reversing is enough; anything else (equal ends included) gets a stable sort.
 	 */
-	private static List<Bar> oldestFirst(List<Bar> bars) {
+	static List<Bar> oldestFirst(List<Bar> bars) {
 		List<Bar> sorted = new ArrayList<>(bars);
 		boolean newestFirst = true;
 		for (int i = 1; i < sorted.size() && newestFirst; i++) {
