@@ -18,7 +18,14 @@ final class BarCopyText {
 
 	private static final long[] POWERS = new long[19];
 
+	/** "00" to "99". */
+	private static final byte[] PAIRS = new byte[200];
+
 	static {
+		for (int i = 0; i < 100; i++) {
+			PAIRS[2 * i] = (byte) ('0' + i / 10);
+			PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+		}
 		POWERS[0] = 1;
 		for (int i = 1; i < POWERS.length; i++) {
 			POWERS[i] = POWERS[i - 1] * 10;
@@ -145,8 +152,8 @@ final class BarCopyText {
 	}
 
 	private void two(int value) {
-		this.bytes[this.length++] = (byte) ('0' + value / 10);
-		this.bytes[this.length++] = (byte) ('0' + value % 10);
+		this.bytes[this.length++] = PAIRS[2 * value];
+		this.bytes[this.length++] = PAIRS[2 * value + 1];
 	}
 
 	/** As {@link BigDecimal#toPlainString()}. */
@@ -189,16 +196,25 @@ final class BarCopyText {
 			count++;
 		}
 		count = Math.max(count, width);
-		int i = this.length + count - 1;
-		// Long division is slow; most values fit an int.
+		int i = this.length + count;
+		// Long division is slow; most values fit an int, done two digits at a time.
 		while (value > Integer.MAX_VALUE) {
-			this.bytes[i--] = (byte) ('0' + value % 10);
+			this.bytes[--i] = (byte) ('0' + value % 10);
 			value /= 10;
 		}
 		int small = (int) value;
-		for (; i >= this.length; i--) {
-			this.bytes[i] = (byte) ('0' + small % 10);
-			small /= 10;
+		while (small >= 100) {
+			int pair = small % 100;
+			small /= 100;
+			this.bytes[--i] = PAIRS[2 * pair + 1];
+			this.bytes[--i] = PAIRS[2 * pair];
+		}
+		this.bytes[--i] = (byte) ('0' + small % 10);
+		if (small >= 10) {
+			this.bytes[--i] = (byte) ('0' + small / 10);
+		}
+		while (i > this.length) {
+			this.bytes[--i] = '0';
 		}
 		this.length += count;
 	}

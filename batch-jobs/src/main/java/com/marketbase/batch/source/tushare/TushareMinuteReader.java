@@ -1,6 +1,7 @@
 package com.marketbase.batch.source.tushare;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.zone.ZoneOffsetTransition;
@@ -107,7 +108,8 @@ final class TushareMinuteReader {
 			return null;
 		}
 		TushareMinuteReader reader = new TushareMinuteReader(reply.body());
-		try (JsonParser parser = Json.MAPPER.createParser(reply.body())) {
+		// Bytes parse faster than the string's characters.
+		try (JsonParser parser = Json.MAPPER.createParser(reply.body().getBytes(StandardCharsets.UTF_8))) {
 			return reader.answer(parser) ? new MinuteRows(reader.size, new Fetched<>(reader.bars, reader.rejected))
 					: null;
 		}
