@@ -1,7 +1,7 @@
 package com.marketbase.batch.sandbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,7 +13,10 @@ import java.util.List;
  */
 final class TushareMinuteAnswer {
 
-	private final StringBuilder json;
+	// The body so far, ASCII (anything else is written as a \\u escape).
+	private byte[] json;
+
+	private int length;
 
 	private static final List<String> COLUMNS = List.of("ts_code", "trade_time", "close", "open", "high", "low", "vol",
 			"amount");
@@ -41,19 +44,19 @@ final class TushareMinuteAnswer {
 	 * @param corrupt whether the first row sent gets impossible prices
 	 */
 	TushareMinuteAnswer(String requestId, List<String> fields, int offset, int size, boolean corrupt) {
-		this.json = new StringBuilder(128 + Math.min(size, 8000) * 80);
+		this.json = new byte[256 + Math.min(size, 8000) * 80];
 		this.columns = fields.stream().mapToInt(COLUMNS::indexOf).toArray();
 		this.offset = offset;
 		this.size = size;
 		this.corrupt = corrupt;
-		this.json.append("{\"request_id\":");
+		ascii("{\"request_id\":");
 		quote(requestId);
-		this.json.append(",\"code\":0,\"data\":{\"fields\":[");
+		ascii(",\"code\":0,\"data\":{\"fields\":[");
 		for (int i = 0; i < fields.size(); i++) {
-			this.json.append((i > 0) ? "," : "");
+			ascii((i > 0) ? "," : "");
 			quote(fields.get(i));
 		}
-		this.json.append("],\"items\":[");
+		ascii("],\"items\":[");
 	}
 
 	/**
@@ -75,10 +78,10 @@ final class TushareMinuteAnswer {
 			return;
 		}
 		boolean bad = this.corrupt && this.written == 0;
-		this.json.append((this.written++ > 0) ? ",[" : "[");
+		ascii((this.written++ > 0) ? ",[" : "[");
 		for (int i = 0; i < this.columns.length; i++) {
 			if (i > 0) {
-				this.json.append(',');
+				put(',');
 			}
 			switch (this.columns[i]) {
 				case 0 -> quote(symbol);
@@ -90,10 +93,10 @@ final class TushareMinuteAnswer {
 				case 5 -> decimal(bar.low(), 3);
 				case 6 -> decimal(bar.lots() * 100, 0);
 				case 7 -> decimal(bar.amountLi(), 3);
-				default -> this.json.append("null");
+				default -> ascii("null");
 			}
 		}
-		this.json.append(']');
+		put(']');
 	}
 
 	/**
@@ -101,8 +104,8 @@ final class TushareMinuteAnswer {
 	 * @return the body
 	 */
 	SandboxAnswer finish() {
-		this.json.append("],\"has_more\":false,\"count\":0},\"msg\":\"\",\"detail\":\"\"}");
-		return new SandboxAnswer(200, SandboxAnswer.JSON, this.json.toString().getBytes(StandardCharsets.UTF_8), false);
+		ascii("],\"has_more\":false,\"count\":0},\"msg\":\"\",\"detail\":\"\"}");
+		return new SandboxAnswer(200, SandboxAnswer.JSON, Arrays.copyOf(this.json, this.length), false);
 	}
 
 	/**
@@ -110,57 +113,97 @@ final class TushareMinuteAnswer {
 	 */
 	private void decimal(long unscaled, int scale) {
 		if (unscaled < 0) {
-			this.json.append('-');
+			put('-');
 			unscaled = -unscaled;
 		}
 		long power = 1;
 		for (int i = 0; i < scale; i++) {
 			power *= 10;
 		}
-		this.json.append(unscaled / power).append('.');
+		digits(unscaled / power);
+		put('.');
 		long fraction = unscaled % power;
 		if (fraction == 0) {
-			this.json.append('0');
+			put('0');
 			return;
 		}
 		// Zeros right after the point, then the digits without trailing zeros.
 		for (long p = power / 10; p > fraction; p /= 10) {
-			this.json.append('0');
+			put('0');
 		}
 		while (fraction % 10 == 0) {
 			fraction /= 10;
 		}
-		this.json.append(fraction);
+		digits(fraction);
+	}
+
+	private void digits(long value) {
+		room(20);
+		int count = 1;
+		for (long rest = value / 10; rest > 0; rest /= 10) {
+			count++;
+		}
+		for (int i = this.length + count - 1; i >= this.length; i--) {
+			this.json[i] = (byte) ('0' + value % 10);
+			value /= 10;
+		}
+		this.length += count;
 	}
 
 	private void time(LocalDateTime time) {
-		this.json.append('"').append(time.getYear()).append('-');
-		two(time.getMonthValue()).append('-');
-		two(time.getDayOfMonth()).append(' ');
-		two(time.getHour()).append(':');
-		two(time.getMinute()).append(':');
-		two(time.getSecond()).append('"');
+		put('"');
+		digits(time.getYear());
+		put('-');
+		two(time.getMonthValue());
+		put('-');
+		two(time.getDayOfMonth());
+		put(' ');
+		two(time.getHour());
+		put(':');
+		two(time.getMinute());
+		put(':');
+		two(time.getSecond());
+		put('"');
 	}
 
-	private StringBuilder two(int value) {
-		return this.json.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+	private void two(int value) {
+		put((char) ('0' + value / 10));
+		put((char) ('0' + value % 10));
 	}
 
 	private void quote(String text) {
-		this.json.append('"');
+		put('"');
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (c == '"' || c == '\\') {
-				this.json.append('\\').append(c);
+				put('\\');
+				put(c);
 			}
-			else if (c < 0x20) {
-				this.json.append(String.format("\\u%04x", (int) c));
+			else if (c < 0x20 || c > 0x7e) {
+				ascii(String.format("\\u%04x", (int) c));
 			}
 			else {
-				this.json.append(c);
+				put(c);
 			}
 		}
-		this.json.append('"');
+		put('"');
+	}
+
+	private void ascii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			put(text.charAt(i));
+		}
+	}
+
+	private void put(char c) {
+		room(1);
+		this.json[this.length++] = (byte) c;
+	}
+
+	private void room(int more) {
+		if (this.length + more > this.json.length) {
+			this.json = Arrays.copyOf(this.json, Math.max(this.json.length * 2, this.length + more));
+		}
 	}
 
 }
