@@ -142,6 +142,9 @@ final class TushareSimulator {
 			return error(request, 50101, "服务器错误，请稍后再试！'str' object has no attribute 'get'");
 		}
 		try {
+			if ("stk_mins".equals(api)) {
+				return minuteAnswer(request, params, fields(api, body.path("fields")), corrupt);
+			}
 			List<Map<String, Object>> rows = rows(api, params);
 			return success(request, api, page(api, rows, params), fields(api, body.path("fields")), corrupt);
 		}
@@ -182,7 +185,6 @@ final class TushareSimulator {
 			case "index_daily" -> dailyBars(params, InstrumentKind.INDEX, true);
 			case "fund_daily" -> dailyBars(params, InstrumentKind.ETF, false);
 			case "adj_factor" -> adjustmentFactors(params);
-			case "stk_mins" -> minuteBars(params);
 			case "suspend_d" -> suspensions(params);
 			default -> this.reference.rows(api, params);
 		};
@@ -344,42 +346,38 @@ final class TushareSimulator {
 		return lifecycle != null && lifecycle.kind() == Lifecycle.Kind.PAUSED && !day.isBefore(lifecycle.on());
 	}
 
-	private List<Map<String, Object>> minuteBars(JsonNode params) {
+	/**
+	 * {@code stk_mins}, written row by row: minute answers are the bulk of the traffic.
+	 */
+	private SandboxAnswer minuteAnswer(SandboxRequest request, JsonNode params, List<String> fields, boolean corrupt) {
 		String code = text(params, "ts_code", "");
 		String frequency = text(params, "freq", "");
 		SimulatedInstrument instrument = this.universe.find(code);
 		if (!FREQUENCIES.contains(frequency)) {
 			throw new IllegalArgumentException("freq参数错误");
 		}
+		int cap = CAPS.get("stk_mins");
+		int limit = params.path("limit").asInt(cap);
+		TushareMinuteAnswer answer = new TushareMinuteAnswer(requestId(request), fields,
+				Math.max(0, params.path("offset").asInt(0)), Math.min(cap, (limit > 0) ? limit : cap), corrupt);
 		if (instrument == null || code.contains(",")) {
-			return List.of();
+			return answer.finish();
 		}
 		LocalDateTime start = dateTime(params, "start_date", TradingCalendar.FIRST.atStartOfDay());
 		LocalDateTime end = dateTime(params, "end_date", this.settings.today().atTime(23, 59, 59));
 		List<LocalDate> days = TradingCalendar.openDays(start.toLocalDate(), min(end.toLocalDate()));
 		int minutes = Integer.parseInt(frequency.substring(0, frequency.length() - 3));
-		List<Map<String, Object>> rows = new ArrayList<>();
-		for (int d = days.size() - 1; d >= 0; d--) {
+		for (int d = days.size() - 1; d >= 0 && answer.wantsMore(); d--) {
 			List<SyntheticMarket.MinuteBar> bars = Bars.aggregate(this.market.minutes(instrument, days.get(d)), minutes,
 					true);
-			for (int b = bars.size() - 1; b >= 0; b--) {
+			for (int b = bars.size() - 1; b >= 0 && answer.wantsMore(); b--) {
 				SyntheticMarket.MinuteBar bar = bars.get(b);
-				if (bar.end().isBefore(start) || bar.end().isAfter(end)) {
-					continue;
+				if (!bar.end().isBefore(start) && !bar.end().isAfter(end)) {
+					answer.add(instrument.symbol(), bar);
 				}
-				Map<String, Object> row = new LinkedHashMap<>();
-				row.put("ts_code", instrument.symbol());
-				row.put("trade_time", DATE_TIME.format(bar.end()));
-				row.put("close", cny(bar.close()));
-				row.put("open", cny(bar.open()));
-				row.put("high", cny(bar.high()));
-				row.put("low", cny(bar.low()));
-				row.put("vol", (double) (bar.lots() * 100));
-				row.put("amount", bar.amountLi() / 1000.0);
-				rows.add(row);
 			}
 		}
-		return rows;
+		return answer.finish();
 	}
 
 	private List<SimulatedInstrument> instruments(JsonNode params, InstrumentKind kind) {

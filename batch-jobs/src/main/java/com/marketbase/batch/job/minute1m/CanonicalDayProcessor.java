@@ -5,12 +5,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import com.marketbase.batch.source.Bar;
+import com.marketbase.batch.source.BeijingTime;
 import com.marketbase.batch.source.RejectedRow;
 import com.marketbase.batch.source.SourceName;
 
@@ -53,48 +51,94 @@ class CanonicalDayProcessor implements ItemProcessor<FetchedUnit, LoadedUnit> {
 				.toList();
 			return new LoadedUnit(unit, List.of(), rejected, failed);
 		}
-		Map<LocalDate, TreeMap<LocalTime, Bar>> days = new HashMap<>();
-		Map<LocalDate, Bar> auctions = new HashMap<>();
-		unit.days().forEach((day) -> days.put(day, new TreeMap<>()));
+		// Each day's bars by session minute (09:31 is slot 0, 15:00 slot 239), found by
+		// arithmetic on the instant: this runs for every bar loaded.
+		List<LocalDate> unitDays = unit.days();
+		long[] epochDays = unitDays.stream().mapToLong(LocalDate::toEpochDay).toArray();
+		Bar[][] days = new Bar[unitDays.size()][FULL_DAY];
+		Bar[] auctions = new Bar[unitDays.size()];
 		for (Bar bar : fetched.bars()) {
-			String reason = rejection(unit, bar, days, auctions);
+			String reason = rejection(unit, bar, epochDays, days, auctions);
 			if (reason != null) {
 				rejected.add(new RejectedRow(this.source, ENDPOINT, bar.symbol(), reason, bar.toString()));
 			}
 		}
-		auctions.forEach((day, auction) -> days.get(day)
-			.merge(FIRST_BAR, relabel(auction, day), (first, folded) -> fold(auction, first)));
-		List<Bar> bars = new ArrayList<>();
-		List<DayOutcome> outcomes = new ArrayList<>();
-		for (LocalDate day : unit.days()) {
-			TreeMap<LocalTime, Bar> dayBars = days.get(day);
-			bars.addAll(dayBars.values());
-			outcomes.add(outcome(unit.symbol(), day, dayBars));
+		List<Bar> bars = new ArrayList<>(fetched.bars().size());
+		List<DayOutcome> outcomes = new ArrayList<>(unitDays.size());
+		for (int d = 0; d < unitDays.size(); d++) {
+			Bar[] day = days[d];
+			if (auctions[d] != null) {
+				day[0] = (day[0] != null) ? fold(auctions[d], day[0]) : relabel(auctions[d], unitDays.get(d));
+			}
+			int stored = 0;
+			int firstMissing = -1;
+			for (int slot = 0; slot < FULL_DAY; slot++) {
+				if (day[slot] != null) {
+					bars.add(day[slot]);
+					stored++;
+				}
+				else if (firstMissing < 0) {
+					firstMissing = slot;
+				}
+			}
+			outcomes.add(outcome(unit.symbol(), unitDays.get(d), stored, firstMissing));
 		}
 		return new LoadedUnit(unit, bars, rejected, outcomes);
 	}
 
-	private static String rejection(MinuteUnit unit, Bar bar, Map<LocalDate, TreeMap<LocalTime, Bar>> days,
-			Map<LocalDate, Bar> auctions) {
+	private static String rejection(MinuteUnit unit, Bar bar, long[] epochDays, Bar[][] days, Bar[] auctions) {
 		if (!bar.symbol().equals(unit.symbol())) {
 			return "bar of " + bar.symbol() + " in the unit of " + unit.symbol();
 		}
-		LocalDateTime local = LocalDateTime.ofInstant(bar.end(), BEIJING);
-		TreeMap<LocalTime, Bar> day = days.get(local.toLocalDate());
-		if (day == null) {
-			return "bar ending " + local + " is not on a trading day of the unit " + unit;
+		long local = BeijingTime.localEpochSecond(bar.end());
+		long epochDay = Math.floorDiv(local, 86_400L);
+		int d = 0;
+		while (d < epochDays.length && epochDays[d] != epochDay) {
+			d++;
 		}
-		LocalTime time = local.toLocalTime();
-		if (!time.equals(AUCTION) && !isSessionMinute(time)) {
-			return "bar ending " + local + " is outside trading hours";
+		if (d == epochDays.length) {
+			return "bar ending " + beijing(bar) + " is not on a trading day of the unit " + unit;
+		}
+		int second = (int) Math.floorMod(local, 86_400L);
+		boolean auction = second == AUCTION.toSecondOfDay() && bar.end().getNano() == 0;
+		int slot = (bar.end().getNano() == 0) ? slot(second) : -1;
+		if (!auction && slot < 0) {
+			return "bar ending " + beijing(bar) + " is outside trading hours";
 		}
 		String implausibility = bar.implausibility();
 		if (implausibility != null) {
 			return implausibility;
 		}
-		boolean duplicate = time.equals(AUCTION) ? auctions.putIfAbsent(local.toLocalDate(), bar) != null
-				: day.putIfAbsent(time, bar) != null;
-		return duplicate ? "duplicate bar ending " + local + " within the unit" : null;
+		Bar[] stored = auction ? auctions : days[d];
+		int index = auction ? d : slot;
+		if (stored[index] != null) {
+			return "duplicate bar ending " + beijing(bar) + " within the unit";
+		}
+		stored[index] = bar;
+		return null;
+	}
+
+	private static LocalDateTime beijing(Bar bar) {
+		return LocalDateTime.ofInstant(bar.end(), BEIJING);
+	}
+
+	/** The session minute a bar ending at this second of the day fills, or -1. */
+	private static int slot(int second) {
+		if (second % 60 != 0) {
+			return -1;
+		}
+		int minute = second / 60;
+		int morning = minute - FIRST_BAR.toSecondOfDay() / 60;
+		if (morning >= 0 && morning < 120) {
+			return morning;
+		}
+		int afternoon = minute - 13 * 60 - 1;
+		return (afternoon >= 0 && afternoon < 120) ? 120 + afternoon : -1;
+	}
+
+	/** The end of the bar in a slot. */
+	private static LocalTime slotTime(int slot) {
+		return (slot < 120) ? FIRST_BAR.plusMinutes(slot) : LocalTime.of(13, 1).plusMinutes(slot - 120);
 	}
 
 	/** Whether a bar may end at this minute: 09:31..11:30 or 13:01..15:00. */
@@ -115,24 +159,15 @@ class CanonicalDayProcessor implements ItemProcessor<FetchedUnit, LoadedUnit> {
 				auction.amount().add(first.amount()));
 	}
 
-	private static DayOutcome outcome(String symbol, LocalDate day, TreeMap<LocalTime, Bar> bars) {
-		if (bars.isEmpty()) {
+	private static DayOutcome outcome(String symbol, LocalDate day, int stored, int firstMissing) {
+		if (stored == 0) {
 			return new DayOutcome(symbol, day, DayStatus.EMPTY, 0, FULL_DAY, "the source has no bars for the day");
 		}
-		if (bars.size() < FULL_DAY) {
-			return new DayOutcome(symbol, day, DayStatus.PARTIAL, bars.size(), FULL_DAY,
-					(FULL_DAY - bars.size()) + " of " + FULL_DAY + " bars missing, first at " + firstMissing(bars));
+		if (stored < FULL_DAY) {
+			return new DayOutcome(symbol, day, DayStatus.PARTIAL, stored, FULL_DAY,
+					(FULL_DAY - stored) + " of " + FULL_DAY + " bars missing, first at " + slotTime(firstMissing));
 		}
-		return new DayOutcome(symbol, day, DayStatus.COMPLETE, bars.size(), FULL_DAY, null);
-	}
-
-	private static LocalTime firstMissing(TreeMap<LocalTime, Bar> bars) {
-		for (LocalTime t = FIRST_BAR; !t.isAfter(LocalTime.of(15, 0)); t = t.plusMinutes(1)) {
-			if (isSessionMinute(t) && !bars.containsKey(t)) {
-				return t;
-			}
-		}
-		return LocalTime.of(15, 0);
+		return new DayOutcome(symbol, day, DayStatus.COMPLETE, stored, FULL_DAY, null);
 	}
 
 }

@@ -49,7 +49,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * doing batched {@code INSERT ... ON CONFLICT}: what a typical Spring Batch user
  * writes.</li>
  * </ol>
- * Arguments: JDBC URL, exchange (SH, SZ or BJ), first day, last day.
+ * Arguments: JDBC URL, exchange (SH, SZ or BJ), first day, last day, and optionally
+ * {@code job-only} to run the job alone (for profiling it).
  */
 public final class Minute1mBenchmark {
 
@@ -70,25 +71,33 @@ public final class Minute1mBenchmark {
 						"--marketbase.sources.tushare.token=" + SandboxSettings.TOKEN,
 						"--marketbase.sources.tushare.calls-per-minute[default]=10000000",
 						"--marketbase.cli.enabled=false", "--logging.level.com.marketbase=warn")) {
-			run(app, exchange, first, last);
+			run(app, exchange, first, last, args.length > 4 && "job-only".equals(args[4]));
 		}
 	}
 
-	private static void run(ConfigurableApplicationContext app, String exchange, LocalDate first, LocalDate last)
-			throws Exception {
+	private static void run(ConfigurableApplicationContext app, String exchange, LocalDate first, LocalDate last,
+			boolean jobOnly) throws Exception {
 		DataSource dataSource = app.getBean(DataSource.class);
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		JobOperator operator = app.getBean(JobOperator.class);
 		jdbc.update("truncate market.bars_1m");
 		Map<String, String> given = Map.of("start_date", first.toString(), "end_date", last.toString(), "exchange",
 				exchange, "source", "tushare", "force", "true");
+		CpuClock cpu = CpuClock.start();
 		JobExecution job = operator.start(app.getBean("minute1mJob", Job.class),
 				app.getBean(Minute1mLaunch.class).parameters(given));
+		CpuClock.Spent spent = cpu.stop();
 		require(job);
 		long rows = count(jdbc);
 		double jobSeconds = stepSeconds(jdbc, job, "minute_1m.load");
 		double aggregateSeconds = stepSeconds(jdbc, job, "minute_1m.aggregate");
 		int days = new MarketReference(dataSource).openDays(first, last).size();
+		if (jobOnly) {
+			print("minute_1m job alone: %,d bars in %.1f s, %,.0f rows/s; CPU of this JVM %.1f s = %.2f us a bar "
+					+ "(of which the sandbox %.2f us)", rows, jobSeconds, rows / jobSeconds, spent.processSeconds(),
+					spent.processSeconds() * 1e6 / rows, spent.sandboxSeconds() * 1e6 / rows);
+			return;
+		}
 
 		jdbc.execute("copy (select * from market.bars_1m order by symbol, ts) to '" + DUMP + "'");
 		jdbc.update("truncate market.bars_1m");
@@ -116,6 +125,8 @@ public final class Minute1mBenchmark {
 				jobSeconds, jobRate, jobRate / copyRate);
 		print("  (3) JdbcBatchItemWriter INSERT..ON CONFLICT %7.1f s  %,10.0f rows/s  job = %.2f x this (target >= 2)",
 				plainSeconds, plainRate, jobRate / plainRate);
+		print("  CPU of this JVM during the job              %7.1f s  = %.2f us a bar (of which the sandbox %.2f us)",
+				spent.processSeconds(), spent.processSeconds() * 1e6 / rows, spent.sandboxSeconds() * 1e6 / rows);
 		print("  aggregate refresh of the loaded window      %7.1f s  = %.1f %% of the load step", aggregateSeconds,
 				100 * aggregateSeconds / jobSeconds);
 	}

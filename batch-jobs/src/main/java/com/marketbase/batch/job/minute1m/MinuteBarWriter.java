@@ -38,6 +38,8 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
+	private static final int COPY_PIECE = 64 * 1024;
+
 	private final DataSource dataSource;
 
 	private final JdbcTemplate jdbc;
@@ -126,28 +128,18 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 	private static void copy(Connection connection, String sql, List<Bar> bars, String suffix) throws SQLException {
 		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
 		try {
-			StringBuilder rows = new StringBuilder(bars.size() * 112);
+			// Sent in pieces as they fill: the server parses one while the next is
+			// written.
+			byte[] common = suffix.getBytes(StandardCharsets.UTF_8);
+			BarCopyText rows = new BarCopyText(COPY_PIECE + 256);
 			for (Bar bar : bars) {
-				rows.append(bar.symbol())
-					.append('\t')
-					.append(bar.end())
-					.append('\t')
-					.append(bar.open().toPlainString())
-					.append('\t')
-					.append(bar.high().toPlainString())
-					.append('\t')
-					.append(bar.low().toPlainString())
-					.append('\t')
-					.append(bar.close().toPlainString())
-					.append('\t')
-					.append(bar.volume())
-					.append('\t')
-					.append(bar.amount().toPlainString())
-					.append(suffix)
-					.append('\n');
+				rows.add(bar, common);
+				if (rows.length() >= COPY_PIECE) {
+					copy.writeToCopy(rows.bytes(), 0, rows.length());
+					rows.clear();
+				}
 			}
-			byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-			copy.writeToCopy(bytes, 0, bytes.length);
+			copy.writeToCopy(rows.bytes(), 0, rows.length());
 			copy.endCopy();
 		}
 		finally {

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.marketbase.batch.source.AdjustmentFactor;
 import com.marketbase.batch.source.Bar;
+import com.marketbase.batch.source.BeijingTime;
 import com.marketbase.batch.source.DailyBar;
 import com.marketbase.batch.source.Fetched;
 import com.marketbase.batch.source.Instrument;
@@ -28,6 +30,7 @@ import com.marketbase.batch.source.RejectedRow;
 import com.marketbase.batch.source.Secret;
 import com.marketbase.batch.source.SourceGate;
 import com.marketbase.batch.source.SourceHttp;
+import com.marketbase.batch.source.SourceHttp.Reply;
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.Suspension;
 import com.marketbase.batch.source.TradingDay;
@@ -249,8 +252,7 @@ public final class TushareClient {
 	 */
 	public Fetched<Bar> minuteBars(String symbol, String frequency, LocalDate start, LocalDate end) {
 		Fetched<Bar> bars = minuteWindow(symbol, frequency, start.atStartOfDay(), end.atTime(23, 59, 59));
-		List<Bar> sorted = new ArrayList<>(bars.items());
-		sorted.sort(Comparator.comparing(Bar::end));
+		List<Bar> sorted = oldestFirst(bars.items());
 		return new Fetched<>("1min".equals(frequency) ? foldOpeningAuction(sorted) : sorted, bars.rejected());
 	}
 
@@ -260,7 +262,7 @@ public final class TushareClient {
 		params.put("freq", frequency);
 		params.put("start_date", from.format(MINUTE_TIME));
 		params.put("end_date", to.format(MINUTE_TIME));
-		TushareTable table = call("stk_mins", params, List.of());
+		TushareMinuteReader.MinuteRows table = minuteCall(params);
 		if (table.size() >= CAPS.get("stk_mins") && from.toLocalDate().isBefore(to.toLocalDate())) {
 			LocalDate middle = middle(from.toLocalDate(), to.toLocalDate());
 			return minuteWindow(symbol, frequency, from, middle.atTime(23, 59, 59))
@@ -270,7 +272,48 @@ public final class TushareClient {
 			throw new PermanentSourceException(SourceName.TUSHARE, "stk_mins", "one day of " + symbol + " at "
 					+ frequency + " reaches the row cap of " + CAPS.get("stk_mins") + ", so it cannot be read whole");
 		}
-		return rows("stk_mins", table, TushareClient::minuteBar, Bar::implausibility);
+		return table.bars();
+	}
+
+	/**
+	 * One {@code stk_mins} call, its answer streamed straight into bars; an answer that
+	 * is not a success of the usual shape is read and classified the general way.
+	 */
+	private TushareMinuteReader.MinuteRows minuteCall(Map<String, Object> params) {
+		if (!this.token.isPresent()) {
+			throw new PermanentSourceException(SourceName.TUSHARE, "stk_mins",
+					"no token is configured (set marketbase.sources.tushare.token or TUSHARE_TOKEN)");
+		}
+		String body = requestBody("stk_mins", params, List.of());
+		return this.gate.call("stk_mins", () -> {
+			Reply reply = this.http.postJson("stk_mins", this.path, body);
+			TushareMinuteReader.MinuteRows streamed = TushareMinuteReader.read(reply);
+			if (streamed != null) {
+				return streamed;
+			}
+			TushareTable table = TushareReplies.table("stk_mins", reply);
+			return new TushareMinuteReader.MinuteRows(table.size(),
+					rows("stk_mins", table, TushareClient::minuteBar, Bar::implausibility));
+		});
+	}
+
+	/**
+	 * The bars sorted by end, oldest first. The server sends them newest first, and then
+	 * reversing is enough; anything else (equal ends included) gets a stable sort.
+	 */
+	static List<Bar> oldestFirst(List<Bar> bars) {
+		List<Bar> sorted = new ArrayList<>(bars);
+		boolean newestFirst = true;
+		for (int i = 1; i < sorted.size() && newestFirst; i++) {
+			newestFirst = sorted.get(i - 1).end().isAfter(sorted.get(i).end());
+		}
+		if (newestFirst) {
+			Collections.reverse(sorted);
+		}
+		else {
+			sorted.sort(Comparator.comparing(Bar::end));
+		}
+		return sorted;
 	}
 
 	/**
@@ -283,12 +326,12 @@ public final class TushareClient {
 		List<Bar> folded = new ArrayList<>(bars.size());
 		Bar auction = null;
 		for (Bar bar : bars) {
-			LocalDateTime local = LocalDateTime.ofInstant(bar.end(), Units.BEIJING);
-			if (local.toLocalTime().equals(AUCTION_BAR)) {
+			int time = beijingSecondOfDay(bar.end());
+			if (time == AUCTION_BAR.toSecondOfDay()) {
 				auction = bar;
 				continue;
 			}
-			if (auction != null && local.toLocalTime().equals(AUCTION_BAR.plusMinutes(1))
+			if (auction != null && time == AUCTION_BAR.toSecondOfDay() + 60
 					&& auction.end().plus(1, ChronoUnit.MINUTES).equals(bar.end())) {
 				bar = new Bar(bar.symbol(), bar.end(), auction.open(), auction.high().max(bar.high()),
 						auction.low().min(bar.low()), bar.close(), auction.volume() + bar.volume(),
@@ -304,6 +347,14 @@ public final class TushareClient {
 			folded.add(auction);
 		}
 		return folded;
+	}
+
+	/** The Beijing wall-clock second of the day, or -1 for an instant within a second. */
+	private static int beijingSecondOfDay(Instant instant) {
+		if (instant.getNano() != 0) {
+			return -1;
+		}
+		return BeijingTime.secondOfDay(instant);
 	}
 
 	/**
