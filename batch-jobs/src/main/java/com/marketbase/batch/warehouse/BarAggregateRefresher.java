@@ -51,6 +51,8 @@ public final class BarAggregateRefresher {
 
 	private final List<String> slices;
 
+	private final String openClose;
+
 	public BarAggregateRefresher(DataSource dataSource, WarehouseMode mode) {
 		this(dataSource, mode, 1);
 	}
@@ -66,6 +68,11 @@ public final class BarAggregateRefresher {
 		this.dataSource = dataSource;
 		this.mode = mode;
 		this.slices = (lanes > 1) ? List.of(" and symbol < '6'", " and symbol >= '6'") : List.of("");
+		// TimescaleDB's first/last pick the open and close without building an array per
+		// bucket (about a third less time for the 5-minute level); plain PostgreSQL has
+		// no such aggregate, and both give the same bars.
+		this.openClose = mode.hasHypertables() ? "first(open, ts), max(high), min(low), last(close, ts)"
+				: "(array_agg(open order by ts))[1], max(high), min(low), (array_agg(close order by ts desc))[1]";
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
@@ -131,7 +138,12 @@ public final class BarAggregateRefresher {
 		}
 		List<java.util.concurrent.CompletableFuture<Void>> running = this.slices.stream()
 			.map((slice) -> java.util.concurrent.CompletableFuture
-				.runAsync(() -> this.transaction.executeWithoutResult((status) -> work.accept(slice))))
+				.runAsync(() -> this.transaction.executeWithoutResult((status) -> {
+					// The lanes already keep the cores busy; parallel workers inside
+					// each lane only add a gather and a second sort.
+					this.jdbc.execute("set local max_parallel_workers_per_gather = 0");
+					work.accept(slice);
+				})))
 			.toList();
 		try {
 			java.util.concurrent.CompletableFuture.allOf(running.toArray(new java.util.concurrent.CompletableFuture[0]))
@@ -157,12 +169,11 @@ public final class BarAggregateRefresher {
 				select symbol,
 					date_bin(interval '%3$s', ts - interval '1 minute', timestamptz '2000-01-03 00:00+08')
 						+ interval '%3$s' as bucket_end,
-					(array_agg(open order by ts))[1], max(high), min(low), (array_agg(close order by ts desc))[1],
-					sum(volume), sum(amount)
+					%5$s, sum(volume), sum(amount)
 				from market.bars_%2$s
 				where ts > ? and ts <= ?%4$s
 				group by symbol, bucket_end
-				""".formatted(level.name(), level.source(), level.width(), slice), from, to);
+				""".formatted(level.name(), level.source(), level.width(), slice, this.openClose), from, to);
 	}
 
 	private void rollUp60m(AggregateWindow window, String slice) {
@@ -175,9 +186,7 @@ public final class BarAggregateRefresher {
 		this.jdbc
 			.update("""
 					insert into market.bars_60m (symbol, ts, open, high, low, close, volume, amount)
-					select symbol, bucket_end,
-						(array_agg(open order by ts))[1], max(high), min(low), (array_agg(close order by ts desc))[1],
-						sum(volume), sum(amount)
+					select symbol, bucket_end, %s, sum(volume), sum(amount)
 					from (
 						select b.*,
 							date_bin(interval '60 minutes', clock_end - interval '1 minute', timestamptz '2000-01-03 09:30+08')
@@ -195,7 +204,7 @@ public final class BarAggregateRefresher {
 					where bucket_end > ? and bucket_end <= ?
 					group by symbol, bucket_end
 					"""
-				.formatted(slice.replace("symbol", "b30.symbol")), from, to, from, to);
+				.formatted(this.openClose, slice.replace("symbol", "b30.symbol")), from, to, from, to);
 	}
 
 	private static String literal(java.time.Instant instant) {
