@@ -1,7 +1,9 @@
 package com.marketbase.batch.cli;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -73,7 +75,11 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 			case "restart" -> this.commands.restart(commandLine.executionId());
 			case "stop" -> this.commands.stop(commandLine.executionId());
 			case "abandon" -> this.commands.abandon(commandLine.executionId());
-			default -> this.commands.start(commandLine.target(), commandLine.parameters());
+			default -> {
+				Map<String, String> parameters = new LinkedHashMap<>(commandLine.parameters());
+				Integer notToday = this.coverage.settleToday(parameters);
+				yield (notToday != null) ? notToday : this.commands.start(commandLine.target(), parameters);
+			}
 		};
 	}
 

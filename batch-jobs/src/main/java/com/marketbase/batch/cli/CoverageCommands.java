@@ -19,6 +19,7 @@ import com.marketbase.batch.coverage.CoverageQueries;
 import com.marketbase.batch.coverage.Dataset;
 import com.marketbase.batch.coverage.DatasetFreshness;
 import com.marketbase.batch.coverage.Freshness;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code coverage [dataset] [from [to]]} and {@code check [dataset ...] [at=...]}: what
@@ -31,6 +32,9 @@ class CoverageCommands {
 	private static final int MAX_DAYS = 366 * 20;
 
 	private static final int GAPS_SHOWN = 20;
+
+	// The A-share trading days, which every dataset's load follows.
+	private static final String TODAY_CALENDAR = "SSE";
 
 	private final CoverageQueries queries;
 
@@ -166,6 +170,34 @@ class CoverageCommands {
 		this.console
 			.refuse("NOT COMPLETE: " + stale.stream().map(DatasetFreshness::dataset).collect(Collectors.joining(", ")));
 		return JobCommands.EXIT_NOT_COMPLETED;
+	}
+
+	/**
+	 * Settles {@code trade_date=today} for a job launch from cron or a timer: today's
+	 * date in the market's zone when the SSE calendar has it open; otherwise nothing is
+	 * launched.
+	 * @param parameters the launch's parameters, changed in place
+	 * @return {@code null} to go on with the launch, otherwise the exit code: 0 on a
+	 * closed day, 1 when the calendar does not know today
+	 */
+	@Nullable Integer settleToday(Map<String, String> parameters) {
+		if (!"today".equals(parameters.get("trade_date"))) {
+			return null;
+		}
+		LocalDate today = LocalDate.now(this.clock.withZone(this.properties.zone()));
+		Boolean open = this.queries.isOpen(TODAY_CALENDAR, today);
+		if (open == null) {
+			this.console.refuse("The " + TODAY_CALENDAR + " calendar does not know " + today
+					+ ", so whether it is a trading day is unknown; load it with job=calendar.");
+			return JobCommands.EXIT_NOT_COMPLETED;
+		}
+		if (!open) {
+			this.console
+				.say(today + " is not a trading day on the " + TODAY_CALENDAR + " calendar; nothing to launch.");
+			return JobCommands.EXIT_COMPLETED;
+		}
+		parameters.put("trade_date", today.toString());
+		return null;
 	}
 
 	private int refuse(String message) {
