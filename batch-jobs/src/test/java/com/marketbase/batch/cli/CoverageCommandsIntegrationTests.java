@@ -49,7 +49,7 @@ class CoverageCommandsIntegrationTests {
 		assertThat(run(warehouse, "coverage", "daily", "2026-11-20")).isZero();
 
 		assertThat(output.getOut()).containsPattern("2026-11-20 +missing +3 +2 +0 +1")
-			.containsPattern("600003.SH +failed quarantined +HTTP 500");
+			.containsPattern("600003.SH +failed +quarantined +HTTP 500");
 	}
 
 	@ParameterizedTest
