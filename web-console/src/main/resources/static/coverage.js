@@ -82,7 +82,7 @@
   async function drill(dataset, day) {
     const section = document.getElementById('drill');
     try {
-      const gaps = await api(`/api/coverage/gaps?dataset=${encodeURIComponent(dataset)}&day=${day}`);
+      const gaps = await api(`/api/coverage/gaps?dataset=${encodeURIComponent(dataset)}&day=${day}&limit=100`);
       section.hidden = false;
       document.getElementById('drill-title').textContent = `${dataset} on ${day}`;
       const c = gaps.cell;

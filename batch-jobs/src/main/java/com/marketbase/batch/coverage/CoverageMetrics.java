@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -52,7 +53,16 @@ public class CoverageMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		for (Dataset dataset : this.queries.datasets()) {
+		List<Dataset> datasets;
+		try {
+			datasets = this.queries.datasets();
+		}
+		catch (RuntimeException ex) {
+			// Metrics are no reason to keep the server down.
+			logger.warn("No coverage metrics: cannot read the datasets: {}", ex.getMessage());
+			return;
+		}
+		for (Dataset dataset : datasets) {
 			String name = dataset.name();
 			gauge(registry, "marketbase.coverage.missing", name, "units missing on the last expected trading day",
 					(day) -> (day.coverage() != null) ? day.coverage().missing() : Double.NaN);
