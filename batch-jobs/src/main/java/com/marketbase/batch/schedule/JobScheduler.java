@@ -278,8 +278,17 @@ public class JobScheduler {
 
 	private static ScheduledRun log(ScheduledRun run) {
 		switch (run.outcome()) {
-			case COMPLETED, CLOSED, ALREADY_COMPLETE, ALREADY_RUNNING, LAUNCHED_ELSEWHERE, SKIPPED_BUSY ->
+			case CLOSED, ALREADY_COMPLETE, ALREADY_RUNNING, LAUNCHED_ELSEWHERE, SKIPPED_BUSY ->
 				logger.info("Schedule: {} {}: {}", run.job(), run.tradeDate(), run.detail());
+			// A completed execution may still say it loaded nothing or not everything.
+			case COMPLETED -> {
+				if (run.detail().endsWith("(COMPLETED)")) {
+					logger.info("Schedule: {} {}: {}", run.job(), run.tradeDate(), run.detail());
+				}
+				else {
+					logger.warn("Schedule: {} {}: {}", run.job(), run.tradeDate(), run.detail());
+				}
+			}
 			default -> logger.warn("Schedule: {} {}: {} ({})", run.job(), run.tradeDate(), run.detail(), run.outcome());
 		}
 		return run;
