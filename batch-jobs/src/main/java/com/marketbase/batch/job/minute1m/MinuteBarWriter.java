@@ -32,7 +32,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 
-	// The name market.datasets gives it, so that coverage counts its units.
 	static final String DATASET = "minute_1m";
 
 	private static final String STAGING = "minute_bars_staging";
