@@ -1,9 +1,12 @@
 // The console as an operator uses it, in a real headless Chromium: sign in, find the failed
-// minute_1m execution, restart it, follow its progress bar to COMPLETED, then look at the
-// bars it loaded. Screenshots of each step go to SCREENSHOT_DIR. Exit 0 only when all held.
+// minute_1m execution, restart it, follow its progress bar to COMPLETED, look at the bars it
+// loaded, then open the coverage matrix and drill down to the symbols behind a missing day.
+// Screenshots of each step go to SCREENSHOT_DIR. Exit 0 only when all held.
 //
 //   CONSOLE_URL=http://localhost:8080 CONSOLE_USER=otto CONSOLE_PASSWORD=... \
-//   BARS_SYMBOL=600000.SH BARS_FROM=2026-11-17 BARS_TO=2026-11-19 SCREENSHOT_DIR=target/e2e node e2e.mjs
+//   BARS_SYMBOL=600000.SH BARS_FROM=2026-11-17 BARS_TO=2026-11-19 \
+//   COVERAGE_FROM=2026-11-16 COVERAGE_TO=2026-11-20 COVERAGE_DATASET=minute_1m COVERAGE_DAY=2026-11-18 \
+//   COVERAGE_SYMBOL=600999.SH SCREENSHOT_DIR=target/e2e node e2e.mjs
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +22,8 @@ const user = env('CONSOLE_USER');
 const password = env('CONSOLE_PASSWORD');
 const shots = env('SCREENSHOT_DIR', 'target/e2e-screenshots');
 const bars = { symbol: env('BARS_SYMBOL'), from: env('BARS_FROM'), to: env('BARS_TO', env('BARS_FROM')) };
+const coverage = { from: env('COVERAGE_FROM'), to: env('COVERAGE_TO'), dataset: env('COVERAGE_DATASET', 'minute_1m'),
+  day: env('COVERAGE_DAY'), symbol: env('COVERAGE_SYMBOL') };
 mkdirSync(shots, { recursive: true });
 
 const profile = mkdtempSync(join(tmpdir(), 'console-e2e-'));
@@ -109,6 +114,22 @@ try {
   const summary = await page.textContent('#summary');
   step(`bars page: ${summary}`);
   await shot('06-bars.png');
+
+  step('open the coverage matrix');
+  await page.goto(`${base}/coverage.html?from=${coverage.from}&to=${coverage.to}`);
+  await page.waitForFunction(() => Number(document.getElementById('matrix').dataset.cells || 0) > 0);
+  await page.waitForSelector('#matrix canvas');
+  await page.waitForTimeout(300);
+  step(`coverage: ${await page.textContent('#summary')}`);
+  await shot('07-coverage.png');
+
+  step(`drill down to ${coverage.dataset} on ${coverage.day}`);
+  const day = page.locator(`#attention tbody tr[data-dataset="${coverage.dataset}"][data-day="${coverage.day}"]`);
+  await day.waitFor();
+  await day.locator('button').click();
+  await page.waitForSelector(`#gaps tbody tr[data-symbol="${coverage.symbol}"][data-status=missing]`);
+  step(`drill-down: ${await page.textContent('#drill-summary')}`);
+  await shot('08-coverage-drill-down.png');
   if (problems.length) throw new Error(problems.join('\n'));
   step('all held');
   await context.close();

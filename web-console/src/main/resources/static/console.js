@@ -50,7 +50,7 @@ const Console = (() => {
   }
 
   async function header(current) {
-    const pages = [['/', 'Executions'], ['/launch.html', 'Launch'], ['/bars.html', 'Bars'],
+    const pages = [['/', 'Executions'], ['/launch.html', 'Launch'], ['/bars.html', 'Bars'], ['/coverage.html', 'Coverage'],
       ['/system.html', 'System'], ['/swagger-ui.html', 'API']];
     const bar = document.createElement('header');
     const brand = document.createElement('span');

@@ -1,9 +1,15 @@
 package com.marketbase.batch.cli;
 
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.marketbase.batch.coverage.CoverageProperties;
+import com.marketbase.batch.coverage.CoverageQueries;
+import com.marketbase.batch.coverage.Freshness;
 import com.marketbase.batch.job.JobLaunch;
 import com.marketbase.batch.job.LoadProgress;
 import com.marketbase.batch.sandbox.Sandbox;
@@ -31,11 +37,15 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final Console console;
 
+	private final CoverageCommands coverage;
+
 	private int exitCode;
 
 	CliRunner(List<Job> jobs, List<JobLaunch> launches, JobOperator operator, JobRepository repository,
-			DataSource dataSource, LoadProgress progress) {
+			DataSource dataSource, LoadProgress progress, CoverageQueries coverageQueries, Freshness freshness,
+			CoverageProperties coverageProperties, Clock clock) {
 		this.console = Console.system();
+		this.coverage = new CoverageCommands(coverageQueries, freshness, coverageProperties, clock, this.console);
 		this.commands = new JobCommands(jobs, launches, operator, repository, dataSource, progress, this.console,
 				System.console() != null);
 	}
@@ -58,12 +68,18 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 				yield JobCommands.EXIT_COMPLETED;
 			}
 			case "list" -> this.commands.list();
+			case "coverage" -> this.coverage.coverage(commandLine.arguments());
+			case "check" -> this.coverage.check(commandLine.arguments());
 			// The web server started with the application and keeps the process running.
 			case "serve" -> JobCommands.EXIT_COMPLETED;
 			case "restart" -> this.commands.restart(commandLine.executionId());
 			case "stop" -> this.commands.stop(commandLine.executionId());
 			case "abandon" -> this.commands.abandon(commandLine.executionId());
-			default -> this.commands.start(commandLine.target(), commandLine.parameters());
+			default -> {
+				Map<String, String> parameters = new LinkedHashMap<>(commandLine.parameters());
+				Integer notToday = this.coverage.settleToday(parameters);
+				yield (notToday != null) ? notToday : this.commands.start(commandLine.target(), parameters);
+			}
 		};
 	}
 

@@ -12,7 +12,8 @@ import java.util.Set;
  * @param command what to do: {@code job}, {@code restart}, {@code stop}, {@code abandon},
  * {@code list}, {@code serve}, {@code sandbox}, {@code help}
  * @param target the job name for {@code job=<name>}, the execution id for
- * {@code restart}, {@code stop} and {@code abandon}, otherwise empty
+ * {@code restart}, {@code stop} and {@code abandon}, the further arguments separated by
+ * spaces for {@code coverage} and {@code check}, otherwise empty
  * @param parameters the remaining {@code name=value} pairs in order
  */
 record CommandLine(String command, String target, Map<String, String> parameters) {
@@ -23,6 +24,8 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			       java -jar batch.jar stop=<executionId>             stop a running execution after its current chunk
 			       java -jar batch.jar abandon=<executionId>          give up a stopped or failed execution for good
 			       java -jar batch.jar list                           recent executions
+			       java -jar batch.jar coverage [dataset] [from [to]]  complete, partial, missing units per day
+			       java -jar batch.jar check [dataset ...]            exit 1 when a last expected day is not complete
 			       java -jar batch.jar serve [--server.port=8080]      web console and REST API
 			       java -jar batch.jar sandbox [--port 7700] [--seed 42]
 			       java -jar batch.jar help""";
@@ -43,6 +46,9 @@ record CommandLine(String command, String target, Map<String, String> parameters
 		if (args.get(0).equals("sandbox")) {
 			// Its options (--port 7700) are read from the raw arguments; see option().
 			return new CommandLine("sandbox", "", Map.of());
+		}
+		if (args.get(0).equals("coverage") || args.get(0).equals("check")) {
+			return new CommandLine(args.get(0), String.join(" ", args.subList(1, args.size())), Map.of());
 		}
 		if (args.equals(List.of("list"))) {
 			return new CommandLine("list", "", Map.of());
@@ -85,6 +91,10 @@ record CommandLine(String command, String target, Map<String, String> parameters
 					command + " takes an execution id, a whole number as 'list' shows it, not '" + id + "'.");
 		}
 		return new CommandLine(command, id, Map.of());
+	}
+
+	List<String> arguments() {
+		return this.target.isEmpty() ? List.of() : List.of(this.target.split(" "));
 	}
 
 	long executionId() {

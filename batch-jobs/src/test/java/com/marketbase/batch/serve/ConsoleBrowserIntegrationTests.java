@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxFault;
 import org.awaitility.Awaitility;
@@ -15,15 +17,17 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console in a real browser: {@code web-console/src/test/e2e/e2e.mjs} drives headless
  * Chromium through Playwright against this server, with a minute_1m execution that failed
- * on the sandbox; it restarts it, follows the progress bar to COMPLETED and opens the
- * bars. Screenshots land in {@code target/e2e-screenshots}. {@code ops/test.sh} installs
- * Chromium and the npm packages.
+ * on the sandbox; it restarts it, follows the progress bar to COMPLETED, opens the bars,
+ * then the coverage matrix and the symbols behind a missing day. Screenshots land in
+ * {@code target/e2e-screenshots}. {@code ops/test.sh} installs Chromium and the npm
+ * packages.
  */
 class ConsoleBrowserIntegrationTests {
 
@@ -58,6 +62,17 @@ class ConsoleBrowserIntegrationTests {
 			// The restart's calls stall for a while each, slow enough to watch.
 			sandbox.inject("tushare:stk_mins", SandboxFault.TIMEOUT, 4);
 
+			// The load covers four of the listed stocks, so its days stay missing in the
+			// coverage matrix; the drill-down names first the first symbol it did not
+			// load.
+			JdbcTemplate jdbc = new JdbcTemplate(server.bean(DataSource.class));
+			jdbc.update("insert into market.instruments (symbol, exchange, asset_class, name, list_date, tick_size, "
+					+ "lot_size) values ('600999.SH', 'SSE', 'stock', 'Never loaded', '2001-01-01', 0.01, 100) "
+					+ "on conflict (symbol) do nothing");
+			String missingSymbol = jdbc.queryForObject("select symbol from market.coverage_gaps('minute_1m', "
+					+ "'2026-11-18') where symbol not in ('600000.SH', '600004.SH', '000001.SZ', '000002.SZ') limit 1",
+					String.class);
+
 			Path screenshots = Path.of("target", "e2e-screenshots").toAbsolutePath();
 			Path output = Files.createTempFile("console-e2e", ".log");
 			ProcessBuilder browser = new ProcessBuilder("node", "e2e.mjs").directory(E2E.toFile())
@@ -70,6 +85,11 @@ class ConsoleBrowserIntegrationTests {
 			browser.environment().put("BARS_SYMBOL", "600000.SH");
 			browser.environment().put("BARS_FROM", "2026-11-17");
 			browser.environment().put("BARS_TO", "2026-11-19");
+			browser.environment().put("COVERAGE_FROM", "2026-11-16");
+			browser.environment().put("COVERAGE_TO", "2026-11-20");
+			browser.environment().put("COVERAGE_DATASET", "minute_1m");
+			browser.environment().put("COVERAGE_DAY", "2026-11-18");
+			browser.environment().put("COVERAGE_SYMBOL", missingSymbol);
 			Process process = browser.start();
 			boolean ended = process.waitFor(150, TimeUnit.SECONDS);
 			if (!ended) {
@@ -80,6 +100,7 @@ class ConsoleBrowserIntegrationTests {
 			assertThat(process.exitValue()).as("browser test:%n%s", log).isZero();
 			assertThat(log).contains("e2e: all held");
 			assertThat(screenshots.resolve("06-bars.png")).exists();
+			assertThat(screenshots.resolve("08-coverage-drill-down.png")).exists();
 		}
 	}
 

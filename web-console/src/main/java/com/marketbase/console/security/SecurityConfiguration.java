@@ -47,6 +47,34 @@ public class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * Actuator endpoints: health answers anyone (details only to console users), the rest
+	 * (metrics, Prometheus) needs a console user over HTTP Basic, as a scraper signs in.
+	 * No session, no CSRF: nothing there changes state.
+	 * @param http the security builder
+	 * @return the chain
+	 * @throws Exception when it cannot be built
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain consoleActuator(HttpSecurity http) throws Exception {
+		ProblemResponses problems = new ProblemResponses();
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/actuator/health")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/actuator/**")
+				.hasRole(ConsoleRole.VIEWER.name())
+				.anyRequest()
+				.denyAll())
+			.httpBasic((basic) -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain consoleApi(HttpSecurity http) throws Exception {

@@ -1,0 +1,83 @@
+package com.marketbase.console.coverage;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.marketbase.console.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Coverage per dataset and day, and the instruments behind a partial or missing day.
+ */
+@RestController
+@RequestMapping("/api/coverage")
+@Tag(name = "Coverage", description = "What each dataset holds per trading day")
+class CoverageController {
+
+	// Ten years and a bit: the matrix of four datasets stays a few hundred kilobytes.
+	private static final long MAX_DAYS = 3700;
+
+	private static final int MAX_GAPS = 1000;
+
+	private final CoverageReader reader;
+
+	CoverageController(DataSource dataSource) {
+		this.reader = new CoverageReader(dataSource);
+	}
+
+	@GetMapping("/datasets")
+	@Operation(summary = "The datasets with what they hold")
+	Map<String, String> datasets() {
+		return this.reader.datasets();
+	}
+
+	@GetMapping
+	@Operation(summary = "Dataset × day matrix: per cell the verdict and the counts",
+			description = "All datasets unless 'dataset' names one; at most 3,700 days.")
+	CoverageMatrix matrix(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) @Nullable String dataset) {
+		if (to.isBefore(from)) {
+			throw new InvalidInputException("to", "to " + to + " is before from " + from + ".");
+		}
+		long days = ChronoUnit.DAYS.between(from, to) + 1;
+		if (days > MAX_DAYS) {
+			throw new InvalidInputException("to",
+					"Coverage can be shown for at most " + MAX_DAYS + " days at once, not " + days + ".");
+		}
+		String name = (dataset == null || dataset.isBlank()) ? null : known(dataset);
+		return this.reader.matrix(name, from, to);
+	}
+
+	@GetMapping("/gaps")
+	@Operation(summary = "The instruments behind a dataset's partial or missing day, missing ones first")
+	CoverageGaps gaps(@RequestParam String dataset,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+			@RequestParam(defaultValue = "200") int limit) {
+		if (limit < 1 || limit > MAX_GAPS) {
+			throw new InvalidInputException("limit", "limit is between 1 and " + MAX_GAPS + ", not " + limit + ".");
+		}
+		return this.reader.gaps(known(dataset), day, limit);
+	}
+
+	private String known(String dataset) {
+		Map<String, String> datasets = this.reader.datasets();
+		if (!datasets.containsKey(dataset)) {
+			throw new InvalidInputException("dataset",
+					"Unknown dataset '" + dataset + "'; datasets: " + String.join(", ", datasets.keySet()) + ".");
+		}
+		return dataset;
+	}
+
+}
