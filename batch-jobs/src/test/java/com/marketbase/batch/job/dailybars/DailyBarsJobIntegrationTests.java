@@ -238,16 +238,14 @@ class DailyBarsJobIntegrationTests {
 			loadInstruments(app);
 			Map<String, String> indexes = Map.of("000001.SH", "SSE", "000300.SH", "SSE", "000905.SH", "SSE",
 					"000688.SH", "SSE", "399001.SZ", "SZSE", "399006.SZ", "SZSE", "899050.BJ", "BSE");
-			indexes
-				.forEach((symbol, exchange) -> jdbc.update(
-						"insert into market.instruments (symbol, exchange, asset_class, name, list_date, tick_size, "
-								+ "lot_size) values (?, ?, 'index', ?, '2005-01-04', 0.001, 1)",
-						symbol, exchange, symbol));
+			indexes.forEach((symbol, exchange) -> jdbc.update(
+					"insert into market.instruments (symbol, exchange, asset_class, name, list_date, tick_size, "
+							+ "lot_size) values (?, ?, 'index', ?, '2005-01-04', 0.001, 1) on conflict do nothing",
+					symbol, exchange, symbol));
 			for (String etf : List.of("510300.SH", "510500.SH", "518880.SH", "588000.SH", "159915.SZ", "159919.SZ",
 					"512006.SH", "512007.SH", "512008.SH", "512009.SH")) {
-				jdbc.update(
-						"insert into market.instruments (symbol, exchange, asset_class, name, list_date, "
-								+ "tick_size, lot_size) values (?, ?, 'etf', ?, '2015-01-05', 0.001, 100)",
+				jdbc.update("insert into market.instruments (symbol, exchange, asset_class, name, list_date, "
+						+ "tick_size, lot_size) values (?, ?, 'etf', ?, '2015-01-05', 0.001, 100) on conflict do nothing",
 						etf, etf.endsWith(".SH") ? "SSE" : "SZSE", etf);
 			}
 			Map<String, String> week = Map.of("start_date", "2026-11-16", "end_date", LAST.toString(), "source",
@@ -290,9 +288,9 @@ class DailyBarsJobIntegrationTests {
 				ConfigurableApplicationContext app = application(sandbox, warehouse,
 						"--marketbase.sources.tdx.base-url=" + sandbox.baseUrl())) {
 			loadInstruments(app);
-			List<String> symbols = jdbc.queryForList(
-					"select symbol from market.instruments " + "where list_date < '2026-01-01' order by symbol limit 3",
-					String.class);
+			List<String> symbols = jdbc
+				.queryForList("select symbol from market.instruments where asset_class = 'stock' and list_status = 'L' "
+						+ "and list_date < '2026-01-01' order by symbol limit 3", String.class);
 			Map<String, String> week = Map.of("start_date", "2026-11-16", "end_date", LAST.toString(), "symbols",
 					String.join(",", symbols), "source", "tdx");
 			Map<String, Long> before = sandbox.counts();
@@ -396,8 +394,11 @@ class DailyBarsJobIntegrationTests {
 		for (Map<String, Object> row : jdbc
 			.queryForList("select list_date, delist_date from market.instruments where asset_class = ?", assetClass)) {
 			LocalDate listed = ((java.sql.Date) row.get("list_date")).toLocalDate();
+			LocalDate delisted = (row.get("delist_date") != null)
+					? ((java.sql.Date) row.get("delist_date")).toLocalDate() : null;
 			for (LocalDate day : days) {
-				owed += listed.isAfter(day) ? 0 : 1;
+				// Owed from the listing day up to, not including, the delisting day.
+				owed += (listed.isAfter(day) || (delisted != null && !day.isBefore(delisted))) ? 0 : 1;
 			}
 		}
 		return owed;
