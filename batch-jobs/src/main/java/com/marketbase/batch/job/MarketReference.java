@@ -32,7 +32,7 @@ public final class MarketReference {
 	public static final String A_SHARE_CALENDAR = "SSE";
 
 	// Rows per upsert statement: small enough for every warehouse's protocol limits.
-	private static final int SLICE = 100;
+	private static final int SLICE = 25;
 
 	private static final List<Function<Listing, Object>> COLUMNS = List.of(Listing::symbol, Listing::exchange,
 			Listing::assetClass, Listing::name, Listing::listDate, Listing::delistDate, Listing::listStatus,
