@@ -45,6 +45,20 @@ class Minute1mParametersTests {
 	}
 
 	@Test
+	void loadsInFullUnlessAskedToHealAndNamesOnlyTheIncrementalMode() {
+		JobParameters full = parse(Map.of("trade_date", "2026-11-20")).toJobParameters();
+		JobParameters incremental = parse(Map.of("trade_date", "2026-11-20", "mode", "Incremental")).toJobParameters();
+
+		assertThat(full.getString("mode")).isNull();
+		assertThat(Minute1mParameters.of(full).incremental()).isFalse();
+		assertThat(incremental.getString("mode")).isEqualTo("incremental");
+		assertThat(Minute1mParameters.of(incremental).incremental()).isTrue();
+		assertThat(parse(Map.of("mode", "full")).toJobParameters()).isEqualTo(parse(Map.of()).toJobParameters());
+		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("mode", "heal")))
+			.withMessage("mode is incremental or full, not 'heal'.");
+	}
+
+	@Test
 	void refusesWhatIsUnknownMalformedOrContradictory() {
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("date", "2026-11-20")))
 			.withMessage("Unknown parameter 'date' for minute_1m; allowed: end_date, exchange, force, mode, source, "
