@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.marketbase.batch.BatchJobsApplication;
+import com.marketbase.batch.job.gaps.GapFinder;
+import com.marketbase.batch.job.gaps.SymbolDay;
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxFault;
 import com.marketbase.batch.sandbox.SandboxSettings;
@@ -33,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * minute_1m heals its own holes: an incremental run loads its day, then re-fetches
  * exactly the older symbol-days whose bars went missing (all of them, or some), within
  * its budget of calls, refreshes their aggregates, and leaves quarantined units alone. A
- * small sandbox universe, in the plain and the TimescaleDB (Apache) warehouse.
+ * small sandbox universe, in the plain and the TimescaleDB (Apache) warehouse; the TSL
+ * target takes one connection and no JDBC batches, so it cannot host a job run, and the
+ * hole query alone is checked there too.
  */
 class Minute1mGapsIntegrationTests {
 
@@ -87,6 +91,39 @@ class Minute1mGapsIntegrationTests {
 			assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			assertThat(sandbox.calls("tushare:stk_mins") - again).isEqualTo(symbols.size());
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestWarehouse.class)
+	void countsADayWithTooFewStoredBarsAsAHole(TestWarehouse warehouse) {
+		warehouse.freshlyMigrated();
+		JdbcTemplate jdbc = new JdbcTemplate(warehouse.dataSource());
+		for (LocalDate day = FIRST; !day.isAfter(LOADED); day = day.plusDays(1)) {
+			jdbc.update("insert into market.trading_calendar (exchange, cal_date, is_open) values ('SSE', ?, true)",
+					day);
+		}
+		jdbc.update("insert into market.instruments (symbol, exchange, asset_class, name, list_date, tick_size, "
+				+ "lot_size) values ('600000.SH', 'SSE', 'stock', 'A', '2000-01-04', 0.01, 100)");
+		// Three bars expected a day (a short session keeps the seed small): Monday holds
+		// them all, Tuesday two, Wednesday none; Thursday was never loaded.
+		for (LocalDate day = FIRST; !day.isAfter(LOADED.minusDays(1)); day = day.plusDays(1)) {
+			jdbc.update("insert into market.load_units (dataset, symbol, trade_date, status, rows_loaded, "
+					+ "rows_expected, source) values ('minute_1m', '600000.SH', ?, 'complete', 3, 3, 'tushare')", day);
+		}
+		minuteBar(jdbc, FIRST, 9, 31);
+		minuteBar(jdbc, FIRST, 9, 32);
+		minuteBar(jdbc, FIRST, 15, 0);
+		minuteBar(jdbc, EMPTIED, 9, 31);
+		minuteBar(jdbc, EMPTIED, 9, 32);
+
+		GapFinder finder = new GapFinder(warehouse.dataSource(), MinuteBarWriter.DATASET,
+				Minute1mPrepareTasklet.STORED_BARS);
+
+		assertThat(finder.missing(List.of("600000.SH"), FIRST, LOADED)).containsExactly(
+				new SymbolDay("600000.SH", LOADED), new SymbolDay("600000.SH", LOADED.minusDays(1)),
+				new SymbolDay("600000.SH", EMPTIED));
+		minuteBar(jdbc, EMPTIED, 15, 0);
+		assertThat(finder.missing(null, FIRST, EMPTIED)).isEmpty();
 	}
 
 	@ParameterizedTest
@@ -215,6 +252,13 @@ class Minute1mGapsIntegrationTests {
 				at(EMPTIED, 0, 0), at(EMPTIED, 23, 0)))
 			.isEqualTo(240);
 		app.getBean(BarAggregateRefresher.class).refresh(AggregateWindow.days(FIRST, LOADED));
+	}
+
+	private static void minuteBar(JdbcTemplate jdbc, LocalDate day, int hour, int minute) {
+		jdbc.update(
+				"insert into market.bars_1m (symbol, ts, open, high, low, close, volume, amount, source, "
+						+ "load_batch_id) " + "values ('600000.SH', ?, 10, 10, 10, 10, 100, 1000, 'tushare', 1)",
+				at(day, hour, minute));
 	}
 
 	private static java.time.OffsetDateTime at(LocalDate day, int hour, int minute) {
