@@ -2,7 +2,9 @@ package com.marketbase.batch.job.minute1m;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 import com.marketbase.batch.warehouse.AggregateWindow;
 import com.marketbase.batch.warehouse.BarAggregateRefresher;
@@ -13,8 +15,11 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Refreshes the 5/15/30/60-minute bars of exactly the sessions the load touched. It runs
- * without a step transaction: continuous aggregates refuse to refresh inside one.
+ * Refreshes the 5/15/30/60-minute bars of exactly the sessions the load touched: the
+ * requested days as one window, and the older days an incremental run healed in windows
+ * of their own (days a few calendar days apart share one, so a week of holes is one
+ * refresh). It runs without a step transaction: continuous aggregates refuse to refresh
+ * inside one.
  */
 class Minute1mAggregateTasklet implements Tasklet {
 
@@ -22,23 +27,53 @@ class Minute1mAggregateTasklet implements Tasklet {
 
 	private final List<LocalDate> days;
 
+	/** Healed days at most this many calendar days apart are refreshed in one window. */
+	private static final int JOIN_DAYS = 4;
+
+	private final List<LocalDate> healed;
+
 	private final BarAggregateRefresher refresher;
 
 	Minute1mAggregateTasklet(List<LocalDate> days, BarAggregateRefresher refresher) {
+		this(days, List.of(), refresher);
+	}
+
+	Minute1mAggregateTasklet(List<LocalDate> days, List<LocalDate> healed, BarAggregateRefresher refresher) {
 		this.days = days;
+		this.healed = healed;
 		this.refresher = refresher;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		if (this.days.isEmpty()) {
+		List<String> refreshed = new ArrayList<>();
+		if (!this.days.isEmpty()) {
+			refreshed.add(refresh(this.days.get(0), this.days.get(this.days.size() - 1)));
+		}
+		TreeSet<LocalDate> older = new TreeSet<>(this.healed);
+		if (!this.days.isEmpty()) {
+			older.removeIf(
+					(day) -> !day.isBefore(this.days.get(0)) && !day.isAfter(this.days.get(this.days.size() - 1)));
+		}
+		LocalDate from = null;
+		LocalDate to = null;
+		for (LocalDate day : older.descendingSet()) {
+			if (from != null && from.minusDays(JOIN_DAYS).isAfter(day)) {
+				refreshed.add(refresh(from, to));
+				to = null;
+			}
+			if (to == null) {
+				to = day;
+			}
+			from = day;
+		}
+		if (to != null) {
+			refreshed.add(refresh(from, to));
+		}
+		if (refreshed.isEmpty()) {
 			return RepeatStatus.FINISHED;
 		}
-		AggregateWindow window = this.refresher
-			.refresh(AggregateWindow.covering(at(this.days.get(0), LocalTime.of(9, 31)),
-					at(this.days.get(this.days.size() - 1), LocalTime.of(15, 0))));
-		String description = "(" + window.from().atZone(AggregateWindow.MARKET_ZONE).toLocalDateTime() + ", "
-				+ window.to().atZone(AggregateWindow.MARKET_ZONE).toLocalDateTime() + "] Beijing time";
+		String description = String.join("; ", refreshed);
 		chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(WINDOW, description);
 		chunkContext.getStepContext()
 			.getStepExecution()
@@ -46,6 +81,13 @@ class Minute1mAggregateTasklet implements Tasklet {
 			.getExecutionContext()
 			.putString(WINDOW, description);
 		return RepeatStatus.FINISHED;
+	}
+
+	private String refresh(LocalDate first, LocalDate last) {
+		AggregateWindow window = this.refresher
+			.refresh(AggregateWindow.covering(at(first, LocalTime.of(9, 31)), at(last, LocalTime.of(15, 0))));
+		return "(" + window.from().atZone(AggregateWindow.MARKET_ZONE).toLocalDateTime() + ", "
+				+ window.to().atZone(AggregateWindow.MARKET_ZONE).toLocalDateTime() + "] Beijing time";
 	}
 
 	private static java.time.Instant at(LocalDate day, LocalTime time) {

@@ -1,5 +1,6 @@
 package com.marketbase.batch.job.minute1m;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -74,9 +75,9 @@ class Minute1mJobConfiguration {
 	@Bean
 	@JobScope
 	Minute1mPrepareTasklet minute1mPrepareTasklet(@Value("#{jobExecution}") JobExecution jobExecution,
-			MinuteBarFeeds feeds, DataSource dataSource) {
+			MinuteBarFeeds feeds, DataSource dataSource, Minute1mJobProperties properties) {
 		Minute1mParameters read = Minute1mParameters.of(jobExecution.getJobParameters());
-		return new Minute1mPrepareTasklet(read, feeds.feed(read.source()), dataSource);
+		return new Minute1mPrepareTasklet(read, feeds.feed(read.source()), dataSource, properties);
 	}
 
 	@Bean
@@ -93,8 +94,10 @@ class Minute1mJobConfiguration {
 
 	@Bean
 	@JobScope
-	Minute1mPartitioner minute1mPartitioner(@Value("#{jobExecutionContext['minute_1m.symbols']}") String symbols) {
-		return new Minute1mPartitioner(split(symbols));
+	Minute1mPartitioner minute1mPartitioner(@Value("#{jobExecution}") JobExecution jobExecution) {
+		var job = jobExecution.getExecutionContext();
+		return new Minute1mPartitioner(split(job.getString(Minute1mPrepareTasklet.SYMBOLS, "")),
+				Minute1mPrepareTasklet.backfill(job));
 	}
 
 	@Bean
@@ -117,9 +120,14 @@ class Minute1mJobConfiguration {
 			@Value("#{stepExecution}") StepExecution stepExecution, @Value("#{jobParameters['source']}") String source,
 			MinuteBarFeeds feeds) {
 		MinuteBarFeed feed = feeds.feed(source);
-		return new MinuteUnitReader(MinuteUnit.plan(split(symbols),
-				Minute1mPrepareTasklet.days(stepExecution.getJobExecution().getExecutionContext()), feed.daysPerUnit()),
-				feed);
+		var job = stepExecution.getJobExecution().getExecutionContext();
+		// The requested days first (less any quarantined units), then this partition's
+		// share of the older holes.
+		List<MinuteUnit> units = new ArrayList<>(MinuteUnit.plan(split(symbols), Minute1mPrepareTasklet.days(job),
+				feed.daysPerUnit(), Minute1mPrepareTasklet.quarantined(job)));
+		units.addAll(MinuteUnitReader
+			.decode(stepExecution.getExecutionContext().getString(Minute1mPartitioner.BACKFILL, "")));
+		return new MinuteUnitReader(units, feed);
 	}
 
 	@Bean
@@ -132,10 +140,11 @@ class Minute1mJobConfiguration {
 	@StepScope
 	MinuteBarWriter minute1mWriter(@Value("#{stepExecution}") StepExecution stepExecution,
 			@Value("#{jobParameters['source']}") String source, MinuteBarFeeds feeds, DataSource dataSource,
-			LoadProgress progress) {
+			LoadProgress progress, Minute1mJobProperties properties) {
 		long batch = stepExecution.getJobExecution().getExecutionContext().getLong(Minute1mPrepareTasklet.LOAD_BATCH);
 		return new MinuteBarWriter(dataSource,
-				new LoadContext(feeds.feed(source).source(), batch, stepExecution.getJobExecutionId()), progress);
+				new LoadContext(feeds.feed(source).source(), batch, stepExecution.getJobExecutionId()), progress,
+				properties.quarantineAfter());
 	}
 
 	@Bean
@@ -148,9 +157,11 @@ class Minute1mJobConfiguration {
 
 	@Bean
 	@JobScope
-	Minute1mAggregateTasklet minute1mAggregateTasklet(@Value("#{jobExecutionContext['minute_1m.days']}") String days,
+	Minute1mAggregateTasklet minute1mAggregateTasklet(@Value("#{jobExecution}") JobExecution jobExecution,
 			BarAggregateRefresher refresher) {
-		return new Minute1mAggregateTasklet(split(days).stream().map(java.time.LocalDate::parse).toList(), refresher);
+		var job = jobExecution.getExecutionContext();
+		return new Minute1mAggregateTasklet(Minute1mPrepareTasklet.days(job),
+				Minute1mPrepareTasklet.backfill(job).stream().map(MinuteUnit::first).toList(), refresher);
 	}
 
 	private static List<String> split(String list) {
@@ -176,7 +187,7 @@ class Minute1mJobConfiguration {
 		public void beforeStep(StepExecution stepExecution) {
 			var job = stepExecution.getJobExecution().getExecutionContext();
 			long total = (long) split(job.getString(Minute1mPrepareTasklet.SYMBOLS, "")).size()
-					* Minute1mPrepareTasklet.days(job).size();
+					* Minute1mPrepareTasklet.days(job).size() + Minute1mPrepareTasklet.backfill(job).size();
 			Long done = this.jdbc.queryForObject(
 					"select count(*) from market.load_units where load_batch_id = ? " + "and status <> 'failed'",
 					Long.class, job.getLong(Minute1mPrepareTasklet.LOAD_BATCH));

@@ -10,8 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * bounds them
  * @param chunkUnits work units per chunk (one transaction and checkpoint)
  * @param defaultSource the source when a launch names none
+ * @param backfillCalls at most this many source calls (one per symbol and day) per
+ * incremental run go to older holes, after the requested days
+ * @param backfillDays how far back before the requested days an incremental run looks for
+ * holes; the window bounds the cost of looking
+ * @param quarantineAfter failed attempts after which a unit is quarantined and left out
+ * of incremental runs
  */
 @ConfigurationProperties("marketbase.jobs.minute-1m")
 public record Minute1mJobProperties(@DefaultValue("8") int partitions, @DefaultValue("10") int chunkUnits,
-		@DefaultValue("sandbox") String defaultSource) {
+		@DefaultValue("sandbox") String defaultSource, @DefaultValue("100") int backfillCalls,
+		@DefaultValue("30") int backfillDays, @DefaultValue("3") int quarantineAfter) {
 }

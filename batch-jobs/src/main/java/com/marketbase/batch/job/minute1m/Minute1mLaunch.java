@@ -44,7 +44,7 @@ class Minute1mLaunch implements JobLaunch {
 		if (parameters.startDate().equals(LocalDate.MIN)) {
 			LocalDate day = lastClosedSession(parameters.source());
 			parameters = new Minute1mParameters(day, day, parameters.symbols(), parameters.exchange(),
-					parameters.source(), parameters.forcedAt());
+					parameters.source(), parameters.mode(), parameters.forcedAt());
 		}
 		if (!parameters.symbols().isEmpty() && this.reference.instrumentCount() > 0) {
 			Set<String> unknown = this.reference.unknown(parameters.symbols());

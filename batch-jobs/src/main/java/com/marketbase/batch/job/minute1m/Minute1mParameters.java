@@ -23,23 +23,32 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
  * The parameters of a {@code minute_1m} launch. The dates, the scope (symbols, an
  * exchange or the whole market) and the source identify the job instance, so a repeated
  * launch of a failed day resumes it and a completed one is not loaded twice;
- * {@code force=true} adds the launch time to the identity to load again.
+ * {@code force=true} adds the launch time to the identity to load again. With
+ * {@code mode=incremental} a run also heals older holes after the requested days.
  *
  * @param startDate first day (inclusive)
  * @param endDate last day (inclusive)
  * @param symbols the symbols to load, empty for an exchange or the market
  * @param exchange {@code SH}, {@code SZ} or {@code BJ}, or {@code null}
  * @param source {@code tushare}, {@code tdx} or {@code sandbox}
+ * @param mode {@code full} (the requested days, every unit; the default) or
+ * {@code incremental} (the requested days, then older holes within a budget of calls)
  * @param forcedAt when a forced reload was asked for, or {@code null}
  */
 public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<String> symbols,
-		@Nullable String exchange, String source, @Nullable LocalDateTime forcedAt) {
+		@Nullable String exchange, String source, String mode, @Nullable LocalDateTime forcedAt) {
+
+	/** The requested days, then older holes within a budget of source calls. */
+	public static final String INCREMENTAL = "incremental";
+
+	/** The requested days only, every unit of them. */
+	public static final String FULL = "full";
 
 	/** The job's name, as the command line and the console know it. */
 	public static final String JOB_NAME = "minute_1m";
 
 	static final Set<String> NAMES = Set.of("trade_date", "start_date", "end_date", "symbols", "exchange", "source",
-			"force");
+			"mode", "force");
 
 	static final Set<String> SOURCES = Set.of("tushare", "tdx", "sandbox");
 
@@ -112,11 +121,15 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 			throw new IllegalArgumentException(
 					"Unknown source '" + given.get("source") + "'; use tushare, tdx or sandbox.");
 		}
+		String mode = given.getOrDefault("mode", FULL).toLowerCase(Locale.ROOT);
+		if (!mode.equals(INCREMENTAL) && !mode.equals(FULL)) {
+			throw new IllegalArgumentException("mode is incremental or full, not '" + given.get("mode") + "'.");
+		}
 		String force = given.getOrDefault("force", "false").toLowerCase(Locale.ROOT);
 		if (!force.equals("true") && !force.equals("false")) {
 			throw new IllegalArgumentException("force is true or false, not '" + given.get("force") + "'.");
 		}
-		return new Minute1mParameters(first, last, symbols, exchange, source,
+		return new Minute1mParameters(first, last, symbols, exchange, source, mode,
 				force.equals("true") ? LocalDateTime.now().withNano(0) : null);
 	}
 
@@ -138,7 +151,10 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 		if (start == null || end == null || source == null) {
 			throw new IllegalArgumentException("start_date, end_date and source are required");
 		}
-		return new Minute1mParameters(start, end, symbols, exchange, source, parameters.getLocalDateTime("forced_at"));
+		// Launches from before the mode existed loaded their days in full.
+		String mode = parameters.getString("mode", FULL);
+		return new Minute1mParameters(start, end, symbols, exchange, source, mode,
+				parameters.getLocalDateTime("forced_at"));
 	}
 
 	/**
@@ -150,6 +166,11 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 			.addLocalDate("end_date", this.endDate)
 			.addString("scope", scope())
 			.addString("source", this.source);
+		// Only an incremental launch names its mode, so that full launches keep the
+		// identity they had before there were modes.
+		if (incremental()) {
+			builder.addString("mode", this.mode);
+		}
 		if (this.forcedAt != null) {
 			builder.addLocalDateTime("forced_at", this.forcedAt);
 		}
@@ -166,6 +187,10 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 			return "symbols:" + String.join(",", this.symbols);
 		}
 		return (this.exchange != null) ? "exchange:" + this.exchange : "all";
+	}
+
+	public boolean incremental() {
+		return INCREMENTAL.equals(this.mode);
 	}
 
 	private static LocalDate date(String name, String value) {
@@ -221,6 +246,9 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 				}
 				if (!SOURCES.contains(read.source())) {
 					throw new IllegalArgumentException("unknown source " + read.source());
+				}
+				if (!read.mode().equals(INCREMENTAL) && !read.mode().equals(FULL)) {
+					throw new IllegalArgumentException("unknown mode " + read.mode());
 				}
 			}
 			catch (IllegalArgumentException ex) {

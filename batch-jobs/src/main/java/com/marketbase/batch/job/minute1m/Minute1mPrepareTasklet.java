@@ -2,6 +2,7 @@ package com.marketbase.batch.job.minute1m;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,6 +10,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import com.marketbase.batch.job.MarketReference;
+import com.marketbase.batch.job.gaps.GapFinder;
+import com.marketbase.batch.job.gaps.SymbolDay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +25,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Settles what the load will do before it starts: the open days of the window and the
  * symbols (taking calendar and instruments from the source where the warehouse does not
- * know them yet), and a load batch that every stored row will name. The result goes into
- * the job execution context, where restarts find it unchanged.
+ * know them yet), and a load batch that every stored row will name. An incremental run
+ * leaves out the quarantined units of those days and adds older holes of its scope (up to
+ * {@code backfill-days} back, newest first) as one-day units, one source call each, while
+ * they fit {@code backfill-calls}. The result goes into the job execution context, where
+ * restarts find it unchanged.
  */
 class Minute1mPrepareTasklet implements Tasklet {
 
@@ -32,6 +38,22 @@ class Minute1mPrepareTasklet implements Tasklet {
 	static final String SYMBOLS = "minute_1m.symbols";
 
 	static final String LOAD_BATCH = "minute_1m.load_batch_id";
+
+	static final String BACKFILL = "minute_1m.backfill";
+
+	static final String HOLES_LEFT = "minute_1m.holes_left";
+
+	static final String QUARANTINED = "minute_1m.quarantined";
+
+	/**
+	 * A complete minute day is still stored when the day's bars of its symbol are at
+	 * least as many as its load unit expected: a day that lost some bars is a hole. The
+	 * count reads one symbol's Beijing day through the {@code (symbol, ts)} index.
+	 */
+	static final String STORED_BARS = "(select count(*) from market.bars_1m b where b.symbol = i.symbol "
+			+ "and b.ts >= (c.cal_date::timestamp at time zone 'Asia/Shanghai') "
+			+ "and b.ts < ((c.cal_date + 1)::timestamp at time zone 'Asia/Shanghai')) "
+			+ ">= greatest(coalesce(u.rows_expected, 1), 1)";
 
 	private static final Logger logger = LoggerFactory.getLogger(Minute1mPrepareTasklet.class);
 
@@ -43,11 +65,18 @@ class Minute1mPrepareTasklet implements Tasklet {
 
 	private final JdbcTemplate jdbc;
 
-	Minute1mPrepareTasklet(Minute1mParameters parameters, MinuteBarFeed feed, DataSource dataSource) {
+	private final GapFinder finder;
+
+	private final Minute1mJobProperties properties;
+
+	Minute1mPrepareTasklet(Minute1mParameters parameters, MinuteBarFeed feed, DataSource dataSource,
+			Minute1mJobProperties properties) {
 		this.parameters = parameters;
 		this.feed = feed;
 		this.reference = new MarketReference(dataSource);
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.finder = new GapFinder(dataSource, MinuteBarWriter.DATASET, STORED_BARS);
+		this.properties = properties;
 	}
 
 	@Override
@@ -73,9 +102,65 @@ class Minute1mPrepareTasklet implements Tasklet {
 		if (!job.containsKey(LOAD_BATCH)) {
 			job.putLong(LOAD_BATCH, loadBatch(chunkContext.getStepContext().getStepExecution().getJobExecutionId()));
 		}
+		if (this.parameters.incremental()) {
+			Set<String> inScope = new HashSet<>(symbols);
+			List<String> skipped = this.finder.quarantined()
+				.stream()
+				.filter((unit) -> inScope.contains(unit.symbol()) && !unit.day().isBefore(start)
+						&& !unit.day().isAfter(end))
+				.map(SymbolDay::key)
+				.toList();
+			List<SymbolDay> holes = olderHoles(start);
+			int budget = Math.max(0, this.properties.backfillCalls());
+			List<MinuteUnit> backfill = holes.stream()
+				.limit(budget)
+				.map((hole) -> new MinuteUnit(hole.symbol(), List.of(hole.day())))
+				.toList();
+			job.putString(QUARANTINED, String.join(",", skipped));
+			job.putString(BACKFILL, MinuteUnitReader.encode(backfill));
+			job.putLong(HOLES_LEFT, holes.size() - backfill.size());
+			logger.info(
+					"minute_1m (incremental) will load {} symbol(s) x {} open day(s) from {} to {} ({} quarantined "
+							+ "left out) and {} older hole(s) ({}); {} hole(s) left for later runs",
+					symbols.size(), days.size(), start, end, skipped.size(), backfill.size(),
+					this.feed.source().displayName(), holes.size() - backfill.size());
+			return RepeatStatus.FINISHED;
+		}
 		logger.info("minute_1m will load {} symbol(s) x {} open day(s) from {} to {} ({})", symbols.size(), days.size(),
 				start, end, this.feed.source().displayName());
 		return RepeatStatus.FINISHED;
+	}
+
+	// The holes of the launch's scope in the look-back window before its first day,
+	// newest first. Quarantined units are never among them.
+	private List<SymbolDay> olderHoles(LocalDate start) {
+		LocalDate first = this.finder.firstCalendarDay();
+		if (first == null || this.properties.backfillCalls() <= 0) {
+			return List.of();
+		}
+		LocalDate to = start.minusDays(1);
+		LocalDate from = start.minusDays(Math.max(0, this.properties.backfillDays()));
+		if (from.isBefore(first)) {
+			from = first;
+		}
+		if (from.isAfter(to)) {
+			return List.of();
+		}
+		List<String> symbols = this.parameters.symbols().isEmpty() ? null : this.parameters.symbols();
+		String exchange = this.parameters.exchange();
+		return this.finder.missing(symbols, from, to)
+			.stream()
+			.filter((hole) -> exchange == null || hole.symbol().endsWith("." + exchange))
+			.toList();
+	}
+
+	static Set<String> quarantined(ExecutionContext job) {
+		String keys = job.getString(QUARANTINED, "");
+		return keys.isEmpty() ? Set.of() : Set.of(keys.split(","));
+	}
+
+	static List<MinuteUnit> backfill(ExecutionContext job) {
+		return MinuteUnitReader.decode(job.getString(BACKFILL, ""));
 	}
 
 	private long loadBatch(long jobExecutionId) {

@@ -1,10 +1,14 @@
 package com.marketbase.batch.job.minute1m;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import com.marketbase.batch.job.gaps.GapFinder;
+import com.marketbase.batch.job.gaps.SymbolDay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Sums up an execution in its exit description: days by outcome, rows, rejects and the
- * refreshed aggregate window. A load that stored nothing for its open days does not end
- * as a plain success: its exit code is {@code NOTHING_LOADED}.
+ * refreshed aggregate window; for an incremental run also the older holes it healed and
+ * left, and the quarantined units that wait for a person. A load that stored nothing for
+ * its open days does not end as a plain success: its exit code is {@code NOTHING_LOADED}.
  */
 class Minute1mSummaryListener implements JobExecutionListener {
 
@@ -27,8 +32,11 @@ class Minute1mSummaryListener implements JobExecutionListener {
 
 	private final JdbcTemplate jdbc;
 
+	private final GapFinder finder;
+
 	Minute1mSummaryListener(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.finder = new GapFinder(dataSource, MinuteBarWriter.DATASET, Minute1mPrepareTasklet.STORED_BARS);
 	}
 
 	@Override
@@ -49,7 +57,8 @@ class Minute1mSummaryListener implements JobExecutionListener {
 		String summary = "days: " + days.getOrDefault("complete", 0L) + " complete, " + days.getOrDefault("partial", 0L)
 				+ " partial, " + days.getOrDefault("empty", 0L) + " empty, " + days.getOrDefault("failed", 0L)
 				+ " failed; bars: " + rows[0] + "; rejected rows: " + rejects + "; aggregates refreshed: "
-				+ execution.getExecutionContext().getString(Minute1mAggregateTasklet.WINDOW, "none");
+				+ execution.getExecutionContext().getString(Minute1mAggregateTasklet.WINDOW, "none")
+				+ incremental(execution);
 		ExitStatus exit = execution.getExitStatus();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			long openDays = days.values().stream().mapToLong(Long::longValue).sum();
@@ -62,6 +71,20 @@ class Minute1mSummaryListener implements JobExecutionListener {
 		}
 		execution.setExitStatus(exit);
 		logger.info("minute_1m execution {} ended {}: {}", execution.getId(), execution.getStatus(), summary);
+	}
+
+	private String incremental(JobExecution execution) {
+		var job = execution.getExecutionContext();
+		if (!job.containsKey(Minute1mPrepareTasklet.BACKFILL)) {
+			return "";
+		}
+		List<SymbolDay> quarantined = this.finder.quarantined();
+		return "; older holes: " + Minute1mPrepareTasklet.backfill(job).size() + " backfilled, "
+				+ job.getLong(Minute1mPrepareTasklet.HOLES_LEFT, 0) + " left for later runs; quarantined: "
+				+ quarantined.size()
+				+ (quarantined.isEmpty() ? ""
+						: " (" + quarantined.stream().limit(5).map(SymbolDay::key).collect(Collectors.joining(", "))
+								+ ((quarantined.size() > 5) ? ", ..." : "") + ")");
 	}
 
 }

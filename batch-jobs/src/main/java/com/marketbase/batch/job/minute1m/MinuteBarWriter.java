@@ -11,6 +11,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.marketbase.batch.job.LoadProgress;
+import com.marketbase.batch.job.gaps.SymbolDay;
+import com.marketbase.batch.job.gaps.UnitFailures;
 import com.marketbase.batch.source.Bar;
 import com.marketbase.batch.source.RejectedRow;
 import org.postgresql.PGConnection;
@@ -27,8 +29,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Writes a chunk of work units in the chunk's transaction: bars by COPY into a
  * session-local staging table and one {@code INSERT ... ON CONFLICT DO UPDATE} into
  * {@code market.bars_1m} (so corrections replace old values), then the rejected rows,
- * each day's outcome, and the failed-unit bookkeeping. The step's checkpoint commits in
- * the same transaction, so a crash leaves either all of a chunk or none of it.
+ * each day's outcome, and the failed-unit bookkeeping (a day that failed
+ * {@code quarantine-after} times is quarantined: every minute call reads one instrument,
+ * so its failures are its own). The step's checkpoint commits in the same transaction, so
+ * a crash leaves either all of a chunk or none of it.
  */
 class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 
@@ -48,11 +52,14 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 
 	private final LoadProgress progress;
 
-	MinuteBarWriter(DataSource dataSource, LoadContext context, LoadProgress progress) {
+	private final UnitFailures failures;
+
+	MinuteBarWriter(DataSource dataSource, LoadContext context, LoadProgress progress, int quarantineAfter) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.context = context;
 		this.progress = progress;
+		this.failures = new UnitFailures(dataSource, DATASET, quarantineAfter);
 	}
 
 	@Override
@@ -187,31 +194,15 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 					ps.setLong(9, this.context.loadBatchId());
 					ps.setLong(10, this.context.jobExecutionId());
 				});
-		List<DayOutcome> failed = days.stream().filter((day) -> day.status() == DayStatus.FAILED).toList();
-		this.jdbc.batchUpdate("""
-				insert into market.failed_work_units (dataset, unit_key, source, retry_count, last_error)
-				values (?, ?, ?, 0, ?)
-				on conflict (dataset, unit_key) where resolved_at is null
-				do update set retry_count = market.failed_work_units.retry_count + 1, last_error = excluded.last_error,
-					last_failed_at = now()
-				""", failed, failed.size(), (ps, day) -> {
-			ps.setString(1, DATASET);
-			ps.setString(2, unitKey(day));
-			ps.setString(3, this.context.source().key());
-			ps.setString(4, String.valueOf(day.reason()));
-		});
-		List<DayOutcome> read = days.stream().filter((day) -> day.status() != DayStatus.FAILED).toList();
-		this.jdbc.batchUpdate(
-				"update market.failed_work_units set resolved_at = now() "
-						+ "where dataset = ? and unit_key = ? and resolved_at is null",
-				read, read.size(), (ps, day) -> {
-					ps.setString(1, DATASET);
-					ps.setString(2, unitKey(day));
-				});
-	}
-
-	static String unitKey(DayOutcome day) {
-		return day.symbol() + "/" + day.day();
+		this.failures.failed(days.stream()
+			.filter((day) -> day.status() == DayStatus.FAILED)
+			.map((day) -> new UnitFailures.Failure(new SymbolDay(day.symbol(), day.day()), this.context.source().key(),
+					String.valueOf(day.reason()), true))
+			.toList());
+		this.failures.resolved(days.stream()
+			.filter((day) -> day.status() != DayStatus.FAILED)
+			.map((day) -> new SymbolDay(day.symbol(), day.day()))
+			.toList());
 	}
 
 }

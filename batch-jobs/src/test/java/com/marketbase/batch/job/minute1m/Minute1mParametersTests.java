@@ -45,9 +45,23 @@ class Minute1mParametersTests {
 	}
 
 	@Test
+	void loadsInFullUnlessAskedToHealAndNamesOnlyTheIncrementalMode() {
+		JobParameters full = parse(Map.of("trade_date", "2026-11-20")).toJobParameters();
+		JobParameters incremental = parse(Map.of("trade_date", "2026-11-20", "mode", "Incremental")).toJobParameters();
+
+		assertThat(full.getString("mode")).isNull();
+		assertThat(Minute1mParameters.of(full).incremental()).isFalse();
+		assertThat(incremental.getString("mode")).isEqualTo("incremental");
+		assertThat(Minute1mParameters.of(incremental).incremental()).isTrue();
+		assertThat(parse(Map.of("mode", "full")).toJobParameters()).isEqualTo(parse(Map.of()).toJobParameters());
+		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("mode", "heal")))
+			.withMessage("mode is incremental or full, not 'heal'.");
+	}
+
+	@Test
 	void refusesWhatIsUnknownMalformedOrContradictory() {
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("date", "2026-11-20")))
-			.withMessage("Unknown parameter 'date' for minute_1m; allowed: end_date, exchange, force, source, "
+			.withMessage("Unknown parameter 'date' for minute_1m; allowed: end_date, exchange, force, mode, source, "
 					+ "start_date, symbols, trade_date.");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("trade_date", "2026-13-01")))
 			.withMessage("trade_date '2026-13-01' is not a date; use YYYY-MM-DD, for example 2026-11-20.");

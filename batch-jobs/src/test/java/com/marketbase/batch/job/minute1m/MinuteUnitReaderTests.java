@@ -27,6 +27,18 @@ class MinuteUnitReaderTests {
 	private static final List<MinuteUnit> UNITS = MinuteUnit.plan(List.of("A.SH", "B.SH", "C.SH", "D.SH"), DAY, 1);
 
 	@Test
+	void plansAroundLeftOutDaysWithoutFetchingThem() {
+		List<LocalDate> days = List.of(LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 17),
+				LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 20));
+
+		List<MinuteUnit> units = MinuteUnit.plan(List.of("A.SH", "B.SH"), days, 2, Set.of("A.SH/2026-11-18"));
+
+		assertThat(units).map(MinuteUnit::toString)
+			.containsExactly("A.SH/2026-11-16..2026-11-17", "A.SH/2026-11-19..2026-11-20",
+					"B.SH/2026-11-16..2026-11-17", "B.SH/2026-11-18..2026-11-19", "B.SH/2026-11-20");
+	}
+
+	@Test
 	void resumesAfterTheLastCommittedUnit() {
 		ExecutionContext context = new ExecutionContext();
 		Feed feed = new Feed(Set.of());
