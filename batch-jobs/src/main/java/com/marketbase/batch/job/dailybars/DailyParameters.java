@@ -2,16 +2,12 @@ package com.marketbase.batch.job.dailybars;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import com.marketbase.batch.job.LaunchInput;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -46,16 +42,14 @@ public record DailyParameters(DailyDataset dataset, LocalDate startDate, LocalDa
 	static final Set<String> NAMES = Set.of("trade_date", "start_date", "end_date", "symbols", "source", "mode",
 			"force");
 
-	static final Set<String> SOURCES = Set.of("tushare", "tdx", "sandbox");
+	static final Set<String> SOURCES = LaunchInput.SOURCES;
 
 	/** At most this many symbols fit the job repository's parameter column. */
-	static final int MAX_SYMBOLS = 200;
+	static final int MAX_SYMBOLS = LaunchInput.MAX_SYMBOLS;
 
 	private static final Pattern A_SHARE_CODE = Pattern.compile("\\d{6}\\.(SH|SZ|BJ)");
 
 	private static final Pattern INDEX_CODE = Pattern.compile("[0-9A-Z]{6}\\.(SH|SZ|BJ|CSI|SI)");
-
-	private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
 
 	public DailyParameters {
 		symbols = List.copyOf(symbols);
@@ -73,52 +67,12 @@ public record DailyParameters(DailyDataset dataset, LocalDate startDate, LocalDa
 	 */
 	public static DailyParameters parse(DailyDataset dataset, Map<String, String> given, LocalDate defaultDay,
 			String defaultSource) {
-		String job = dataset.dataset();
-		for (String name : given.keySet()) {
-			if (!NAMES.contains(name)) {
-				throw new IllegalArgumentException("Unknown parameter '" + name + "' for " + job + "; allowed: "
-						+ String.join(", ", new TreeSet<>(NAMES)) + ".");
-			}
-		}
-		String tradeDate = given.get("trade_date");
-		String start = given.get("start_date");
-		String end = given.get("end_date");
-		if (tradeDate != null && (start != null || end != null)) {
-			throw new IllegalArgumentException("Give either trade_date or start_date/end_date, not both.");
-		}
-		if ((start == null) != (end == null)) {
-			throw new IllegalArgumentException("start_date and end_date go together; for one day use trade_date.");
-		}
-		LocalDate first = defaultDay;
-		LocalDate last = defaultDay;
-		if (tradeDate != null) {
-			first = date("trade_date", tradeDate);
-			last = first;
-		}
-		else if (start != null) {
-			first = date("start_date", start);
-			last = date("end_date", end);
-			if (first.isAfter(last)) {
-				throw new IllegalArgumentException("start_date " + first + " is after end_date " + last + ".");
-			}
-		}
-		String symbolList = given.get("symbols");
-		List<String> symbols = (symbolList != null) ? symbols(dataset, symbolList) : List.of();
-		String source = given.getOrDefault("source", defaultSource).toLowerCase(Locale.ROOT);
-		if (!SOURCES.contains(source)) {
-			throw new IllegalArgumentException("Unknown source '" + given.getOrDefault("source", defaultSource)
-					+ "'; use tushare, tdx or sandbox.");
-		}
-		String mode = given.getOrDefault("mode", INCREMENTAL).toLowerCase(Locale.ROOT);
-		if (!mode.equals(INCREMENTAL) && !mode.equals(FULL)) {
-			throw new IllegalArgumentException("mode is incremental or full, not '" + given.get("mode") + "'.");
-		}
-		String force = given.getOrDefault("force", "false").toLowerCase(Locale.ROOT);
-		if (!force.equals("true") && !force.equals("false")) {
-			throw new IllegalArgumentException("force is true or false, not '" + given.get("force") + "'.");
-		}
-		return new DailyParameters(dataset, first, last, symbols, source, mode,
-				force.equals("true") ? LocalDateTime.now().withNano(0) : null);
+		LaunchInput input = new LaunchInput(dataset.dataset(), given, NAMES);
+		LaunchInput.Days days = input.days(defaultDay);
+		Pattern code = (dataset == DailyDataset.INDEX_DAILY) ? INDEX_CODE : A_SHARE_CODE;
+		List<String> symbols = input.symbols(code, dataset.codeExample(), "leave symbols out for all");
+		return new DailyParameters(dataset, days.first(), days.last(), symbols, input.source(defaultSource),
+				input.mode(INCREMENTAL), input.flag("force") ? LocalDateTime.now().withNano(0) : null);
 	}
 
 	/**
@@ -167,46 +121,6 @@ public record DailyParameters(DailyDataset dataset, LocalDate startDate, LocalDa
 
 	public boolean incremental() {
 		return INCREMENTAL.equals(this.mode);
-	}
-
-	private static LocalDate date(String name, String value) {
-		try {
-			return (value.length() == 8) ? LocalDate.parse(value, COMPACT) : LocalDate.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(
-					name + " '" + value + "' is not a date; use YYYY-MM-DD, for example 2026-11-20.");
-		}
-	}
-
-	private static List<String> symbols(DailyDataset dataset, String list) {
-		Pattern code = (dataset == DailyDataset.INDEX_DAILY) ? INDEX_CODE : A_SHARE_CODE;
-		TreeSet<String> symbols = new TreeSet<>();
-		List<String> malformed = new ArrayList<>();
-		for (String symbol : list.split(",")) {
-			String typed = symbol.strip().toUpperCase(Locale.ROOT);
-			if (typed.isEmpty()) {
-				continue;
-			}
-			if (code.matcher(typed).matches()) {
-				symbols.add(typed);
-			}
-			else {
-				malformed.add(symbol.strip());
-			}
-		}
-		if (!malformed.isEmpty()) {
-			throw new IllegalArgumentException(
-					"Not " + dataset.codeExample() + ": " + String.join(", ", malformed) + ".");
-		}
-		if (symbols.isEmpty()) {
-			throw new IllegalArgumentException("symbols is empty; list codes like 600000.SH,000001.SZ.");
-		}
-		if (symbols.size() > MAX_SYMBOLS) {
-			throw new IllegalArgumentException("Too many symbols (" + symbols.size() + ") for one launch; at most "
-					+ MAX_SYMBOLS + ", or leave symbols out for all.");
-		}
-		return List.copyOf(symbols);
 	}
 
 	/**

@@ -2,16 +2,13 @@ package com.marketbase.batch.job.minute1m;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import com.marketbase.batch.job.LaunchInput;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -50,16 +47,14 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 	static final Set<String> NAMES = Set.of("trade_date", "start_date", "end_date", "symbols", "exchange", "source",
 			"mode", "force");
 
-	static final Set<String> SOURCES = Set.of("tushare", "tdx", "sandbox");
+	static final Set<String> SOURCES = LaunchInput.SOURCES;
 
 	static final Set<String> EXCHANGES = Set.of("SH", "SZ", "BJ");
 
 	/** At most this many symbols fit the job repository's parameter column. */
-	static final int MAX_SYMBOLS = 200;
+	static final int MAX_SYMBOLS = LaunchInput.MAX_SYMBOLS;
 
 	private static final Pattern A_SHARE_CODE = Pattern.compile("\\d{6}\\.(SH|SZ|BJ)");
-
-	private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
 
 	public Minute1mParameters {
 		symbols = List.copyOf(symbols);
@@ -75,62 +70,23 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 	 * @throws IllegalArgumentException with the message for the person
 	 */
 	public static Minute1mParameters parse(Map<String, String> given, LocalDate defaultDay, String defaultSource) {
-		for (String name : given.keySet()) {
-			if (!NAMES.contains(name)) {
-				throw new IllegalArgumentException("Unknown parameter '" + name + "' for " + JOB_NAME + "; allowed: "
-						+ String.join(", ", new TreeSet<>(NAMES)) + ".");
-			}
-		}
-		String tradeDate = given.get("trade_date");
-		String start = given.get("start_date");
-		String end = given.get("end_date");
-		if (tradeDate != null && (start != null || end != null)) {
-			throw new IllegalArgumentException("Give either trade_date or start_date/end_date, not both.");
-		}
-		if ((start == null) != (end == null)) {
-			throw new IllegalArgumentException("start_date and end_date go together; for one day use trade_date.");
-		}
-		LocalDate first = defaultDay;
-		LocalDate last = defaultDay;
-		if (tradeDate != null) {
-			first = date("trade_date", tradeDate);
-			last = first;
-		}
-		else if (start != null) {
-			first = date("start_date", start);
-			last = date("end_date", end);
-			if (first.isAfter(last)) {
-				throw new IllegalArgumentException("start_date " + first + " is after end_date " + last + ".");
-			}
-		}
-		String symbolList = given.get("symbols");
-		String exchange = given.get("exchange");
-		if (symbolList != null && exchange != null) {
+		LaunchInput input = new LaunchInput(JOB_NAME, given, NAMES);
+		LaunchInput.Days days = input.days(defaultDay);
+		String exchange = input.get("exchange");
+		if (input.get("symbols") != null && exchange != null) {
 			throw new IllegalArgumentException("Give either symbols or exchange, not both.");
 		}
-		List<String> symbols = (symbolList != null) ? symbols(symbolList) : List.of();
+		List<String> symbols = input.symbols(A_SHARE_CODE,
+				"A-share or ETF codes in Tushare form (like 600000.SH, 000001.SZ, 920118.BJ)", "use exchange=SH|SZ|BJ");
 		if (exchange != null) {
 			exchange = exchange.toUpperCase(Locale.ROOT);
 			if (!EXCHANGES.contains(exchange)) {
 				throw new IllegalArgumentException(
-						"Unknown exchange '" + given.get("exchange") + "'; use SH, SZ or BJ.");
+						"Unknown exchange '" + input.get("exchange") + "'; use SH, SZ or BJ.");
 			}
 		}
-		String source = given.getOrDefault("source", defaultSource).toLowerCase(Locale.ROOT);
-		if (!SOURCES.contains(source)) {
-			throw new IllegalArgumentException(
-					"Unknown source '" + given.get("source") + "'; use tushare, tdx or sandbox.");
-		}
-		String mode = given.getOrDefault("mode", FULL).toLowerCase(Locale.ROOT);
-		if (!mode.equals(INCREMENTAL) && !mode.equals(FULL)) {
-			throw new IllegalArgumentException("mode is incremental or full, not '" + given.get("mode") + "'.");
-		}
-		String force = given.getOrDefault("force", "false").toLowerCase(Locale.ROOT);
-		if (!force.equals("true") && !force.equals("false")) {
-			throw new IllegalArgumentException("force is true or false, not '" + given.get("force") + "'.");
-		}
-		return new Minute1mParameters(first, last, symbols, exchange, source, mode,
-				force.equals("true") ? LocalDateTime.now().withNano(0) : null);
+		return new Minute1mParameters(days.first(), days.last(), symbols, exchange, input.source(defaultSource),
+				input.mode(FULL), input.flag("force") ? LocalDateTime.now().withNano(0) : null);
 	}
 
 	/**
@@ -191,45 +147,6 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 
 	public boolean incremental() {
 		return INCREMENTAL.equals(this.mode);
-	}
-
-	private static LocalDate date(String name, String value) {
-		try {
-			return (value.length() == 8) ? LocalDate.parse(value, COMPACT) : LocalDate.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(
-					name + " '" + value + "' is not a date; use YYYY-MM-DD, for example 2026-11-20.");
-		}
-	}
-
-	private static List<String> symbols(String list) {
-		TreeSet<String> symbols = new TreeSet<>();
-		List<String> malformed = new ArrayList<>();
-		for (String symbol : list.split(",")) {
-			String code = symbol.strip().toUpperCase(Locale.ROOT);
-			if (code.isEmpty()) {
-				continue;
-			}
-			if (A_SHARE_CODE.matcher(code).matches()) {
-				symbols.add(code);
-			}
-			else {
-				malformed.add(symbol.strip());
-			}
-		}
-		if (!malformed.isEmpty()) {
-			throw new IllegalArgumentException("Not A-share or ETF codes in Tushare form (like 600000.SH, 000001.SZ, "
-					+ "920118.BJ): " + String.join(", ", malformed) + ".");
-		}
-		if (symbols.isEmpty()) {
-			throw new IllegalArgumentException("symbols is empty; list codes like 600000.SH,000001.SZ.");
-		}
-		if (symbols.size() > MAX_SYMBOLS) {
-			throw new IllegalArgumentException("Too many symbols (" + symbols.size() + ") for one launch; at most "
-					+ MAX_SYMBOLS + ", or use exchange=SH|SZ|BJ.");
-		}
-		return List.copyOf(symbols);
 	}
 
 	/**
