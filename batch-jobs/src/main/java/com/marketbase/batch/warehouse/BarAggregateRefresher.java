@@ -49,7 +49,7 @@ public final class BarAggregateRefresher {
 
 	private final TransactionTemplate transaction;
 
-	private final List<String> slices;
+	private final int lanes;
 
 	private final String openClose;
 
@@ -61,13 +61,13 @@ public final class BarAggregateRefresher {
 	 * A refresher that rebuilds rollups in parallel slices of the symbols.
 	 * @param dataSource the warehouse; it must hand out a connection per slice
 	 * @param mode the warehouse mode
-	 * @param lanes 1 for one transaction, 2 to split at {@code 6} (Shenzhen and funds
-	 * below, Shanghai and Beijing above: about half the A-share market each)
+	 * @param lanes 1 for one transaction, 2 to split the symbols at the median A-share or
+	 * ETF code, so that each slice holds about half the market
 	 */
 	public BarAggregateRefresher(DataSource dataSource, WarehouseMode mode, int lanes) {
 		this.dataSource = dataSource;
 		this.mode = mode;
-		this.slices = (lanes > 1) ? List.of(" and symbol < '6'", " and symbol >= '6'") : List.of("");
+		this.lanes = lanes;
 		// TimescaleDB's first/last pick the open and close without building an array per
 		// bucket (about a third less time for the 5-minute level); plain PostgreSQL has
 		// no such aggregate, and both give the same bars.
@@ -88,15 +88,13 @@ public final class BarAggregateRefresher {
 			refreshContinuousAggregates(window);
 			inSlices((slice) -> rollUp60m(window, slice));
 		}
-		else if (this.slices.size() == 1) {
-			this.transaction.executeWithoutResult((status) -> {
-				LEVELS.forEach((level) -> rollUp(level, window, ""));
-				rollUp60m(window, "");
-			});
-		}
 		else {
-			LEVELS.forEach((level) -> inSlices((slice) -> rollUp(level, window, slice)));
-			inSlices((slice) -> rollUp60m(window, slice));
+			// A slice's levels read only that slice's symbols, so each slice goes up
+			// all levels on its own, without waiting for the other at every level.
+			inSlices((slice) -> {
+				LEVELS.forEach((level) -> rollUp(level, window, slice));
+				rollUp60m(window, slice);
+			});
 		}
 		logger.debug("Refreshed bar aggregates for ({}, {}] in {} ms", window.from(), window.to(),
 				Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -130,13 +128,14 @@ public final class BarAggregateRefresher {
 		}
 	}
 
-	// Each slice in its own transaction and thread; the level is done when all are.
+	// Each slice in its own transaction and thread; the work is done when all are.
 	private void inSlices(java.util.function.Consumer<String> work) {
-		if (this.slices.size() == 1) {
-			this.transaction.executeWithoutResult((status) -> work.accept(this.slices.get(0)));
+		List<String> slices = slices();
+		if (slices.size() == 1) {
+			this.transaction.executeWithoutResult((status) -> work.accept(slices.get(0)));
 			return;
 		}
-		List<java.util.concurrent.CompletableFuture<Void>> running = this.slices.stream()
+		List<java.util.concurrent.CompletableFuture<Void>> running = slices.stream()
 			.map((slice) -> java.util.concurrent.CompletableFuture
 				.runAsync(() -> this.transaction.executeWithoutResult((status) -> {
 					// The lanes already keep the cores busy; parallel workers inside
@@ -155,6 +154,25 @@ public final class BarAggregateRefresher {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * The symbol conditions of the slices: halves of the A-share and ETF codes, split at
+	 * their median, so the slices carry about the same number of bars whatever the
+	 * exchanges' shares of the market.
+	 */
+	private List<String> slices() {
+		if (this.lanes < 2) {
+			return List.of("");
+		}
+		String median = this.jdbc.queryForObject("select percentile_disc(0.5) within group (order by symbol) "
+				+ "from market.instruments where asset_class in ('stock', 'etf')", String.class);
+		if (median == null) {
+			// No listings yet: Shenzhen and funds below 6, Shanghai and Beijing above.
+			median = "6";
+		}
+		String literal = "'" + median.replace("'", "''") + "'";
+		return List.of(" and symbol < " + literal, " and symbol >= " + literal);
 	}
 
 	private void rollUp(Level level, AggregateWindow window, String slice) {
