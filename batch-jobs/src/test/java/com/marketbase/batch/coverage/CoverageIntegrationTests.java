@@ -1,16 +1,23 @@
 package com.marketbase.batch.coverage;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import com.marketbase.batch.warehouse.TestWarehouse;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -141,6 +148,54 @@ class CoverageIntegrationTests {
 		DatasetFreshness fixed = freshness.of(minute, at("2026-11-21T09:00")).get(0);
 		assertThat(fixed.isFresh()).isTrue();
 		assertThat(fixed.lastCompleteDay()).isEqualTo(FRIDAY);
+	}
+
+	@Test
+	void countsALoadAndAListingThatRunAtTheSameTime() throws Exception {
+		// The embedded database hands out a connection per call, so two transactions can
+		// overlap: a listing added while its first units load. Each trigger alone would
+		// count against the other's old state and the units would never count.
+		CoverageQueries queries = seeded(TestWarehouse.EMBEDDED);
+		DataSource dataSource = TestWarehouse.EMBEDDED.dataSource();
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		try (Connection listing = dataSource.getConnection(); Connection load = dataSource.getConnection()) {
+			listing.setAutoCommit(false);
+			load.setAutoCommit(false);
+			try (Statement statement = listing.createStatement()) {
+				statement.execute("insert into market.instruments (symbol, exchange, asset_class, name, list_date, "
+						+ "tick_size, lot_size) values ('600009.SH', 'SSE', 'stock', 'late', '2026-11-16', 0.01, 100)");
+			}
+			CompletableFuture<Void> loading = CompletableFuture.runAsync(() -> {
+				try (Statement statement = load.createStatement()) {
+					statement
+						.execute("insert into market.load_units (dataset, symbol, trade_date, status, rows_loaded, "
+								+ "rows_expected, source) values ('minute_1m', '600009.SH', '2026-11-16', 'complete', 240, "
+								+ "240, 'sandbox')");
+					load.commit();
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and not granted",
+					Long.class) == 0 && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(loading).as("the load waits for the listing to commit").isNotDone();
+			listing.commit();
+			loading.get(10, TimeUnit.SECONDS);
+		}
+
+		assertThat(rows(queries.days("minute_1m", MONDAY, MONDAY)))
+			.containsExactly("2026-11-16 complete 6: 5 0 0 / 0 1 0");
+		long kept = jdbc.queryForObject("select sum(units) from market.coverage_days where dataset = 'minute_1m'",
+				Long.class);
+		jdbc.execute("select market.rebuild_coverage(null)");
+		assertThat(jdbc.queryForObject("select sum(units) from market.coverage_days where dataset = 'minute_1m'",
+				Long.class))
+			.as("the counts kept equal a recount")
+			.isEqualTo(kept);
 	}
 
 	private static CoverageQueries seeded(TestWarehouse warehouse) {
