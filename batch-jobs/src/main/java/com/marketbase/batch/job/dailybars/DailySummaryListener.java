@@ -68,6 +68,9 @@ class DailySummaryListener implements JobExecutionListener {
 				+ "; rejected rows: " + rejects + "; older holes healed: "
 				+ context.getLong(DailyPrepareTasklet.BACKFILL, 0) + ", left for later runs: "
 				+ context.getLong(DailyPrepareTasklet.HOLES_LEFT, 0);
+		// The requested days are judged on their own: older holes healed by the same run
+		// must not make a day the source had nothing for look loaded.
+		long[] requested = requestedDays(execution, batch);
 		ExitStatus exit = execution.getExitStatus();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			long planned = context.getLong(DailyPrepareTasklet.PLANNED, 0);
@@ -81,6 +84,10 @@ class DailySummaryListener implements JobExecutionListener {
 			else if (stored == 0 && units.getOrDefault("empty", 0L) > 0) {
 				exit = new ExitStatus(NOTHING_LOADED, "The source had no bars for any missing unit; " + summary);
 			}
+			else if (requested[0] == 0 && requested[1] > 0) {
+				exit = new ExitStatus(NOTHING_LOADED,
+						"The source had no bars for the requested days (" + requested[1] + " units empty); " + summary);
+			}
 			else {
 				exit = new ExitStatus(ExitStatus.COMPLETED.getExitCode(), summary);
 			}
@@ -91,6 +98,26 @@ class DailySummaryListener implements JobExecutionListener {
 		execution.setExitStatus(exit);
 		logger.info("{} execution {} ended {}: {}", this.finder.dataset(), execution.getId(), execution.getStatus(),
 				summary);
+	}
+
+	/**
+	 * What this run stored for the days it was asked for.
+	 * @return units stored (complete or partial) and units empty, of the requested days
+	 */
+	private long[] requestedDays(JobExecution execution, long batch) {
+		java.time.LocalDate start = execution.getJobParameters().getLocalDate("start_date");
+		java.time.LocalDate end = execution.getJobParameters().getLocalDate("end_date");
+		long[] counts = new long[2];
+		if (start == null || end == null) {
+			return counts;
+		}
+		this.jdbc.query("select count(*) filter (where status in ('complete', 'partial')), "
+				+ "count(*) filter (where status = 'empty') from market.load_units "
+				+ "where dataset = ? and load_batch_id = ? and trade_date between ? and ?", (rs) -> {
+					counts[0] = rs.getLong(1);
+					counts[1] = rs.getLong(2);
+				}, this.finder.dataset(), batch, start, end);
+		return counts;
 	}
 
 	private static String quarantineList(List<SymbolDay> quarantined) {

@@ -61,10 +61,28 @@ class Minute1mSummaryListener implements JobExecutionListener {
 				+ incremental(execution);
 		ExitStatus exit = execution.getExitStatus();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			// The requested days are judged on their own: older holes healed by an
+			// incremental run must not make a day the source had nothing for look loaded.
+			long[] requested = new long[2];
+			java.time.LocalDate start = execution.getJobParameters().getLocalDate("start_date");
+			java.time.LocalDate end = execution.getJobParameters().getLocalDate("end_date");
+			if (start != null && end != null) {
+				this.jdbc.query("select count(*), coalesce(sum(rows_loaded), 0) from market.load_units "
+						+ "where load_batch_id = ? and trade_date between ? and ?", (rs) -> {
+							requested[0] = rs.getLong(1);
+							requested[1] = rs.getLong(2);
+						}, batch, start, end);
+			}
 			long openDays = days.values().stream().mapToLong(Long::longValue).sum();
-			exit = (rows[0] == 0 && openDays > 0)
-					? new ExitStatus(NOTHING_LOADED, "The source had no bars for any open day; " + summary)
-					: new ExitStatus(ExitStatus.COMPLETED.getExitCode(), summary);
+			if (rows[0] == 0 && openDays > 0) {
+				exit = new ExitStatus(NOTHING_LOADED, "The source had no bars for any open day; " + summary);
+			}
+			else if (requested[0] > 0 && requested[1] == 0) {
+				exit = new ExitStatus(NOTHING_LOADED, "The source had no bars for the requested days; " + summary);
+			}
+			else {
+				exit = new ExitStatus(ExitStatus.COMPLETED.getExitCode(), summary);
+			}
 		}
 		else {
 			exit = exit.addExitDescription(summary);

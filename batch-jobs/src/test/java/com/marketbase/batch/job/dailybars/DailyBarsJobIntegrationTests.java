@@ -232,6 +232,36 @@ class DailyBarsJobIntegrationTests {
 
 	@ParameterizedTest
 	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED", "TIMESCALEDB" })
+	void aDayTheSourceHasNothingForIsNotASuccessEvenWhenOlderHolesHeal(TestWarehouse warehouse) throws Exception {
+		JdbcTemplate jdbc = fresh(warehouse);
+		try (Sandbox sandbox = sandbox();
+				ConfigurableApplicationContext app = application(sandbox, warehouse,
+						"--marketbase.jobs.daily.backfill-calls=6")) {
+			loadInstruments(app);
+			assertThat(ReferenceRuns
+				.launch(app, "calendar",
+						Map.of("start_date", "2026-11-01", "end_date", "2026-11-30", "source", "tushare"))
+				.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+			// Launched before the source has published the day (the sandbox's data ends
+			// on
+			// LAST), while older days are still holes.
+			JobExecution execution = ReferenceRuns.launch(app, "daily",
+					Map.of("trade_date", "2026-11-23", "source", "tushare"));
+
+			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(execution.getExitStatus().getExitCode()).as(execution.getExitStatus().getExitDescription())
+				.isEqualTo("NOTHING_LOADED");
+			assertThat(execution.getExitStatus().getExitDescription())
+				.startsWith("The source had no bars for the requested days (");
+			assertThat(count(jdbc, "select count(*) from market.bars_daily where trade_date < '2026-11-23'"))
+				.as("older holes were healed in the same run")
+				.isPositive();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED", "TIMESCALEDB" })
 	void loadsIndexesAndEtfs(TestWarehouse warehouse) throws Exception {
 		JdbcTemplate jdbc = fresh(warehouse);
 		try (Sandbox sandbox = sandbox(); ConfigurableApplicationContext app = application(sandbox, warehouse)) {
