@@ -3,6 +3,7 @@ package com.marketbase.batch.job.dailybars;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import com.marketbase.batch.job.MarketReference;
 import com.marketbase.batch.warehouse.AggregateWindow;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reads a launch of a daily-bar job: checks the parameters, the symbols against the
@@ -29,12 +31,15 @@ public class DailyLaunch implements JobLaunch {
 
 	private final MarketReference reference;
 
+	private final JdbcTemplate jdbc;
+
 	private final DailyFeeds feeds;
 
 	public DailyLaunch(DailyDataset dataset, DailyLoadSettings settings, DataSource dataSource, DailyFeeds feeds) {
 		this.dataset = dataset;
 		this.settings = settings;
 		this.reference = new MarketReference(dataSource);
+		this.jdbc = new JdbcTemplate(dataSource);
 		this.feeds = feeds;
 	}
 
@@ -57,6 +62,17 @@ public class DailyLaunch implements JobLaunch {
 			if (!unknown.isEmpty()) {
 				throw new IllegalArgumentException("Unknown symbols: " + String.join(", ", unknown)
 						+ ". Load instruments first, or check the codes.");
+			}
+			// An ETF code given to daily would be owed nothing and end "nothing was
+			// missing"; say which job loads it instead.
+			List<String> other = this.jdbc.queryForList("""
+					select i.symbol || ' (' || i.asset_class || ')' from market.instruments i
+					join market.datasets d on d.dataset = ?
+					where i.symbol = any (string_to_array(?, ',')) and not i.asset_class = any (d.asset_classes)
+					order by i.symbol""", String.class, this.dataset.dataset(), String.join(",", parameters.symbols()));
+			if (!other.isEmpty()) {
+				throw new IllegalArgumentException("Not instruments " + this.dataset.dataset() + " loads: "
+						+ String.join(", ", other) + "; daily loads stocks, index_daily indexes and etf_daily ETFs.");
 			}
 		}
 		return parameters.toJobParameters();

@@ -31,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * daily, index_daily and etf_daily end to end against a sandbox of 200 stocks, 10 ETFs
@@ -363,6 +364,29 @@ class DailyBarsJobIntegrationTests {
 			assertThat(exitCode).isEqualTo(2);
 			assertThat(output.getErr()).containsOnlyOnce("mode is incremental or full, not 'partial'.")
 				.doesNotContain("\tat ");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED" })
+	void refusesACodeOfAnotherAssetClassNamingTheJobThatLoadsIt(TestWarehouse warehouse) throws Exception {
+		fresh(warehouse);
+		try (Sandbox sandbox = sandbox(); ConfigurableApplicationContext app = application(sandbox, warehouse)) {
+			loadInstruments(app);
+			com.marketbase.batch.job.JobLaunch daily = app.getBeansOfType(com.marketbase.batch.job.JobLaunch.class)
+				.values()
+				.stream()
+				.filter((launch) -> launch.jobName().equals("daily"))
+				.findFirst()
+				.orElseThrow();
+
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> daily.parameters(
+						Map.of("symbols", "510300.SH,600000.SH", "trade_date", "2026-11-20", "source", "tushare")))
+				.withMessage("Not instruments daily loads: 510300.SH (etf); daily loads stocks, index_daily indexes "
+						+ "and etf_daily ETFs.");
+			assertThat(daily.parameters(Map.of("symbols", "600000.SH", "trade_date", "2026-11-20", "source", "tushare"))
+				.getString("scope")).contains("600000.SH");
 		}
 	}
 
