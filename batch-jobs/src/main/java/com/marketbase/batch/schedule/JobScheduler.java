@@ -172,8 +172,15 @@ public class JobScheduler {
 		}
 		if (entry.skipWhileRunning() && (this.inFlight.contains(index)
 				|| !this.repository.findRunningJobExecutions(entry.job()).isEmpty())) {
+			// Name what runs, so that an execution left running by a dead process (which
+			// blocks every later firing) can be found and recovered.
+			String running = this.repository.findRunningJobExecutions(entry.job())
+				.stream()
+				.map((execution) -> "execution " + execution.getId() + " since " + execution.getStartTime())
+				.collect(java.util.stream.Collectors.joining(", "));
 			return log(new ScheduledRun(entry.job(), day, Outcome.SKIPPED_BUSY, null,
-					"skipped: " + entry.job() + " is still running"));
+					"skipped: " + entry.job() + " is still running" + (running.isEmpty() ? ""
+							: " (" + running + "; if its process died, 'restart=<id>' " + "recovers it)")));
 		}
 		JobParameters parameters;
 		try {
@@ -278,7 +285,7 @@ public class JobScheduler {
 
 	private static ScheduledRun log(ScheduledRun run) {
 		switch (run.outcome()) {
-			case CLOSED, ALREADY_COMPLETE, ALREADY_RUNNING, LAUNCHED_ELSEWHERE, SKIPPED_BUSY ->
+			case CLOSED, ALREADY_COMPLETE, LAUNCHED_ELSEWHERE, SKIPPED_BUSY ->
 				logger.info("Schedule: {} {}: {}", run.job(), run.tradeDate(), run.detail());
 			// A completed execution may still say it loaded nothing or not everything.
 			case COMPLETED -> {

@@ -44,19 +44,28 @@ class ScheduleRunner implements SmartLifecycle {
 		this.tasks.initialize();
 		this.running = true;
 		this.tasks.execute(() -> {
+			// Firings that fall due while the catch-up runs (a long one can take hours)
+			// are
+			// counted from its start, so they run as soon as it ends instead of being
+			// lost.
+			ZonedDateTime started = ZonedDateTime.now(this.clock);
 			this.scheduler.catchUp();
 			for (int i = 0; i < this.scheduler.size(); i++) {
-				scheduleNext(i);
+				scheduleNext(i, started);
 			}
 		});
 		logger.info("Schedule: {} entries", this.scheduler.size());
 	}
 
 	private void scheduleNext(int index) {
+		scheduleNext(index, ZonedDateTime.now(this.clock));
+	}
+
+	private void scheduleNext(int index, ZonedDateTime after) {
 		if (!this.running) {
 			return;
 		}
-		ZonedDateTime next = this.scheduler.next(index, ZonedDateTime.now(this.clock));
+		ZonedDateTime next = this.scheduler.next(index, after);
 		if (next == null) {
 			return;
 		}
