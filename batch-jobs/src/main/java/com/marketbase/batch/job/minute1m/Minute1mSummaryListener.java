@@ -55,8 +55,9 @@ class Minute1mSummaryListener implements JobExecutionListener {
 		Long rejects = this.jdbc.queryForObject("select count(*) from market.rejected_rows where load_batch_id = ?",
 				Long.class, batch);
 		String summary = "days: " + days.getOrDefault("complete", 0L) + " complete, " + days.getOrDefault("partial", 0L)
-				+ " partial, " + days.getOrDefault("empty", 0L) + " empty, " + days.getOrDefault("failed", 0L)
-				+ " failed; bars: " + rows[0] + "; rejected rows: " + rejects + "; aggregates refreshed: "
+				+ " partial, " + days.getOrDefault("suspended", 0L) + " suspended, " + days.getOrDefault("empty", 0L)
+				+ " empty, " + days.getOrDefault("failed", 0L) + " failed; bars: " + rows[0] + "; rejected rows: "
+				+ rejects + "; aggregates refreshed: "
 				+ execution.getExecutionContext().getString(Minute1mAggregateTasklet.WINDOW, "none")
 				+ incremental(execution);
 		ExitStatus exit = execution.getExitStatus();

@@ -176,7 +176,19 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 				"""
 						insert into market.load_units (dataset, symbol, trade_date, status, rows_loaded, rows_expected, reason,
 							source, load_batch_id, job_execution_id)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						select v.dataset, v.symbol, v.trade_date,
+							case when s.suspended then 'suspended' else v.status end, v.rows_loaded, v.rows_expected,
+							case when s.suspended then 'suspended: on the source''s suspension list (daily bars)'
+								else v.reason end,
+							v.source, v.load_batch_id, v.job_execution_id
+						from (values (?, ?, ?::date, ?, ?::integer, ?::integer, ?, ?, ?::bigint, ?::bigint))
+							as v (dataset, symbol, trade_date, status, rows_loaded, rows_expected, reason, source,
+								load_batch_id, job_execution_id)
+						-- A day without bars is a suspension, not a hole, when the daily bars' load
+						-- recorded the source's suspension list for it.
+						cross join lateral (select v.status = 'empty' and exists (select 1 from market.load_units d
+							where d.dataset = 'daily' and d.symbol = v.symbol and d.trade_date = v.trade_date
+								and d.status = 'suspended') as suspended) s
 						on conflict (dataset, symbol, trade_date) do update set status = excluded.status,
 							rows_loaded = excluded.rows_loaded, rows_expected = excluded.rows_expected, reason = excluded.reason,
 							source = excluded.source, load_batch_id = excluded.load_batch_id,

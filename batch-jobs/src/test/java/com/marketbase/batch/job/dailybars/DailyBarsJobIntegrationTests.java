@@ -368,6 +368,33 @@ class DailyBarsJobIntegrationTests {
 	}
 
 	@ParameterizedTest
+	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED", "TIMESCALEDB" })
+	void minuteBarsOfASuspendedDayAreSuspendedNotMissing(TestWarehouse warehouse) throws Exception {
+		JdbcTemplate jdbc = fresh(warehouse);
+		try (Sandbox sandbox = sandbox(); ConfigurableApplicationContext app = application(sandbox, warehouse)) {
+			loadInstruments(app);
+			assertThat(ReferenceRuns.launch(app, "daily", MONTH).getExitStatus().getExitCode()).isEqualTo("COMPLETED");
+			Map<String, Object> suspended = jdbc.queryForMap("select symbol, trade_date from market.load_units "
+					+ "where dataset = 'daily' and status = 'suspended' order by trade_date desc, symbol limit 1");
+			String symbol = (String) suspended.get("symbol");
+			String day = suspended.get("trade_date").toString();
+			String traded = jdbc.queryForObject("select min(symbol) from market.load_units where dataset = 'daily' "
+					+ "and status = 'complete' and trade_date = ?::date", String.class, day);
+
+			JobExecution minute = ReferenceRuns.launch(app, "minute_1m",
+					Map.of("trade_date", day, "symbols", symbol + "," + traded, "source", "tushare"));
+
+			assertThat(minute.getExitStatus().getExitCode()).as(minute.getExitStatus().getExitDescription())
+				.isEqualTo("COMPLETED");
+			assertThat(minute.getExitStatus().getExitDescription())
+				.startsWith("days: 1 complete, 0 partial, " + "1 suspended, 0 empty");
+			assertThat(jdbc.queryForObject("select status from market.load_units where dataset = 'minute_1m' "
+					+ "and symbol = ? and trade_date = ?::date", String.class, symbol, day))
+				.isEqualTo("suspended");
+		}
+	}
+
+	@ParameterizedTest
 	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED" })
 	void refusesACodeOfAnotherAssetClassNamingTheJobThatLoadsIt(TestWarehouse warehouse) throws Exception {
 		fresh(warehouse);
