@@ -1,10 +1,7 @@
 package com.marketbase.batch.job.dailybars;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import com.marketbase.batch.job.MarketReference;
 import com.marketbase.batch.source.AdjustmentFactor;
@@ -85,20 +82,12 @@ class TdxDailyFeed implements DailyFeed {
 	}
 
 	/**
-	 * The gateway knows open days only; every other day of the window is closed.
+	 * The gateway knows open days up to the last one with bars; see
+	 * {@link TdxClient#calendar}.
 	 */
 	@Override
 	public List<TradingDay> calendar(LocalDate start, LocalDate end) {
-		Set<LocalDate> open = new HashSet<>(this.client.tradingDays(start, end));
-		List<TradingDay> days = new ArrayList<>();
-		LocalDate previousOpen = null;
-		for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-			days.add(new TradingDay(MarketReference.A_SHARE_CALENDAR, day, open.contains(day), previousOpen));
-			if (open.contains(day)) {
-				previousOpen = day;
-			}
-		}
-		return days;
+		return this.client.calendar(MarketReference.A_SHARE_CALENDAR, start, end);
 	}
 
 	@Override

@@ -2,7 +2,6 @@ package com.marketbase.batch.job.reference;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -145,28 +144,10 @@ public class ReferenceSources {
 		return new Fetched<>(new ArrayList<ReferenceItem>(fetched.items()), fetched.rejected());
 	}
 
-	// TDX derives open days from the index's bars, so it knows days up to the last one
-	// that has bars: later days are left out rather than stored as closed.
+	// TDX knows open days up to the last one with bars; see TdxClient#calendar.
 	private Fetched<TradingDay> tdxCalendar(String exchange, LocalDate start, LocalDate end) {
-		// Reaching back a month gives the first days their previous open day.
-		LocalDate from = start.minusDays(31);
-		List<LocalDate> reported = this.tdx.getObject().tradingDays(from, end);
-		if (reported.isEmpty()) {
-			return Fetched.none();
-		}
-		LocalDate lastKnown = reported.get(reported.size() - 1);
-		Set<LocalDate> open = new HashSet<>(reported);
-		List<TradingDay> days = new ArrayList<>();
-		LocalDate previous = null;
-		for (LocalDate day = from; !day.isAfter(lastKnown); day = day.plusDays(1)) {
-			if (!day.isBefore(start)) {
-				days.add(new TradingDay(exchange, day, open.contains(day), previous));
-			}
-			if (open.contains(day)) {
-				previous = day;
-			}
-		}
-		return new Fetched<>(days, List.of());
+		List<TradingDay> days = this.tdx.getObject().calendar(exchange, start, end);
+		return days.isEmpty() ? Fetched.none() : new Fetched<>(days, List.of());
 	}
 
 	// The sandbox keeps its own per-token quota; the warehouse's Tushare quota is for the

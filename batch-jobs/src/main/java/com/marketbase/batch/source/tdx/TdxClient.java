@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ import com.marketbase.batch.source.RejectedRow;
 import com.marketbase.batch.source.SourceGate;
 import com.marketbase.batch.source.SourceHttp;
 import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.source.TradingDay;
 import com.marketbase.batch.source.TransientSourceException;
 import com.marketbase.batch.source.Units;
 
@@ -229,6 +231,38 @@ public final class TdxClient {
 			days.add(Units.compactDate(Json.requiredText(day.get("numeric"), "numeric")));
 		}
 		days.sort(Comparator.naturalOrder());
+		return days;
+	}
+
+	/**
+	 * The A-share calendar of a window as the gateway knows it. The gateway derives open
+	 * days from the index's bars, so it cannot know days after the last one with bars:
+	 * those are left out rather than called closed, and so is the whole window when it
+	 * reports no day at all. It reaches back a month so that the first days get their
+	 * previous open day.
+	 * @param exchange the exchange to file the days under
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the days from {@code start} to the last day the gateway knows, oldest first
+	 */
+	public List<TradingDay> calendar(String exchange, LocalDate start, LocalDate end) {
+		LocalDate from = start.minusDays(31);
+		List<LocalDate> reported = tradingDays(from, end);
+		if (reported.isEmpty()) {
+			return List.of();
+		}
+		LocalDate lastKnown = reported.get(reported.size() - 1);
+		Set<LocalDate> open = new HashSet<>(reported);
+		List<TradingDay> days = new ArrayList<>();
+		LocalDate previous = null;
+		for (LocalDate day = from; !day.isAfter(lastKnown); day = day.plusDays(1)) {
+			if (!day.isBefore(start)) {
+				days.add(new TradingDay(exchange, day, open.contains(day), previous));
+			}
+			if (open.contains(day)) {
+				previous = day;
+			}
+		}
 		return days;
 	}
 
