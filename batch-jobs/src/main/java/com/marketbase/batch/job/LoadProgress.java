@@ -6,6 +6,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
  * How far the running load of this process has come: work units done of the total, rows
  * written and rejected, and the outcome of each unit's days. Partitions update it from
@@ -79,6 +82,25 @@ public final class LoadProgress {
 			return this.rows / seconds;
 		}
 
+	}
+
+	/**
+	 * Runs a count once the current transaction commits, or at once outside one: a chunk
+	 * rolled back was not done, so progress counts only what is committed.
+	 * @param count what to count
+	 */
+	public static void afterCommit(Runnable count) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					count.run();
+				}
+			});
+		}
+		else {
+			count.run();
+		}
 	}
 
 }

@@ -18,7 +18,6 @@ import com.marketbase.batch.job.LoadProgress;
 import com.marketbase.batch.job.gaps.GapFinder;
 import com.marketbase.batch.job.gaps.SymbolDay;
 import com.marketbase.batch.job.gaps.UnitFailures;
-import com.marketbase.batch.source.AdjustmentFactor;
 import com.marketbase.batch.source.DailyBar;
 import com.marketbase.batch.source.RejectedRow;
 import com.marketbase.batch.source.Units;
@@ -27,8 +26,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes a chunk of fetches in the chunk's transaction, touching exactly the units the
@@ -100,17 +97,7 @@ class DailyBarWriter implements ItemWriter<FetchedDaily> {
 			this.progress.written(outcomes.size(), bars.size(), rejected.size());
 			outcomes.forEach((outcome) -> this.progress.counted(outcome.status()));
 		};
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					count.run();
-				}
-			});
-		}
-		else {
-			count.run();
-		}
+		LoadProgress.afterCommit(count);
 	}
 
 	private void settle(FetchedDaily fetched, List<Stored> bars, List<Outcome> outcomes,

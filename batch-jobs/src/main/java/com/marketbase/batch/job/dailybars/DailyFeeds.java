@@ -3,12 +3,7 @@ package com.marketbase.batch.job.dailybars;
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxSettings;
 import com.marketbase.batch.source.Secret;
-import com.marketbase.batch.source.SourceGate;
-import com.marketbase.batch.source.SourceHttp;
-import com.marketbase.batch.source.SourceName;
-import com.marketbase.batch.source.SourceSettings;
 import com.marketbase.batch.source.SourceStates;
-import com.marketbase.batch.source.quota.CallQuota;
 import com.marketbase.batch.source.tdx.TdxClient;
 import com.marketbase.batch.source.tushare.TushareClient;
 
@@ -48,10 +43,8 @@ public class DailyFeeds {
 	// The sandbox keeps its own per-token quota; the warehouse's Tushare quota is for the
 	// real service and does not apply.
 	private TushareClient sandboxClient() {
-		SourceSettings settings = SourceSettings.direct(this.sandbox.getObject().baseUrl());
-		return new TushareClient(new SourceHttp(SourceName.TUSHARE, settings),
-				new SourceGate(SourceName.TUSHARE, settings, CallQuota.unlimited(), this.states),
-				Secret.of(SandboxSettings.TOKEN));
+		return TushareClient.unmetered(this.sandbox.getObject().baseUrl(), Secret.of(SandboxSettings.TOKEN),
+				this.states);
 	}
 
 }

@@ -22,8 +22,6 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes a chunk of work units in the chunk's transaction: bars by COPY into a
@@ -80,17 +78,7 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 			this.progress.written(days.size(), stored, rejected.size());
 			days.forEach((day) -> this.progress.counted(day.status().column()));
 		};
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					count.run();
-				}
-			});
-		}
-		else {
-			count.run();
-		}
+		LoadProgress.afterCommit(count);
 	}
 
 	private long upsert(List<Bar> bars) throws SQLException {

@@ -13,13 +13,8 @@ import com.marketbase.batch.source.Instrument;
 import com.marketbase.batch.source.Listing;
 import com.marketbase.batch.source.ReferenceItem;
 import com.marketbase.batch.source.Secret;
-import com.marketbase.batch.source.SourceGate;
-import com.marketbase.batch.source.SourceHttp;
-import com.marketbase.batch.source.SourceName;
-import com.marketbase.batch.source.SourceSettings;
 import com.marketbase.batch.source.SourceStates;
 import com.marketbase.batch.source.TradingDay;
-import com.marketbase.batch.source.quota.CallQuota;
 import com.marketbase.batch.source.tdx.TdxClient;
 import com.marketbase.batch.source.tushare.TushareClient;
 import com.marketbase.batch.source.tushare.TushareListings;
@@ -156,10 +151,8 @@ public class ReferenceSources {
 		if (source.equals("tushare")) {
 			return this.tushare.getObject();
 		}
-		SourceSettings settings = SourceSettings.direct(this.sandbox.getObject().baseUrl());
-		return new TushareClient(new SourceHttp(SourceName.TUSHARE, settings),
-				new SourceGate(SourceName.TUSHARE, settings, CallQuota.unlimited(), this.states),
-				Secret.of(SandboxSettings.TOKEN));
+		return TushareClient.unmetered(this.sandbox.getObject().baseUrl(), Secret.of(SandboxSettings.TOKEN),
+				this.states);
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.marketbase.batch.source.tushare;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -32,9 +33,12 @@ import com.marketbase.batch.source.SourceGate;
 import com.marketbase.batch.source.SourceHttp;
 import com.marketbase.batch.source.SourceHttp.Reply;
 import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.source.SourceSettings;
+import com.marketbase.batch.source.SourceStates;
 import com.marketbase.batch.source.Suspension;
 import com.marketbase.batch.source.TradingDay;
 import com.marketbase.batch.source.Units;
+import com.marketbase.batch.source.quota.CallQuota;
 
 /**
  * Reads Tushare Pro. Every method returns normalized items sorted oldest first, whatever
@@ -70,6 +74,21 @@ public final class TushareClient {
 		this.token = token;
 		String basePath = http.baseUrl().getPath();
 		this.path = (basePath == null || basePath.isEmpty()) ? "/" : "";
+	}
+
+	/**
+	 * A client of a server that keeps its own quota, such as the sandbox: direct
+	 * connection, the connector's retries, and none of the warehouse's quota, which is
+	 * for the real service.
+	 * @param baseUrl the server
+	 * @param token the token it accepts
+	 * @param states where the connector's state is reported
+	 * @return the client
+	 */
+	public static TushareClient unmetered(URI baseUrl, Secret token, SourceStates states) {
+		SourceSettings settings = SourceSettings.direct(baseUrl);
+		return new TushareClient(new SourceHttp(SourceName.TUSHARE, settings),
+				new SourceGate(SourceName.TUSHARE, settings, CallQuota.unlimited(), states), token);
 	}
 
 	/**
