@@ -5,7 +5,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -99,6 +103,27 @@ public final class BarAggregateRefresher {
 		logger.debug("Refreshed bar aggregates for ({}, {}] in {} ms", window.from(), window.to(),
 				Duration.ofNanos(System.nanoTime() - started).toMillis());
 		return window;
+	}
+
+	/**
+	 * Rebuilds every aggregate level of some symbols' days in the caller's transaction,
+	 * for a writer that keeps the rollup tables current with each chunk it writes.
+	 * @param days the symbols to rebuild, by trading day
+	 * @throws IllegalStateException with continuous aggregates, which TimescaleDB
+	 * refreshes only outside a transaction
+	 */
+	public void refreshWithin(Map<LocalDate, ? extends Collection<String>> days) {
+		if (this.mode.hasContinuousAggregates()) {
+			throw new IllegalStateException("Continuous aggregates cannot be refreshed inside a transaction");
+		}
+		days.forEach((day, symbols) -> {
+			AggregateWindow window = AggregateWindow.days(day, day);
+			String slice = symbols.stream()
+				.map((symbol) -> "'" + symbol.replace("'", "''") + "'")
+				.collect(Collectors.joining(", ", " and symbol in (", ")"));
+			LEVELS.forEach((level) -> rollUp(level, window, slice));
+			rollUp60m(window, slice);
+		});
 	}
 
 	private void refreshContinuousAggregates(AggregateWindow window) {

@@ -9,6 +9,8 @@ import java.util.TreeSet;
 import com.marketbase.batch.warehouse.AggregateWindow;
 import com.marketbase.batch.warehouse.BarAggregateRefresher;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -19,7 +21,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * requested days as one window, and the older days an incremental run healed in windows
  * of their own (days a few calendar days apart share one, so a week of holes is one
  * refresh). It runs without a step transaction: continuous aggregates refuse to refresh
- * inside one.
+ * inside one. Where the load's writer kept the rollup tables current chunk by chunk there
+ * is nothing left to rebuild, and the windows are only reported.
  */
 class Minute1mAggregateTasklet implements Tasklet {
 
@@ -32,13 +35,16 @@ class Minute1mAggregateTasklet implements Tasklet {
 
 	private final List<LocalDate> healed;
 
-	private final BarAggregateRefresher refresher;
+	private final @Nullable BarAggregateRefresher refresher;
 
-	Minute1mAggregateTasklet(List<LocalDate> days, BarAggregateRefresher refresher) {
-		this(days, List.of(), refresher);
-	}
-
-	Minute1mAggregateTasklet(List<LocalDate> days, List<LocalDate> healed, BarAggregateRefresher refresher) {
+	/**
+	 * A tasklet.
+	 * @param days the requested days
+	 * @param healed older days an incremental run loaded
+	 * @param refresher the refresher, or {@code null} when the writer rolled the days up
+	 * already
+	 */
+	Minute1mAggregateTasklet(List<LocalDate> days, List<LocalDate> healed, @Nullable BarAggregateRefresher refresher) {
 		this.days = days;
 		this.healed = healed;
 		this.refresher = refresher;
@@ -84,10 +90,14 @@ class Minute1mAggregateTasklet implements Tasklet {
 	}
 
 	private String refresh(LocalDate first, LocalDate last) {
-		AggregateWindow window = this.refresher
-			.refresh(AggregateWindow.covering(at(first, LocalTime.of(9, 31)), at(last, LocalTime.of(15, 0))));
+		AggregateWindow window = AggregateWindow.covering(at(first, LocalTime.of(9, 31)),
+				at(last, LocalTime.of(15, 0)));
+		if (this.refresher != null) {
+			this.refresher.refresh(window);
+		}
 		return "(" + window.from().atZone(AggregateWindow.MARKET_ZONE).toLocalDateTime() + ", "
-				+ window.to().atZone(AggregateWindow.MARKET_ZONE).toLocalDateTime() + "] Beijing time";
+				+ window.to().atZone(AggregateWindow.MARKET_ZONE).toLocalDateTime() + "] Beijing time"
+				+ ((this.refresher != null) ? "" : " (rolled up with each chunk)");
 	}
 
 	private static java.time.Instant at(LocalDate day, LocalTime time) {

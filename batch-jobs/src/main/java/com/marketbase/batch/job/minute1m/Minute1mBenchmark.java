@@ -80,7 +80,7 @@ public final class Minute1mBenchmark {
 		DataSource dataSource = app.getBean(DataSource.class);
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		JobOperator operator = app.getBean(JobOperator.class);
-		jdbc.update("truncate market.bars_1m");
+		emptyBars(app, jdbc);
 		Map<String, String> given = Map.of("start_date", first.toString(), "end_date", last.toString(), "exchange",
 				exchange, "source", "tushare", "force", "true");
 		CpuClock cpu = CpuClock.start();
@@ -106,7 +106,7 @@ public final class Minute1mBenchmark {
 		double copySeconds = (System.nanoTime() - started) / 1e9;
 		require(count(jdbc) == rows, "COPY stored " + count(jdbc) + " rows, not " + rows);
 
-		jdbc.update("truncate market.bars_1m");
+		emptyBars(app, jdbc);
 		JobExecution plain = operator.start(plainJob(app, given),
 				new JobParametersBuilder(app.getBean(Minute1mLaunch.class).parameters(given))
 					.addLocalDateTime("bench", LocalDateTime.now())
@@ -221,6 +221,15 @@ public final class Minute1mBenchmark {
 			this.reader.remove();
 		}
 
+	}
+
+	// Every run starts from empty tables, rollups included: the job writes those too.
+	private static void emptyBars(ConfigurableApplicationContext app, JdbcTemplate jdbc) {
+		boolean rollupTables = !app.getBean(com.marketbase.batch.warehouse.WarehouseInfo.class)
+			.mode()
+			.hasContinuousAggregates();
+		jdbc.update("truncate market.bars_1m, market.bars_60m"
+				+ (rollupTables ? ", market.bars_5m, market.bars_15m, market.bars_30m" : ""));
 	}
 
 	private static double stepSeconds(JdbcTemplate jdbc, JobExecution execution, String step) {

@@ -13,6 +13,7 @@ import com.marketbase.batch.source.SourceStates;
 import com.marketbase.batch.source.tdx.TdxClient;
 import com.marketbase.batch.source.tushare.TushareClient;
 import com.marketbase.batch.warehouse.BarAggregateRefresher;
+import com.marketbase.batch.warehouse.WarehouseInfo;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -44,13 +45,14 @@ class Minute1mJobConfiguration {
 
 	@Bean
 	Job minute1mJob(JobRepository jobRepository, Step minute1mPrepareStep, Step minute1mLoadStep,
-			Step minute1mAggregateStep, DataSource dataSource) {
+			Step minute1mAggregateStep, DataSource dataSource, Minute1mJobProperties properties,
+			WarehouseInfo warehouse) {
 		return new JobBuilder(Minute1mParameters.JOB_NAME, jobRepository).validator(new Minute1mParameters.Validator())
 			.start(minute1mPrepareStep)
 			.next(minute1mLoadStep)
 			.next(minute1mAggregateStep)
 			.listener(ExecutionOwner.recorder(jobRepository))
-			.listener(new Minute1mSummaryListener(dataSource))
+			.listener(new Minute1mSummaryListener(dataSource, rollsUpWhileLoading(properties, warehouse)))
 			.build();
 	}
 
@@ -140,11 +142,12 @@ class Minute1mJobConfiguration {
 	@StepScope
 	MinuteBarWriter minute1mWriter(@Value("#{stepExecution}") StepExecution stepExecution,
 			@Value("#{jobParameters['source']}") String source, MinuteBarFeeds feeds, DataSource dataSource,
-			LoadProgress progress, Minute1mJobProperties properties) {
+			LoadProgress progress, Minute1mJobProperties properties, WarehouseInfo warehouse,
+			BarAggregateRefresher refresher) {
 		long batch = stepExecution.getJobExecution().getExecutionContext().getLong(Minute1mPrepareTasklet.LOAD_BATCH);
 		return new MinuteBarWriter(dataSource,
 				new LoadContext(feeds.feed(source).source(), batch, stepExecution.getJobExecutionId()), progress,
-				properties.quarantineAfter());
+				properties.quarantineAfter(), rollsUpWhileLoading(properties, warehouse) ? refresher : null);
 	}
 
 	@Bean
@@ -158,10 +161,16 @@ class Minute1mJobConfiguration {
 	@Bean
 	@JobScope
 	Minute1mAggregateTasklet minute1mAggregateTasklet(@Value("#{jobExecution}") JobExecution jobExecution,
-			BarAggregateRefresher refresher) {
+			BarAggregateRefresher refresher, Minute1mJobProperties properties, WarehouseInfo warehouse) {
 		var job = jobExecution.getExecutionContext();
 		return new Minute1mAggregateTasklet(Minute1mPrepareTasklet.days(job),
-				Minute1mPrepareTasklet.backfill(job).stream().map(MinuteUnit::first).toList(), refresher);
+				Minute1mPrepareTasklet.backfill(job).stream().map(MinuteUnit::first).toList(),
+				rollsUpWhileLoading(properties, warehouse) ? null : refresher);
+	}
+
+	// Continuous aggregates are TimescaleDB's to refresh, and only outside a transaction.
+	private static boolean rollsUpWhileLoading(Minute1mJobProperties properties, WarehouseInfo warehouse) {
+		return properties.rollUpWhileLoading() && !warehouse.mode().hasContinuousAggregates();
 	}
 
 	private static List<String> split(String list) {

@@ -16,9 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * holes; the window bounds the cost of looking
  * @param quarantineAfter failed attempts after which a unit is quarantined and left out
  * of incremental runs
+ * @param rollUpWhileLoading whether the writer keeps the 5/15/30/60-minute rollup tables
+ * current with each chunk (complete days rolled up in memory) instead of a refresh of the
+ * touched window after the load step; continuous aggregates are always refreshed after it
  */
 @ConfigurationProperties("marketbase.jobs.minute-1m")
 public record Minute1mJobProperties(@DefaultValue("8") int partitions, @DefaultValue("10") int chunkUnits,
 		@DefaultValue("sandbox") String defaultSource, @DefaultValue("100") int backfillCalls,
-		@DefaultValue("30") int backfillDays, @DefaultValue("3") int quarantineAfter) {
+		@DefaultValue("30") int backfillDays, @DefaultValue("3") int quarantineAfter,
+		@DefaultValue("true") boolean rollUpWhileLoading) {
 }

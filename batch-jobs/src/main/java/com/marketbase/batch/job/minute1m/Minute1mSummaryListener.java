@@ -34,8 +34,17 @@ class Minute1mSummaryListener implements JobExecutionListener {
 
 	private final GapFinder finder;
 
-	Minute1mSummaryListener(DataSource dataSource) {
+	private final boolean rolledUpWhileLoading;
+
+	/**
+	 * A listener.
+	 * @param dataSource the warehouse
+	 * @param rolledUpWhileLoading whether the load's writer keeps the aggregates current
+	 * chunk by chunk, so that what a failed execution committed is aggregated too
+	 */
+	Minute1mSummaryListener(DataSource dataSource, boolean rolledUpWhileLoading) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.rolledUpWhileLoading = rolledUpWhileLoading;
 		this.finder = new GapFinder(dataSource, MinuteBarWriter.DATASET, Minute1mPrepareTasklet.STORED_BARS);
 	}
 
@@ -58,7 +67,9 @@ class Minute1mSummaryListener implements JobExecutionListener {
 				+ " partial, " + days.getOrDefault("suspended", 0L) + " suspended, " + days.getOrDefault("empty", 0L)
 				+ " empty, " + days.getOrDefault("failed", 0L) + " failed; bars: " + rows[0] + "; rejected rows: "
 				+ rejects + "; aggregates refreshed: "
-				+ execution.getExecutionContext().getString(Minute1mAggregateTasklet.WINDOW, "none")
+				+ execution.getExecutionContext()
+					.getString(Minute1mAggregateTasklet.WINDOW,
+							this.rolledUpWhileLoading ? "with each committed chunk" : "none")
 				+ incremental(execution);
 		ExitStatus exit = execution.getExitStatus();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {

@@ -2,11 +2,15 @@ package com.marketbase.batch.job.minute1m;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -15,6 +19,9 @@ import com.marketbase.batch.job.gaps.SymbolDay;
 import com.marketbase.batch.job.gaps.UnitFailures;
 import com.marketbase.batch.source.Bar;
 import com.marketbase.batch.source.RejectedRow;
+import com.marketbase.batch.warehouse.AggregateWindow;
+import com.marketbase.batch.warehouse.BarAggregateRefresher;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -26,11 +33,13 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * Writes a chunk of work units in the chunk's transaction: bars by COPY into a
  * session-local staging table and one {@code INSERT ... ON CONFLICT DO UPDATE} into
- * {@code market.bars_1m} (so corrections replace old values), then the rejected rows,
- * each day's outcome, and the failed-unit bookkeeping (a day that failed
- * {@code quarantine-after} times is quarantined: every minute call reads one instrument,
- * so its failures are its own). The step's checkpoint commits in the same transaction, so
- * a crash leaves either all of a chunk or none of it.
+ * {@code market.bars_1m} (so corrections replace old values), then, unless the warehouse
+ * keeps continuous aggregates, the 5/15/30/60-minute bars of the days it wrote (complete
+ * days rolled up in memory and sent by COPY as well, partial days rebuilt from the
+ * table), then the rejected rows, each day's outcome, and the failed-unit bookkeeping (a
+ * day that failed {@code quarantine-after} times is quarantined: every minute call reads
+ * one instrument, so its failures are its own). The step's checkpoint commits in the same
+ * transaction, so a crash leaves either all of a chunk or none of it.
  */
 class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 
@@ -52,8 +61,21 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 
 	private final UnitFailures failures;
 
-	MinuteBarWriter(DataSource dataSource, LoadContext context, LoadProgress progress, int quarantineAfter) {
+	private final @Nullable BarAggregateRefresher rollups;
+
+	/**
+	 * A writer.
+	 * @param dataSource the warehouse
+	 * @param context the load's source and batch
+	 * @param progress the progress count
+	 * @param quarantineAfter failed attempts after which a unit is quarantined
+	 * @param rollups where partial days are rebuilt, when this writer keeps the rollup
+	 * tables current itself; {@code null} when they are refreshed after the load step
+	 */
+	MinuteBarWriter(DataSource dataSource, LoadContext context, LoadProgress progress, int quarantineAfter,
+			@Nullable BarAggregateRefresher rollups) {
 		this.dataSource = dataSource;
+		this.rollups = rollups;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.context = context;
 		this.progress = progress;
@@ -70,7 +92,7 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 			rejected.addAll(unit.rejected());
 			days.addAll(unit.days());
 		}
-		long stored = bars.isEmpty() ? 0 : upsert(bars);
+		long stored = bars.isEmpty() ? 0 : write(chunk, bars);
 		recordRejects(rejected);
 		recordDays(days);
 		// Progress counts what is committed: a chunk rolled back was not done.
@@ -81,18 +103,35 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 		LoadProgress.afterCommit(count);
 	}
 
-	private long upsert(List<Bar> bars) throws SQLException {
+	private long write(Chunk<? extends LoadedUnit> chunk, List<Bar> bars) throws SQLException {
+		if (this.rollups == null) {
+			return upsert(bars, null);
+		}
+		// In the chunk's transaction, so the levels above never lag the bars they come
+		// from, whatever happens to the rest of the load.
+		ChunkRollup rollup = ChunkRollup.of(chunk);
+		long stored = upsert(bars, rollup);
+		if (!rollup.partial().isEmpty()) {
+			this.rollups.refreshWithin(rollup.partial());
+		}
+		return stored;
+	}
+
+	private long upsert(List<Bar> bars, @Nullable ChunkRollup rollup) throws SQLException {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		String stamp = "\t" + this.context.source().key() + "\t" + this.context.loadBatchId();
 		// New bars, the usual case, go straight in by COPY: the fastest way into the
-		// table. Only
-		// when some of them are stored already (a correction, a forced reload) does the
-		// chunk
-		// take the slower upsert.
+		// table. Only when some of them are stored already (a correction, a forced
+		// reload) does the chunk take the slower upsert.
+		// One buffer for the chunk's COPYs.
+		BarCopyText text = new BarCopyText(COPY_PIECE + 256);
 		Savepoint beforeCopy = connection.setSavepoint();
 		try {
 			copy(connection, "copy market.bars_1m (symbol, ts, open, high, low, close, volume, amount, source, "
-					+ "load_batch_id) from stdin (format text)", bars, stamp);
+					+ "load_batch_id) from stdin (format text)", bars, stamp, text);
+			if (rollup != null) {
+				copyRollup(connection, rollup);
+			}
 			connection.releaseSavepoint(beforeCopy);
 			return bars.size();
 		}
@@ -107,7 +146,10 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 			statement.execute("create temporary table if not exists " + STAGING + " (symbol text, ts timestamptz, "
 					+ "open numeric, high numeric, low numeric, close numeric, volume bigint, amount numeric) "
 					+ "on commit delete rows");
-			copy(connection, "copy " + STAGING + " from stdin (format text)", bars, "");
+			copy(connection, "copy " + STAGING + " from stdin (format text)", bars, "", text);
+			if (rollup != null) {
+				replaceRollup(connection, rollup);
+			}
 			return statement.executeUpdate(
 					"""
 							insert into market.bars_1m (symbol, ts, open, high, low, close, volume, amount, source, load_batch_id)
@@ -120,13 +162,52 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 		}
 	}
 
-	private static void copy(Connection connection, String sql, List<Bar> bars, String suffix) throws SQLException {
+	private static void copyRollup(Connection connection, ChunkRollup rollup) throws SQLException {
+		for (int level = 0; level < ChunkRollup.LEVELS.size() && !rollup.complete().isEmpty(); level++) {
+			CopyIn copy = connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn("copy " + ChunkRollup.LEVELS.get(level).table()
+						+ " (symbol, ts, open, high, low, close, volume, amount) from stdin (format text)");
+			try {
+				BarCopyText rows = rollup.rows(level);
+				copy.writeToCopy(rows.bytes(), 0, rows.length());
+				copy.endCopy();
+			}
+			finally {
+				if (copy.isActive()) {
+					copy.cancelCopy();
+				}
+			}
+		}
+	}
+
+	// Some of the chunk's buckets are stored already: the complete days' buckets are
+	// replaced whole.
+	private static void replaceRollup(Connection connection, ChunkRollup rollup) throws SQLException {
+		for (ChunkRollup.Level level : ChunkRollup.LEVELS) {
+			try (PreparedStatement statement = connection
+				.prepareStatement("delete from " + level.table() + " where symbol = any (?) and ts > ? and ts <= ?")) {
+				for (Map.Entry<LocalDate, List<String>> day : rollup.complete().entrySet()) {
+					AggregateWindow window = AggregateWindow.days(day.getKey(), day.getKey());
+					statement.setArray(1, connection.createArrayOf("text", day.getValue().toArray()));
+					statement.setTimestamp(2, Timestamp.from(window.from()));
+					statement.setTimestamp(3, Timestamp.from(window.to()));
+					statement.addBatch();
+				}
+				statement.executeBatch();
+			}
+		}
+		copyRollup(connection, rollup);
+	}
+
+	private static void copy(Connection connection, String sql, List<Bar> bars, String suffix, BarCopyText rows)
+			throws SQLException {
 		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
 		try {
 			// Sent in pieces as they fill: the server parses one while the next is
 			// written.
 			byte[] common = suffix.getBytes(StandardCharsets.UTF_8);
-			BarCopyText rows = new BarCopyText(COPY_PIECE + 256);
+			rows.clear();
 			for (Bar bar : bars) {
 				rows.add(bar, common);
 				if (rows.length() >= COPY_PIECE) {

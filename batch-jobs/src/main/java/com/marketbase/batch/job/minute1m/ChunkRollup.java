@@ -1,0 +1,138 @@
+package com.marketbase.batch.job.minute1m;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.marketbase.batch.source.Bar;
+
+/**
+ * The 5, 15, 30 and 60-minute bars of a chunk's complete days, computed from the 1-minute
+ * bars already in memory, and the days written that are not complete.
+ * <p>
+ * A complete day holds every slot of the canonical day (09:31..11:30, 13:01..15:00), so
+ * once its bars are written the warehouse holds exactly those bars for that symbol and
+ * day, and rolling them up here gives what {@code BarAggregateRefresher} would compute
+ * from the table. The afternoon starts at slot 120, a boundary of every level, so each
+ * bucket is a run of 5, 15, 30 or 60 slots labelled by the end of its last bar; the
+ * 60-minute runs end 10:30, 11:30, 14:00 and 15:00 with the lunch break cut out, as the
+ * refresher's 60-minute rule has them. A partial day may complement bars stored before,
+ * so it is rolled up from the table instead.
+ */
+final class ChunkRollup {
+
+	/** The rollup tables and their widths in minutes, lowest level first. */
+	static final List<Level> LEVELS = List.of(new Level("market.bars_5m", 5), new Level("market.bars_15m", 15),
+			new Level("market.bars_30m", 30), new Level("market.bars_60m", 60));
+
+	// Each level's rows already in COPY text, written while the day's bars were at hand.
+	private final List<BarCopyText> levels;
+
+	private final Map<LocalDate, List<String>> complete;
+
+	private final Map<LocalDate, List<String>> partial;
+
+	private ChunkRollup(List<BarCopyText> levels, Map<LocalDate, List<String>> complete,
+			Map<LocalDate, List<String>> partial) {
+		this.levels = levels;
+		this.complete = complete;
+		this.partial = partial;
+	}
+
+	static ChunkRollup of(Iterable<? extends LoadedUnit> units) {
+		List<BarCopyText> levels = new ArrayList<>();
+		LEVELS.forEach((level) -> levels.add(new BarCopyText(16 * 1024)));
+		byte[] noSuffix = new byte[0];
+		Map<LocalDate, List<String>> complete = new LinkedHashMap<>();
+		Map<LocalDate, List<String>> partial = new LinkedHashMap<>();
+		for (LoadedUnit unit : units) {
+			// The unit's bars run day after day in the order of its outcomes.
+			int from = 0;
+			for (DayOutcome day : unit.days()) {
+				if (day.status() == DayStatus.COMPLETE) {
+					// Each level from the one below: 5 one-minute bars make a 5-minute
+					// bar,
+					// 3 of those a 15-minute bar, and so on, so each bar is read about
+					// once.
+					List<Bar> below = unit.bars();
+					int start = from;
+					int count = CanonicalDayProcessor.FULL_DAY;
+					int width = 1;
+					for (int l = 0; l < LEVELS.size(); l++) {
+						int group = LEVELS.get(l).minutes() / width;
+						List<Bar> level = new ArrayList<>(count / group);
+						rollUp(below, start, count, group, level);
+						for (Bar bar : level) {
+							levels.get(l).add(bar, noSuffix);
+						}
+						below = level;
+						start = 0;
+						count /= group;
+						width = LEVELS.get(l).minutes();
+					}
+					complete.computeIfAbsent(day.day(), (key) -> new ArrayList<>()).add(day.symbol());
+				}
+				else if (day.bars() > 0) {
+					partial.computeIfAbsent(day.day(), (key) -> new ArrayList<>()).add(day.symbol());
+				}
+				from += day.bars();
+			}
+		}
+		return new ChunkRollup(levels, complete, partial);
+	}
+
+	// Rolls up count bars from index from, group by group, labelled by each group's last
+	// bar.
+	private static void rollUp(List<Bar> bars, int from, int count, int group, List<Bar> into) {
+		for (int start = from; start < from + count; start += group) {
+			Bar first = bars.get(start);
+			BigDecimal high = first.high();
+			BigDecimal low = first.low();
+			long volume = first.volume();
+			BigDecimal amount = first.amount();
+			for (int i = start + 1; i < start + group; i++) {
+				Bar bar = bars.get(i);
+				// PostgreSQL's max and min keep the later of two equal numerics.
+				high = (bar.high().compareTo(high) >= 0) ? bar.high() : high;
+				low = (bar.low().compareTo(low) <= 0) ? bar.low() : low;
+				volume += bar.volume();
+				amount = amount.add(bar.amount());
+			}
+			Bar last = bars.get(start + group - 1);
+			into.add(new Bar(first.symbol(), last.end(), first.open(), high, low, last.close(), volume, amount));
+		}
+	}
+
+	/**
+	 * The rolled-up bars of one level in COPY text (symbol, ts, open, high, low, close,
+	 * volume, amount).
+	 * @param level index into {@link #LEVELS}
+	 * @return the rows
+	 */
+	BarCopyText rows(int level) {
+		return this.levels.get(level);
+	}
+
+	/** The complete days rolled up here, by day. */
+	Map<LocalDate, List<String>> complete() {
+		return this.complete;
+	}
+
+	/** Days written with some bars but not all: to roll up from the table. */
+	Map<LocalDate, List<String>> partial() {
+		return this.partial;
+	}
+
+	/**
+	 * A rollup table.
+	 *
+	 * @param table the table
+	 * @param minutes the width of its bars
+	 */
+	record Level(String table, int minutes) {
+	}
+
+}
