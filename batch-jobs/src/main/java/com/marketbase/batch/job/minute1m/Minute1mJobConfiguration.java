@@ -3,6 +3,8 @@ package com.marketbase.batch.job.minute1m;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -12,6 +14,8 @@ import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.source.SourceStates;
 import com.marketbase.batch.source.tdx.TdxClient;
 import com.marketbase.batch.source.tushare.TushareClient;
+import com.marketbase.batch.job.gaps.GapFinder;
+import com.marketbase.batch.job.gaps.SymbolDay;
 import com.marketbase.batch.warehouse.BarAggregateRefresher;
 import com.marketbase.batch.warehouse.WarehouseInfo;
 
@@ -120,7 +124,7 @@ class Minute1mJobConfiguration {
 	@StepScope
 	MinuteUnitReader minute1mReader(@Value("#{stepExecutionContext['symbols']}") String symbols,
 			@Value("#{stepExecution}") StepExecution stepExecution, @Value("#{jobParameters['source']}") String source,
-			MinuteBarFeeds feeds) {
+			MinuteBarFeeds feeds, DataSource dataSource) {
 		MinuteBarFeed feed = feeds.feed(source);
 		var job = stepExecution.getJobExecution().getExecutionContext();
 		// The requested days first (less any quarantined units), then this partition's
@@ -129,7 +133,11 @@ class Minute1mJobConfiguration {
 				feed.daysPerUnit(), Minute1mPrepareTasklet.quarantined(job)));
 		units.addAll(MinuteUnitReader
 			.decode(stepExecution.getExecutionContext().getString(Minute1mPartitioner.BACKFILL, "")));
-		return new MinuteUnitReader(units, feed);
+		// Only incremental runs leave quarantined units out.
+		boolean incremental = job.containsKey(Minute1mPrepareTasklet.BACKFILL);
+		GapFinder finder = new GapFinder(dataSource, MinuteBarWriter.DATASET, Minute1mPrepareTasklet.STORED_BARS);
+		return new MinuteUnitReader(units, feed, () -> incremental
+				? finder.quarantined().stream().map(SymbolDay::key).collect(Collectors.toSet()) : Set.of());
 	}
 
 	@Bean

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -23,7 +25,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
  * units that failed so far. A restart resumes after the last committed unit, so no
  * completed unit is fetched again, and first retries the units that failed. A partition
  * that ends with failed units ends FAILED, so that its job can be restarted to fetch just
- * those.
+ * those. Units quarantined meanwhile (keys {@code symbol/day}, looked up when a partition
+ * opens) are not retried: a restart of an incremental run that failed on them can then
+ * complete, as the next run would.
  */
 class MinuteUnitReader extends ItemStreamSupport implements ItemStreamReader<FetchedUnit>, StepExecutionListener {
 
@@ -39,6 +43,8 @@ class MinuteUnitReader extends ItemStreamSupport implements ItemStreamReader<Fet
 
 	private final MinuteBarFeed feed;
 
+	private final Supplier<Set<String>> quarantined;
+
 	private List<MinuteUnit> retries = List.of();
 
 	private final List<MinuteUnit> failed = new ArrayList<>();
@@ -48,8 +54,13 @@ class MinuteUnitReader extends ItemStreamSupport implements ItemStreamReader<Fet
 	private int retryPosition;
 
 	MinuteUnitReader(List<MinuteUnit> units, MinuteBarFeed feed) {
+		this(units, feed, Set::of);
+	}
+
+	MinuteUnitReader(List<MinuteUnit> units, MinuteBarFeed feed, Supplier<Set<String>> quarantined) {
 		this.units = List.copyOf(units);
 		this.feed = feed;
+		this.quarantined = quarantined;
 		setName("minuteUnits");
 	}
 
@@ -64,8 +75,9 @@ class MinuteUnitReader extends ItemStreamSupport implements ItemStreamReader<Fet
 			this.failed.addAll(decode(context.getString(getExecutionContextKey(FAILED), "")));
 		}
 		else {
-			// Failures of an earlier execution are retried first.
-			this.retries = decode(context.getString(getExecutionContextKey(FAILED), ""));
+			// Failures of an earlier execution are retried first, less what has been
+			// quarantined since.
+			this.retries = leaveOut(decode(context.getString(getExecutionContextKey(FAILED), "")));
 			this.retryPosition = 0;
 		}
 	}
@@ -125,6 +137,21 @@ class MinuteUnitReader extends ItemStreamSupport implements ItemStreamReader<Fet
 				due.size() + " work unit(s) could not be read: "
 						+ due.stream().limit(5).map(MinuteUnit::toString).collect(Collectors.joining(", "))
 						+ ((due.size() > 5) ? ", ..." : "") + "; restart the execution to retry them");
+	}
+
+	private List<MinuteUnit> leaveOut(List<MinuteUnit> due) {
+		if (due.isEmpty()) {
+			return due;
+		}
+		Set<String> quarantined = this.quarantined.get();
+		if (quarantined.isEmpty()) {
+			return due;
+		}
+		List<MinuteUnit> kept = new ArrayList<>();
+		for (MinuteUnit unit : due) {
+			kept.addAll(MinuteUnit.plan(List.of(unit.symbol()), unit.days(), unit.days().size(), quarantined));
+		}
+		return kept;
 	}
 
 	// symbol:day,day;symbol:day

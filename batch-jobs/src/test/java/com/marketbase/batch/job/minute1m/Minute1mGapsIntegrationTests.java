@@ -191,6 +191,13 @@ class Minute1mGapsIntegrationTests {
 					Integer.class, failing))
 				.isEqualTo(1);
 
+			// Restarting that execution leaves out the unit it quarantined: it completes
+			// without calling the source again for it.
+			long beforeRestart = sandbox.calls("tushare:stk_mins");
+			JobExecution restarted = app.getBean(JobOperator.class).restart(second);
+			assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(sandbox.calls("tushare:stk_mins") - beforeRestart).isZero();
+
 			Thread.sleep(1000);
 			long before = sandbox.calls("tushare:stk_mins");
 			JobExecution third = launch(app, incremental);
