@@ -53,10 +53,9 @@ final class ChunkRollup {
 			int from = 0;
 			for (DayOutcome day : unit.days()) {
 				if (day.status() == DayStatus.COMPLETE) {
-					// Each level from the one below: 5 one-minute bars make a 5-minute
-					// bar,
-					// 3 of those a 15-minute bar, and so on, so each bar is read about
-					// once.
+					// Each level from the one below (five 1-minute bars make a
+					// 5-minute bar, three of those a 15-minute bar, and so on), so
+					// each bar is read about once.
 					List<Bar> below = unit.bars();
 					int start = from;
 					int count = CanonicalDayProcessor.FULL_DAY;
@@ -84,8 +83,8 @@ final class ChunkRollup {
 		return new ChunkRollup(levels, complete, partial);
 	}
 
-	// Rolls up count bars from index from, group by group, labelled by each group's last
-	// bar.
+	// Rolls up count bars from index from, group by group; each is labelled by the end
+	// of its last bar.
 	private static void rollUp(List<Bar> bars, int from, int count, int group, List<Bar> into) {
 		for (int start = from; start < from + count; start += group) {
 			Bar first = bars.get(start);
