@@ -20,7 +20,8 @@ import com.marketbase.batch.source.Bar;
  * bucket is a run of 5, 15, 30 or 60 slots labelled by the end of its last bar; the
  * 60-minute runs end 10:30, 11:30, 14:00 and 15:00 with the lunch break cut out, as the
  * refresher's 60-minute rule has them. A partial day may complement bars stored before,
- * so it is rolled up from the table instead.
+ * and an empty one may have bars stored before or none, so these are rolled up from the
+ * table instead. A failed day changed nothing.
  */
 final class ChunkRollup {
 
@@ -33,13 +34,13 @@ final class ChunkRollup {
 
 	private final Map<LocalDate, List<String>> complete;
 
-	private final Map<LocalDate, List<String>> partial;
+	private final Map<LocalDate, List<String>> fromTable;
 
 	private ChunkRollup(List<BarCopyText> levels, Map<LocalDate, List<String>> complete,
-			Map<LocalDate, List<String>> partial) {
+			Map<LocalDate, List<String>> fromTable) {
 		this.levels = levels;
 		this.complete = complete;
-		this.partial = partial;
+		this.fromTable = fromTable;
 	}
 
 	static ChunkRollup of(Iterable<? extends LoadedUnit> units) {
@@ -47,7 +48,7 @@ final class ChunkRollup {
 		LEVELS.forEach((level) -> levels.add(new BarCopyText(16 * 1024)));
 		byte[] noSuffix = new byte[0];
 		Map<LocalDate, List<String>> complete = new LinkedHashMap<>();
-		Map<LocalDate, List<String>> partial = new LinkedHashMap<>();
+		Map<LocalDate, List<String>> fromTable = new LinkedHashMap<>();
 		for (LoadedUnit unit : units) {
 			// The unit's bars run day after day in the order of its outcomes.
 			int from = 0;
@@ -74,13 +75,13 @@ final class ChunkRollup {
 					}
 					complete.computeIfAbsent(day.day(), (key) -> new ArrayList<>()).add(day.symbol());
 				}
-				else if (day.bars() > 0) {
-					partial.computeIfAbsent(day.day(), (key) -> new ArrayList<>()).add(day.symbol());
+				else if (day.status() != DayStatus.FAILED) {
+					fromTable.computeIfAbsent(day.day(), (key) -> new ArrayList<>()).add(day.symbol());
 				}
 				from += day.bars();
 			}
 		}
-		return new ChunkRollup(levels, complete, partial);
+		return new ChunkRollup(levels, complete, fromTable);
 	}
 
 	// Rolls up count bars from index from, group by group; each is labelled by the end
@@ -94,7 +95,9 @@ final class ChunkRollup {
 			BigDecimal amount = first.amount();
 			for (int i = start + 1; i < start + group; i++) {
 				Bar bar = bars.get(i);
-				// PostgreSQL's max and min keep the later of two equal numerics.
+				// Of two equal prices the later is kept, as PostgreSQL's max and min do
+				// for their inputs in time order; only a source sending one price at
+				// two scales could tell the difference (7.35 against 7.350).
 				high = (bar.high().compareTo(high) >= 0) ? bar.high() : high;
 				low = (bar.low().compareTo(low) <= 0) ? bar.low() : low;
 				volume += bar.volume();
@@ -120,9 +123,13 @@ final class ChunkRollup {
 		return this.complete;
 	}
 
-	/** Days written with some bars but not all: to roll up from the table. */
-	Map<LocalDate, List<String>> partial() {
-		return this.partial;
+	/**
+	 * Days loaded partial or empty, by day: rolled up from the table, whatever it holds
+	 * for them now (bars stored before, or none, so that levels left from bars since
+	 * deleted go too).
+	 */
+	Map<LocalDate, List<String>> fromTable() {
+		return this.fromTable;
 	}
 
 	/**

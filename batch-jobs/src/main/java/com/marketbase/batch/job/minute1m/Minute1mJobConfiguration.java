@@ -81,20 +81,31 @@ class Minute1mJobConfiguration {
 	@Bean
 	@JobScope
 	Minute1mPrepareTasklet minute1mPrepareTasklet(@Value("#{jobExecution}") JobExecution jobExecution,
-			MinuteBarFeeds feeds, DataSource dataSource, Minute1mJobProperties properties) {
+			MinuteBarFeeds feeds, DataSource dataSource, Minute1mJobProperties properties, WarehouseInfo warehouse) {
 		Minute1mParameters read = Minute1mParameters.of(jobExecution.getJobParameters());
-		return new Minute1mPrepareTasklet(read, feeds.feed(read.source()), dataSource, properties);
+		return new Minute1mPrepareTasklet(read, feeds.feed(read.source()), dataSource, properties,
+				rollsUpWhileLoading(properties, warehouse));
 	}
 
 	@Bean
 	Step minute1mLoadStep(JobRepository jobRepository, Step minute1mWorkerStep, Minute1mPartitioner minute1mPartitioner,
-			Minute1mJobProperties properties, LoadProgress progress, DataSource dataSource) {
+			Minute1mJobProperties properties, LoadProgress progress, DataSource dataSource, WarehouseInfo warehouse) {
 		return new StepBuilder("minute_1m.load", jobRepository)
 			.partitioner("minute_1m.load.worker", minute1mPartitioner)
 			.step(minute1mWorkerStep)
 			.gridSize(properties.partitions())
 			.taskExecutor(new SimpleAsyncTaskExecutor("minute-1m-"))
 			.listener(new ProgressStart(progress, dataSource))
+			.listener(new StepExecutionListener() {
+				@Override
+				public void beforeStep(StepExecution stepExecution) {
+					// A load without rollups, even of a restart, leaves the aggregate
+					// step its refresh.
+					var job = stepExecution.getJobExecution().getExecutionContext();
+					job.put(Minute1mPrepareTasklet.ROLLED_UP,
+							Minute1mPrepareTasklet.rolledUp(job) && rollsUpWhileLoading(properties, warehouse));
+				}
+			})
 			.build();
 	}
 
@@ -173,7 +184,8 @@ class Minute1mJobConfiguration {
 		var job = jobExecution.getExecutionContext();
 		return new Minute1mAggregateTasklet(Minute1mPrepareTasklet.days(job),
 				Minute1mPrepareTasklet.backfill(job).stream().map(MinuteUnit::first).toList(),
-				rollsUpWhileLoading(properties, warehouse) ? null : refresher);
+				(Minute1mPrepareTasklet.rolledUp(job) && rollsUpWhileLoading(properties, warehouse)) ? null
+						: refresher);
 	}
 
 	// Continuous aggregates are TimescaleDB's to refresh, and only outside a transaction.

@@ -46,6 +46,13 @@ class Minute1mPrepareTasklet implements Tasklet {
 	static final String QUARANTINED = "minute_1m.quarantined";
 
 	/**
+	 * Whether the writer has rolled up every chunk of this job instance so far: set when
+	 * its load batch is created, and false for good once an execution loads without
+	 * rolling up (then the aggregate step refreshes the touched window).
+	 */
+	static final String ROLLED_UP = "minute_1m.rolled_up";
+
+	/**
 	 * A complete minute day is still stored when the day's bars of its symbol are at
 	 * least as many as its load unit expected: a day that lost some bars is a hole. The
 	 * count reads one symbol's Beijing day through the {@code (symbol, ts)} index.
@@ -69,8 +76,11 @@ class Minute1mPrepareTasklet implements Tasklet {
 
 	private final Minute1mJobProperties properties;
 
+	private final boolean rollsUp;
+
 	Minute1mPrepareTasklet(Minute1mParameters parameters, MinuteBarFeed feed, DataSource dataSource,
-			Minute1mJobProperties properties) {
+			Minute1mJobProperties properties, boolean rollsUp) {
+		this.rollsUp = rollsUp;
 		this.parameters = parameters;
 		this.feed = feed;
 		this.reference = new MarketReference(dataSource);
@@ -101,6 +111,7 @@ class Minute1mPrepareTasklet implements Tasklet {
 		job.putString(SYMBOLS, String.join(",", symbols));
 		if (!job.containsKey(LOAD_BATCH)) {
 			job.putLong(LOAD_BATCH, loadBatch(chunkContext.getStepContext().getStepExecution().getJobExecutionId()));
+			job.put(ROLLED_UP, this.rollsUp);
 		}
 		if (this.parameters.incremental()) {
 			Set<String> inScope = new HashSet<>(symbols);
@@ -152,6 +163,10 @@ class Minute1mPrepareTasklet implements Tasklet {
 			.stream()
 			.filter((hole) -> exchange == null || hole.symbol().endsWith("." + exchange))
 			.toList();
+	}
+
+	static boolean rolledUp(ExecutionContext job) {
+		return Boolean.TRUE.equals(job.get(ROLLED_UP));
 	}
 
 	static Set<String> quarantined(ExecutionContext job) {

@@ -92,7 +92,7 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 			rejected.addAll(unit.rejected());
 			days.addAll(unit.days());
 		}
-		long stored = bars.isEmpty() ? 0 : write(chunk, bars);
+		long stored = write(chunk, bars);
 		recordRejects(rejected);
 		recordDays(days);
 		// Progress counts what is committed: a chunk rolled back was not done.
@@ -105,14 +105,14 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 
 	private long write(Chunk<? extends LoadedUnit> chunk, List<Bar> bars) throws SQLException {
 		if (this.rollups == null) {
-			return upsert(bars, null);
+			return bars.isEmpty() ? 0 : upsert(bars, null);
 		}
 		// In the chunk's transaction, so the levels above never lag the bars they come
 		// from, whatever happens to the rest of the load.
 		ChunkRollup rollup = ChunkRollup.of(chunk);
-		long stored = upsert(bars, rollup);
-		if (!rollup.partial().isEmpty()) {
-			this.rollups.refreshWithin(rollup.partial());
+		long stored = bars.isEmpty() ? 0 : upsert(bars, rollup);
+		if (!rollup.fromTable().isEmpty()) {
+			this.rollups.refreshWithin(rollup.fromTable());
 		}
 		return stored;
 	}

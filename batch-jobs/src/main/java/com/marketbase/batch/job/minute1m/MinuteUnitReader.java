@@ -69,10 +69,15 @@ class MinuteUnitReader extends ItemStreamSupport implements ItemStreamReader<Fet
 		this.position = context.getInt(getExecutionContextKey(POSITION), 0);
 		this.failed.clear();
 		if (context.containsKey(getExecutionContextKey(RETRY))) {
-			// Resuming an execution that stopped while retrying.
-			this.retries = decode(context.getString(getExecutionContextKey(RETRY)));
-			this.retryPosition = context.getInt(getExecutionContextKey(RETRY_POSITION), 0);
-			this.failed.addAll(decode(context.getString(getExecutionContextKey(FAILED), "")));
+			// Resuming an execution that stopped while retrying: the retries done keep
+			// their places, those still to do and the failures go through the
+			// quarantine.
+			List<MinuteUnit> retrying = decode(context.getString(getExecutionContextKey(RETRY)));
+			this.retryPosition = Math.min(retrying.size(), context.getInt(getExecutionContextKey(RETRY_POSITION), 0));
+			List<MinuteUnit> retries = new ArrayList<>(retrying.subList(0, this.retryPosition));
+			retries.addAll(leaveOut(retrying.subList(this.retryPosition, retrying.size())));
+			this.retries = retries;
+			this.failed.addAll(leaveOut(decode(context.getString(getExecutionContextKey(FAILED), ""))));
 		}
 		else {
 			// Failures of an earlier execution are retried first, less what has been

@@ -37,7 +37,7 @@ class ChunkRollupTests {
 	private final Random random = new Random(7);
 
 	@Test
-	void rollsUpCompleteDaysAsTheIndependentComputationDoesAndLeavesPartialDaysToTheTable() {
+	void rollsUpCompleteDaysAsTheIndependentComputationDoesAndLeavesPartialAndEmptyDaysToTheTable() {
 		// 600000.SH: complete, partial (one bar missing), complete. 000001.SZ: complete,
 		// empty, complete, in a second unit.
 		List<Bar> first = new ArrayList<>();
@@ -66,7 +66,7 @@ class ChunkRollupTests {
 		assertThat(rows(rollup, 3)).isEqualTo(ReferenceAggregates.hours(complete)).hasSize(4 * 4);
 		assertThat(rollup.complete()).isEqualTo(
 				Map.of(DAYS.get(0), List.of("600000.SH", "000001.SZ"), DAYS.get(2), List.of("600000.SH", "000001.SZ")));
-		assertThat(rollup.partial()).isEqualTo(Map.of(DAYS.get(1), List.of("600000.SH")));
+		assertThat(rollup.fromTable()).isEqualTo(Map.of(DAYS.get(1), List.of("600000.SH", "000001.SZ")));
 	}
 
 	private LoadedUnit load(String symbol, List<Bar> bars) {

@@ -209,6 +209,62 @@ class Minute1mGapsIntegrationTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED", "TIMESCALEDB" })
+	void rebuildsTheAggregatesOfEveryDayItLoadsAlsoWhereNoBarsCame(TestWarehouse warehouse) {
+		JdbcTemplate jdbc = fresh(warehouse);
+		try (Sandbox sandbox = sandbox(); ConfigurableApplicationContext app = application(sandbox, warehouse)) {
+			loadFourDays(app);
+			String complete = completeSymbols(jdbc).get(0);
+			// The source has no bars for this listing; both it and a symbol that loads
+			// complete have levels left for the day from bars since deleted.
+			jdbc.update("insert into market.instruments (symbol, exchange, asset_class, name, list_date, tick_size, "
+					+ "lot_size) values ('699999.SH', 'SSE', 'stock', 'No bars', '2000-01-04', 0.01, 100)");
+			for (String symbol : List.of("699999.SH", complete)) {
+				for (String table : List.of("bars_5m", "bars_15m", "bars_30m", "bars_60m")) {
+					jdbc.update("insert into market." + table + " (symbol, ts, open, high, low, close, volume, amount) "
+							+ "values (?, ?, 1, 1, 1, 1, 1, 1)", symbol, at(DAY, 10, 30));
+				}
+			}
+
+			JobExecution execution = launch(app,
+					Map.of("trade_date", DAY.toString(), "symbols", "699999.SH," + complete, "source", "tushare"));
+
+			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(jdbc.queryForList(
+					"select status from market.load_units where dataset = 'minute_1m' " + "and symbol = '699999.SH'",
+					String.class))
+				.containsExactly("empty");
+			assertThat(count(jdbc, complete, DAY)).isEqualTo(240);
+			assertAggregatesMatch(warehouse);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED", "TIMESCALEDB" })
+	void refreshesAfterTheLoadWhenAnEarlierExecutionLoadedWithoutRollingUp(TestWarehouse warehouse) throws Exception {
+		JdbcTemplate jdbc = fresh(warehouse);
+		long failed;
+		try (Sandbox sandbox = sandbox()) {
+			try (ConfigurableApplicationContext app = application(sandbox, warehouse,
+					"--marketbase.jobs.minute-1m.roll-up-while-loading=false",
+					"--marketbase.jobs.minute-1m.partitions=1", "--marketbase.sources.tushare.retry.max-retries=0")) {
+				sandbox.inject("tushare:stk_mins", SandboxFault.HTTP_500, 1);
+				JobExecution first = launch(app, Map.of("trade_date", DAY.toString(), "source", "tushare"));
+				assertThat(first.getStatus()).isEqualTo(BatchStatus.FAILED);
+				failed = first.getId();
+			}
+			try (ConfigurableApplicationContext app = application(sandbox, warehouse)) {
+				JobExecution restarted = app.getBean(JobOperator.class)
+					.restart(app.getBean(org.springframework.batch.core.repository.JobRepository.class)
+						.getJobExecution(failed));
+				assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			}
+		}
+		assertThat(jdbc.queryForObject("select count(*) from market.bars_1m", Long.class)).isGreaterThan(240L * 10);
+		assertAggregatesMatch(warehouse);
+	}
+
 	private static JdbcTemplate fresh(TestWarehouse warehouse) {
 		warehouse.reset();
 		return new JdbcTemplate(warehouse.dataSource());
