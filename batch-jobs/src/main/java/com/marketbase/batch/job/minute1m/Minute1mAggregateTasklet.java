@@ -52,6 +52,30 @@ class Minute1mAggregateTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		String description = refreshAll();
+		if (description.isEmpty()) {
+			return RepeatStatus.FINISHED;
+		}
+		chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(WINDOW, description);
+		chunkContext.getStepContext()
+			.getStepExecution()
+			.getJobExecution()
+			.getExecutionContext()
+			.putString(WINDOW, description);
+		return RepeatStatus.FINISHED;
+	}
+
+	/** Whether this refreshes anything, or only describes what the writer rolled up. */
+	boolean refreshes() {
+		return this.refresher != null;
+	}
+
+	/**
+	 * Refreshes (or, where the writer rolled up, only describes) every window of the
+	 * load.
+	 * @return the windows, or an empty string when the load has none
+	 */
+	String refreshAll() {
 		List<String> refreshed = new ArrayList<>();
 		if (!this.days.isEmpty()) {
 			refreshed.add(refresh(this.days.get(0), this.days.get(this.days.size() - 1)));
@@ -76,17 +100,7 @@ class Minute1mAggregateTasklet implements Tasklet {
 		if (to != null) {
 			refreshed.add(refresh(from, to));
 		}
-		if (refreshed.isEmpty()) {
-			return RepeatStatus.FINISHED;
-		}
-		String description = String.join("; ", refreshed);
-		chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(WINDOW, description);
-		chunkContext.getStepContext()
-			.getStepExecution()
-			.getJobExecution()
-			.getExecutionContext()
-			.putString(WINDOW, description);
-		return RepeatStatus.FINISHED;
+		return String.join("; ", refreshed);
 	}
 
 	private String refresh(LocalDate first, LocalDate last) {

@@ -50,13 +50,16 @@ class Minute1mJobConfiguration {
 	@Bean
 	Job minute1mJob(JobRepository jobRepository, Step minute1mPrepareStep, Step minute1mLoadStep,
 			Step minute1mAggregateStep, DataSource dataSource, Minute1mJobProperties properties,
-			WarehouseInfo warehouse) {
+			WarehouseInfo warehouse, BarAggregateRefresher refresher) {
 		return new JobBuilder(Minute1mParameters.JOB_NAME, jobRepository).validator(new Minute1mParameters.Validator())
 			.start(minute1mPrepareStep)
 			.next(minute1mLoadStep)
 			.next(minute1mAggregateStep)
 			.listener(ExecutionOwner.recorder(jobRepository))
 			.listener(new Minute1mSummaryListener(dataSource, rollsUpWhileLoading(properties, warehouse)))
+			// Registered after the summary, so that it runs before it: listeners end in
+			// reverse order.
+			.listener(new FailedLoadRefresh((execution) -> aggregates(execution, refresher, properties, warehouse)))
 			.build();
 	}
 
@@ -181,6 +184,11 @@ class Minute1mJobConfiguration {
 	@JobScope
 	Minute1mAggregateTasklet minute1mAggregateTasklet(@Value("#{jobExecution}") JobExecution jobExecution,
 			BarAggregateRefresher refresher, Minute1mJobProperties properties, WarehouseInfo warehouse) {
+		return aggregates(jobExecution, refresher, properties, warehouse);
+	}
+
+	private static Minute1mAggregateTasklet aggregates(JobExecution jobExecution, BarAggregateRefresher refresher,
+			Minute1mJobProperties properties, WarehouseInfo warehouse) {
 		var job = jobExecution.getExecutionContext();
 		return new Minute1mAggregateTasklet(Minute1mPrepareTasklet.days(job),
 				Minute1mPrepareTasklet.backfill(job).stream().map(MinuteUnit::first).toList(),

@@ -254,6 +254,10 @@ class Minute1mGapsIntegrationTests {
 				assertThat(first.getStatus()).isEqualTo(BatchStatus.FAILED);
 				failed = first.getId();
 			}
+			// As if that process had died before it could refresh what it loaded.
+			for (String table : List.of("bars_5m", "bars_15m", "bars_30m", "bars_60m")) {
+				jdbc.update("delete from market." + table);
+			}
 			try (ConfigurableApplicationContext app = application(sandbox, warehouse)) {
 				JobExecution restarted = app.getBean(JobOperator.class)
 					.restart(app.getBean(org.springframework.batch.core.repository.JobRepository.class)
@@ -263,6 +267,26 @@ class Minute1mGapsIntegrationTests {
 		}
 		assertThat(jdbc.queryForObject("select count(*) from market.bars_1m", Long.class)).isGreaterThan(240L * 10);
 		assertAggregatesMatch(warehouse);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED", "TIMESCALEDB" })
+	void refreshesWhatAFailedLoadCommittedWhereTheWriterDoesNotRollUp(TestWarehouse warehouse) {
+		JdbcTemplate jdbc = fresh(warehouse);
+		try (Sandbox sandbox = sandbox();
+				ConfigurableApplicationContext app = application(sandbox, warehouse,
+						"--marketbase.jobs.minute-1m.roll-up-while-loading=false",
+						"--marketbase.jobs.minute-1m.partitions=1",
+						"--marketbase.sources.tushare.retry.max-retries=0")) {
+			sandbox.inject("tushare:stk_mins", SandboxFault.HTTP_500, 1);
+
+			JobExecution execution = launch(app, Map.of("trade_date", DAY.toString(), "source", "tushare"));
+
+			assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+			assertThat(jdbc.queryForObject("select count(*) from market.bars_1m", Long.class)).isGreaterThan(240L * 10);
+			assertAggregatesMatch(warehouse);
+			assertThat(execution.getExitStatus().getExitDescription()).contains("Beijing time after the failed load");
+		}
 	}
 
 	private static JdbcTemplate fresh(TestWarehouse warehouse) {
