@@ -6,8 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Tuning of the {@code minute_1m} job ({@code marketbase.jobs.minute-1m.*}).
  *
- * @param partitions how many partitions load in parallel; the source's shared quota
- * bounds them
+ * @param partitions how many partitions load in parallel (0: twice the cores of this
+ * machine, at least 2); the source's shared quota bounds their calls. More partitions
+ * than that only contend for the database when the source is fast, and a quota of 500
+ * calls a minute needs about 4 at half a second a call
  * @param chunkUnits work units per chunk (one transaction and checkpoint)
  * @param defaultSource the source when a launch names none
  * @param backfillCalls at most this many source calls (one per symbol and day) per
@@ -21,8 +23,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * touched window after the load step; continuous aggregates are always refreshed after it
  */
 @ConfigurationProperties("marketbase.jobs.minute-1m")
-public record Minute1mJobProperties(@DefaultValue("8") int partitions, @DefaultValue("10") int chunkUnits,
+public record Minute1mJobProperties(@DefaultValue("0") int partitions, @DefaultValue("10") int chunkUnits,
 		@DefaultValue("sandbox") String defaultSource, @DefaultValue("100") int backfillCalls,
 		@DefaultValue("30") int backfillDays, @DefaultValue("3") int quarantineAfter,
 		@DefaultValue("true") boolean rollUpWhileLoading) {
+
+	public Minute1mJobProperties {
+		if (partitions <= 0) {
+			partitions = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+		}
+	}
+
 }
