@@ -1,5 +1,7 @@
 package com.marketbase.batch.job.minute1m;
 
+import java.util.function.Function;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,14 +21,14 @@ class FailedLoadRefresh implements JobExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(FailedLoadRefresh.class);
 
-	private final java.util.function.Function<JobExecution, Minute1mAggregateTasklet> aggregates;
+	private final Function<JobExecution, Minute1mAggregateTasklet> aggregates;
 
 	/**
 	 * A listener.
 	 * @param aggregates the aggregate step's work for an execution, with no refresher
 	 * when the writer rolled up all of it
 	 */
-	FailedLoadRefresh(java.util.function.Function<JobExecution, Minute1mAggregateTasklet> aggregates) {
+	FailedLoadRefresh(Function<JobExecution, Minute1mAggregateTasklet> aggregates) {
 		this.aggregates = aggregates;
 	}
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -81,7 +82,7 @@ public final class Minute1mBenchmark {
 	}
 
 	private static void run(ConfigurableApplicationContext app, String exchange, LocalDate first, LocalDate last,
-			boolean jobOnly, java.util.function.Supplier<ConfigurableApplicationContext> barsOnlyApp) throws Exception {
+			boolean jobOnly, Supplier<ConfigurableApplicationContext> barsOnlyApp) throws Exception {
 		DataSource dataSource = app.getBean(DataSource.class);
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		JobOperator operator = app.getBean(JobOperator.class);

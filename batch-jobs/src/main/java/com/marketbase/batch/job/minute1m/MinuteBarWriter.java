@@ -164,20 +164,11 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 
 	private static void copyRollup(Connection connection, ChunkRollup rollup) throws SQLException {
 		for (int level = 0; level < ChunkRollup.LEVELS.size() && !rollup.complete().isEmpty(); level++) {
-			CopyIn copy = connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("copy " + ChunkRollup.LEVELS.get(level).table()
-						+ " (symbol, ts, open, high, low, close, volume, amount) from stdin (format text)");
-			try {
-				BarCopyText rows = rollup.rows(level);
-				copy.writeToCopy(rows.bytes(), 0, rows.length());
-				copy.endCopy();
-			}
-			finally {
-				if (copy.isActive()) {
-					copy.cancelCopy();
-				}
-			}
+			BarCopyText rows = rollup.rows(level);
+			copyIn(connection,
+					"copy " + ChunkRollup.LEVELS.get(level).table()
+							+ " (symbol, ts, open, high, low, close, volume, amount) from stdin (format text)",
+					(copy) -> copy.writeToCopy(rows.bytes(), 0, rows.length()));
 		}
 	}
 
@@ -202,8 +193,7 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 
 	private static void copy(Connection connection, String sql, List<Bar> bars, String suffix, BarCopyText rows)
 			throws SQLException {
-		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-		try {
+		copyIn(connection, sql, (copy) -> {
 			// Sent in pieces as they fill: the server parses one while the next is
 			// written.
 			byte[] common = suffix.getBytes(StandardCharsets.UTF_8);
@@ -216,6 +206,14 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 				}
 			}
 			copy.writeToCopy(rows.bytes(), 0, rows.length());
+		});
+	}
+
+	// One COPY: ended when the data is sent, cancelled when sending it failed.
+	private static void copyIn(Connection connection, String sql, CopyData data) throws SQLException {
+		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+		try {
+			data.send(copy);
 			copy.endCopy();
 		}
 		finally {
@@ -223,6 +221,13 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 				copy.cancelCopy();
 			}
 		}
+	}
+
+	@FunctionalInterface
+	private interface CopyData {
+
+		void send(CopyIn copy) throws SQLException;
+
 	}
 
 	private void recordRejects(List<RejectedRow> rejected) {
