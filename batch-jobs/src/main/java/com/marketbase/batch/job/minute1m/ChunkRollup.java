@@ -1,6 +1,7 @@
 package com.marketbase.batch.job.minute1m;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,28 +26,33 @@ import com.marketbase.batch.source.Bar;
  */
 final class ChunkRollup {
 
-	/** The rollup tables and their widths in minutes, lowest level first. */
-	static final List<Level> LEVELS = List.of(new Level("market.bars_5m", 5), new Level("market.bars_15m", 15),
-			new Level("market.bars_30m", 30), new Level("market.bars_60m", 60));
+	/** Where the rollup levels are kept: one partition per width. */
+	static final String TABLE = "market.bar_rollups";
 
-	// Each level's rows already in COPY text, written while the day's bars were at hand.
-	private final List<BarCopyText> levels;
+	/** The widths of the rollup levels in minutes, lowest level first. */
+	static final int[] WIDTHS = { 5, 15, 30, 60 };
+
+	// Every level's rows in COPY text, each ending with its width, written while the
+	// day's bars were at hand.
+	private final BarCopyText rows;
 
 	private final Map<LocalDate, List<String>> complete;
 
 	private final Map<LocalDate, List<String>> fromTable;
 
-	private ChunkRollup(List<BarCopyText> levels, Map<LocalDate, List<String>> complete,
+	private ChunkRollup(BarCopyText rows, Map<LocalDate, List<String>> complete,
 			Map<LocalDate, List<String>> fromTable) {
-		this.levels = levels;
+		this.rows = rows;
 		this.complete = complete;
 		this.fromTable = fromTable;
 	}
 
 	static ChunkRollup of(Iterable<? extends LoadedUnit> units) {
-		List<BarCopyText> levels = new ArrayList<>();
-		LEVELS.forEach((level) -> levels.add(new BarCopyText(16 * 1024)));
-		byte[] noSuffix = new byte[0];
+		BarCopyText rows = new BarCopyText(64 * 1024);
+		byte[][] widths = new byte[WIDTHS.length][];
+		for (int l = 0; l < WIDTHS.length; l++) {
+			widths[l] = ("\t" + WIDTHS[l]).getBytes(StandardCharsets.US_ASCII);
+		}
 		Map<LocalDate, List<String>> complete = new LinkedHashMap<>();
 		Map<LocalDate, List<String>> fromTable = new LinkedHashMap<>();
 		for (LoadedUnit unit : units) {
@@ -61,17 +67,17 @@ final class ChunkRollup {
 					int start = from;
 					int count = CanonicalDayProcessor.FULL_DAY;
 					int width = 1;
-					for (int l = 0; l < LEVELS.size(); l++) {
-						int group = LEVELS.get(l).minutes() / width;
+					for (int l = 0; l < WIDTHS.length; l++) {
+						int group = WIDTHS[l] / width;
 						List<Bar> level = new ArrayList<>(count / group);
 						rollUp(below, start, count, group, level);
 						for (Bar bar : level) {
-							levels.get(l).add(bar, noSuffix);
+							rows.add(bar, widths[l]);
 						}
 						below = level;
 						start = 0;
 						count /= group;
-						width = LEVELS.get(l).minutes();
+						width = WIDTHS[l];
 					}
 					complete.computeIfAbsent(day.day(), (key) -> new ArrayList<>()).add(day.symbol());
 				}
@@ -81,7 +87,7 @@ final class ChunkRollup {
 				from += day.bars();
 			}
 		}
-		return new ChunkRollup(levels, complete, fromTable);
+		return new ChunkRollup(rows, complete, fromTable);
 	}
 
 	// Rolls up count bars from index from, group by group; each is labelled by the end
@@ -109,13 +115,12 @@ final class ChunkRollup {
 	}
 
 	/**
-	 * The rolled-up bars of one level in COPY text (symbol, ts, open, high, low, close,
-	 * volume, amount).
-	 * @param level index into {@link #LEVELS}
+	 * The rolled-up bars of every level in COPY text for {@link #TABLE} (symbol, ts,
+	 * open, high, low, close, volume, amount, minutes).
 	 * @return the rows
 	 */
-	BarCopyText rows(int level) {
-		return this.levels.get(level);
+	BarCopyText rows() {
+		return this.rows;
 	}
 
 	/** The complete days rolled up here, by day. */
@@ -130,15 +135,6 @@ final class ChunkRollup {
 	 */
 	Map<LocalDate, List<String>> fromTable() {
 		return this.fromTable;
-	}
-
-	/**
-	 * A rollup table.
-	 *
-	 * @param table the table
-	 * @param minutes the width of its bars
-	 */
-	record Level(String table, int minutes) {
 	}
 
 }

@@ -50,6 +50,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * doing batched {@code INSERT ... ON CONFLICT}: what a typical Spring Batch user
  * writes.</li>
  * </ol>
+ * An unmeasured run of the job comes first, so that every measured one runs in a JVM that
+ * has loaded its classes and compiled its hot code.
+ * <p>
  * Arguments: JDBC URL, exchange (SH, SZ or BJ), first day, last day, and optionally
  * {@code job-only} to run the job alone (for profiling it).
  */
@@ -86,27 +89,22 @@ public final class Minute1mBenchmark {
 		DataSource dataSource = app.getBean(DataSource.class);
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		JobOperator operator = app.getBean(JobOperator.class);
-		emptyBars(app, jdbc);
-		settle(jdbc);
 		Map<String, String> given = Map.of("start_date", first.toString(), "end_date", last.toString(), "exchange",
 				exchange, "source", "tushare", "force", "true");
-		CpuClock cpu = CpuClock.start();
-		JobExecution job = operator.start(app.getBean("minute1mJob", Job.class),
-				app.getBean(Minute1mLaunch.class).parameters(given));
-		CpuClock.Spent spent = cpu.stop();
-		require(job);
-		long rows = count(jdbc);
-		double loadSeconds = stepSeconds(jdbc, job, "minute_1m.load");
-		double aggregateSeconds = stepSeconds(jdbc, job, "minute_1m.aggregate");
-		// End to end: the aggregates are part of the job.
-		double jobSeconds = loadSeconds + aggregateSeconds;
-		int days = new MarketReference(dataSource).openDays(first, last).size();
 		if (jobOnly) {
+			Timed alone = timed(app, given, jdbc);
+			long rows = count(jdbc);
 			print("minute_1m job alone: %,d bars in %.1f s, %,.0f rows/s; CPU of this JVM %.1f s = %.2f us a bar "
-					+ "(of which the sandbox %.2f us)", rows, jobSeconds, rows / jobSeconds, spent.processSeconds(),
-					spent.processSeconds() * 1e6 / rows, spent.sandboxSeconds() * 1e6 / rows);
+					+ "(of which the sandbox %.2f us)", rows, alone.seconds(), rows / alone.seconds(),
+					alone.cpu().processSeconds(), alone.cpu().processSeconds() * 1e6 / rows,
+					alone.cpu().sandboxSeconds() * 1e6 / rows);
 			return;
 		}
+		// A first run, not measured, brings the JVM up to speed (class loading, the
+		// compiler) for every measured run alike, and gives the rows to COPY.
+		timed(app, given, jdbc);
+		long rows = count(jdbc);
+		int days = new MarketReference(dataSource).openDays(first, last).size();
 
 		jdbc.execute("copy (select * from market.bars_1m order by symbol, ts) to '" + DUMP + "'");
 		jdbc.update("truncate market.bars_1m");
@@ -121,18 +119,21 @@ public final class Minute1mBenchmark {
 		double barsSeconds;
 		double refreshSeconds;
 		try (ConfigurableApplicationContext barsOnly = barsOnlyApp.get()) {
-			emptyBars(barsOnly, jdbc);
-			settle(jdbc);
-			JobExecution bars = barsOnly.getBean(JobOperator.class)
-				.start(barsOnly.getBean("minute1mJob", Job.class),
-						barsOnly.getBean(Minute1mLaunch.class).parameters(given));
-			require(bars);
+			Timed bars = timed(barsOnly, given, jdbc);
 			require(count(jdbc) == rows, "The job without rollups stored " + count(jdbc) + " rows, not " + rows);
-			barsSeconds = stepSeconds(jdbc, bars, "minute_1m.load");
-			refreshSeconds = stepSeconds(jdbc, bars, "minute_1m.aggregate");
+			barsSeconds = bars.load();
+			refreshSeconds = bars.aggregate();
 		}
 
-		emptyBars(app, jdbc);
+		// End to end as it runs by default: the aggregates are part of the job.
+		Timed job = timed(app, given, jdbc);
+		require(count(jdbc) == rows, "The job stored " + count(jdbc) + " rows, not " + rows);
+		double loadSeconds = job.load();
+		double aggregateSeconds = job.aggregate();
+		double jobSeconds = job.seconds();
+		CpuClock.Spent spent = job.cpu();
+
+		emptyBars(jdbc);
 		settle(jdbc);
 		JobExecution plain = operator.start(plainJob(app, given),
 				new JobParametersBuilder(app.getBean(Minute1mLaunch.class).parameters(given))
@@ -255,13 +256,39 @@ public final class Minute1mBenchmark {
 
 	}
 
+	// One run of the job from empty tables; its load and aggregate steps' seconds and the
+	// JVM's CPU.
+	private static Timed timed(ConfigurableApplicationContext app, Map<String, String> given, JdbcTemplate jdbc)
+			throws Exception {
+		emptyBars(jdbc);
+		settle(jdbc);
+		CpuClock cpu = CpuClock.start();
+		JobExecution job = app.getBean(JobOperator.class)
+			.start(app.getBean("minute1mJob", Job.class), app.getBean(Minute1mLaunch.class).parameters(given));
+		CpuClock.Spent spent = cpu.stop();
+		require(job);
+		return new Timed(stepSeconds(jdbc, job, "minute_1m.load"), stepSeconds(jdbc, job, "minute_1m.aggregate"),
+				spent);
+	}
+
+	/**
+	 * A measured run.
+	 *
+	 * @param load seconds of its load step
+	 * @param aggregate seconds of its aggregate step
+	 * @param cpu the JVM's CPU during the run
+	 */
+	private record Timed(double load, double aggregate, CpuClock.Spent cpu) {
+
+		double seconds() {
+			return this.load + this.aggregate;
+		}
+
+	}
+
 	// Every run starts from empty tables, rollups included: the job writes those too.
-	private static void emptyBars(ConfigurableApplicationContext app, JdbcTemplate jdbc) {
-		boolean rollupTables = !app.getBean(com.marketbase.batch.warehouse.WarehouseInfo.class)
-			.mode()
-			.hasContinuousAggregates();
-		jdbc.update("truncate market.bars_1m, market.bars_60m"
-				+ (rollupTables ? ", market.bars_5m, market.bars_15m, market.bars_30m" : ""));
+	private static void emptyBars(JdbcTemplate jdbc) {
+		jdbc.update("truncate market.bars_1m, " + ChunkRollup.TABLE);
 	}
 
 	// Each measured load starts without the previous one's dirty pages and WAL to flush.

@@ -163,30 +163,29 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 	}
 
 	private static void copyRollup(Connection connection, ChunkRollup rollup) throws SQLException {
-		for (int level = 0; level < ChunkRollup.LEVELS.size() && !rollup.complete().isEmpty(); level++) {
-			BarCopyText rows = rollup.rows(level);
-			copyIn(connection,
-					"copy " + ChunkRollup.LEVELS.get(level).table()
-							+ " (symbol, ts, open, high, low, close, volume, amount) from stdin (format text)",
-					(copy) -> copy.writeToCopy(rows.bytes(), 0, rows.length()));
+		if (rollup.complete().isEmpty()) {
+			return;
 		}
+		BarCopyText rows = rollup.rows();
+		copyIn(connection,
+				"copy " + ChunkRollup.TABLE
+						+ " (symbol, ts, open, high, low, close, volume, amount, minutes) from stdin (format text)",
+				(copy) -> copy.writeToCopy(rows.bytes(), 0, rows.length()));
 	}
 
 	// Some of the chunk's buckets are stored already: the complete days' buckets are
-	// replaced whole.
+	// replaced whole, on every level at once.
 	private static void replaceRollup(Connection connection, ChunkRollup rollup) throws SQLException {
-		for (ChunkRollup.Level level : ChunkRollup.LEVELS) {
-			try (PreparedStatement statement = connection
-				.prepareStatement("delete from " + level.table() + " where symbol = any (?) and ts > ? and ts <= ?")) {
-				for (Map.Entry<LocalDate, List<String>> day : rollup.complete().entrySet()) {
-					AggregateWindow window = AggregateWindow.days(day.getKey(), day.getKey());
-					statement.setArray(1, connection.createArrayOf("text", day.getValue().toArray()));
-					statement.setTimestamp(2, Timestamp.from(window.from()));
-					statement.setTimestamp(3, Timestamp.from(window.to()));
-					statement.addBatch();
-				}
-				statement.executeBatch();
+		try (PreparedStatement statement = connection
+			.prepareStatement("delete from " + ChunkRollup.TABLE + " where symbol = any (?) and ts > ? and ts <= ?")) {
+			for (Map.Entry<LocalDate, List<String>> day : rollup.complete().entrySet()) {
+				AggregateWindow window = AggregateWindow.days(day.getKey(), day.getKey());
+				statement.setArray(1, connection.createArrayOf("text", day.getValue().toArray()));
+				statement.setTimestamp(2, Timestamp.from(window.from()));
+				statement.setTimestamp(3, Timestamp.from(window.to()));
+				statement.addBatch();
 			}
+			statement.executeBatch();
 		}
 		copyRollup(connection, rollup);
 	}

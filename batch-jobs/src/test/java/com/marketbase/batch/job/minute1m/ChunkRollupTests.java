@@ -64,6 +64,8 @@ class ChunkRollupTests {
 		assertThat(rows(rollup, 1)).isEqualTo(ReferenceAggregates.minutes(complete, 15));
 		assertThat(rows(rollup, 2)).isEqualTo(ReferenceAggregates.minutes(complete, 30));
 		assertThat(rows(rollup, 3)).isEqualTo(ReferenceAggregates.hours(complete)).hasSize(4 * 4);
+		assertThat(new String(rollup.rows().bytes(), 0, rollup.rows().length(), StandardCharsets.US_ASCII).split("\n"))
+			.hasSize(4 * (48 + 16 + 8 + 4));
 		assertThat(rollup.complete()).isEqualTo(
 				Map.of(DAYS.get(0), List.of("600000.SH", "000001.SZ"), DAYS.get(2), List.of("600000.SH", "000001.SZ")));
 		assertThat(rollup.fromTable()).isEqualTo(Map.of(DAYS.get(1), List.of("600000.SH", "000001.SZ")));
@@ -98,12 +100,17 @@ class ChunkRollupTests {
 		return BigDecimal.valueOf(700 + this.random.nextInt(50), 2 + this.random.nextInt(2));
 	}
 
+	// One level's rows of the chunk's single COPY, told apart by their last column.
 	private static List<com.marketbase.batch.warehouse.Bar> rows(ChunkRollup rollup, int level) {
-		BarCopyText text = rollup.rows(level);
+		BarCopyText text = rollup.rows();
 		List<com.marketbase.batch.warehouse.Bar> bars = new ArrayList<>();
 		for (String line : new String(text.bytes(), 0, text.length(), StandardCharsets.US_ASCII).split("\n")) {
 			String[] column = line.split("\t");
-			assertThat(column).hasSize(8);
+			assertThat(column).hasSize(9);
+			assertThat(Integer.parseInt(column[8])).isIn(5, 15, 30, 60);
+			if (Integer.parseInt(column[8]) != ChunkRollup.WIDTHS[level]) {
+				continue;
+			}
 			Instant end = OffsetDateTime.parse(column[1], COPY_TIME).toInstant();
 			bars.add(new com.marketbase.batch.warehouse.Bar(column[0], end, new BigDecimal(column[2]),
 					new BigDecimal(column[3]), new BigDecimal(column[4]), new BigDecimal(column[5]),
