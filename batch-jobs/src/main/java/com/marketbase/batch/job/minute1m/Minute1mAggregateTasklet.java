@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 
 import com.marketbase.batch.warehouse.AggregateWindow;
@@ -11,8 +12,10 @@ import com.marketbase.batch.warehouse.BarAggregateRefresher;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -55,6 +58,9 @@ class Minute1mAggregateTasklet implements Tasklet {
 		String description = refreshAll();
 		if (description.isEmpty()) {
 			return RepeatStatus.FINISHED;
+		}
+		if (!refreshes()) {
+			description += " (" + rolledUp(chunkContext.getStepContext().getStepExecution().getJobExecution()) + ")";
 		}
 		chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(WINDOW, description);
 		chunkContext.getStepContext()
@@ -110,8 +116,27 @@ class Minute1mAggregateTasklet implements Tasklet {
 			this.refresher.refresh(window);
 		}
 		return "(" + window.from().atZone(AggregateWindow.MARKET_ZONE).toLocalDateTime() + ", "
-				+ window.to().atZone(AggregateWindow.MARKET_ZONE).toLocalDateTime() + "] Beijing time"
-				+ ((this.refresher != null) ? "" : " (rolled up with each chunk)");
+				+ window.to().atZone(AggregateWindow.MARKET_ZONE).toLocalDateTime() + "] Beijing time";
+	}
+
+	/**
+	 * What rolling up with each chunk took: the writers' time on the aggregates in this
+	 * execution, summed over its partitions. Divided by the partitions it is about what
+	 * the aggregates added to the load step, the partitions running side by side.
+	 * @param execution the job execution
+	 * @return for example "rolled up with each chunk: 2.61 s of writing in 4 partitions"
+	 */
+	static String rolledUp(JobExecution execution) {
+		long nanos = 0;
+		int partitions = 0;
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getExecutionContext().containsKey(MinuteBarWriter.ROLLUP_NANOS)) {
+				nanos += step.getExecutionContext().getLong(MinuteBarWriter.ROLLUP_NANOS);
+				partitions++;
+			}
+		}
+		return String.format(Locale.ROOT, "rolled up with each chunk: %.2f s of writing in %d partitions", nanos / 1e9,
+				partitions);
 	}
 
 	private static java.time.Instant at(LocalDate day, LocalTime time) {

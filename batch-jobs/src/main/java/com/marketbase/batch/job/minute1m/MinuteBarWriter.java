@@ -26,6 +26,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -41,9 +43,15 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * one instrument, so its failures are its own). The step's checkpoint commits in the same
  * transaction, so a crash leaves either all of a chunk or none of it.
  */
-class MinuteBarWriter implements ItemWriter<LoadedUnit> {
+class MinuteBarWriter implements ItemWriter<LoadedUnit>, ItemStream {
 
 	static final String DATASET = "minute_1m";
+
+	/**
+	 * Where a partition keeps the nanoseconds this execution's writer spent on the
+	 * aggregates: rolling up complete days, writing them, rebuilding the others.
+	 */
+	static final String ROLLUP_NANOS = "minute_1m.rollup_nanos";
 
 	private static final String STAGING = "minute_bars_staging";
 
@@ -63,6 +71,8 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 
 	private final @Nullable BarAggregateRefresher rollups;
 
+	private long rollupNanos;
+
 	/**
 	 * A writer.
 	 * @param dataSource the warehouse
@@ -80,6 +90,19 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 		this.context = context;
 		this.progress = progress;
 		this.failures = new UnitFailures(dataSource, DATASET, quarantineAfter);
+	}
+
+	@Override
+	public void open(ExecutionContext executionContext) {
+		// Each execution reports its own time.
+		this.rollupNanos = 0;
+	}
+
+	@Override
+	public void update(ExecutionContext executionContext) {
+		if (this.rollups != null) {
+			executionContext.putLong(ROLLUP_NANOS, this.rollupNanos);
+		}
 	}
 
 	@Override
@@ -109,10 +132,14 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 		}
 		// In the chunk's transaction, so the levels above never lag the bars they come
 		// from, whatever happens to the rest of the load.
+		long started = System.nanoTime();
 		ChunkRollup rollup = ChunkRollup.of(chunk);
+		this.rollupNanos += System.nanoTime() - started;
 		long stored = bars.isEmpty() ? 0 : upsert(bars, rollup);
 		if (!rollup.fromTable().isEmpty()) {
+			started = System.nanoTime();
 			this.rollups.refreshWithin(rollup.fromTable());
+			this.rollupNanos += System.nanoTime() - started;
 		}
 		return stored;
 	}
@@ -130,7 +157,9 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 			copy(connection, "copy market.bars_1m (symbol, ts, open, high, low, close, volume, amount, source, "
 					+ "load_batch_id) from stdin (format text)", bars, stamp, text);
 			if (rollup != null) {
+				long started = System.nanoTime();
 				copyRollup(connection, rollup);
+				this.rollupNanos += System.nanoTime() - started;
 			}
 			connection.releaseSavepoint(beforeCopy);
 			return bars.size();
@@ -148,7 +177,9 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit> {
 					+ "on commit delete rows");
 			copy(connection, "copy " + STAGING + " from stdin (format text)", bars, "", text);
 			if (rollup != null) {
+				long started = System.nanoTime();
 				replaceRollup(connection, rollup);
+				this.rollupNanos += System.nanoTime() - started;
 			}
 			return statement.executeUpdate(
 					"""

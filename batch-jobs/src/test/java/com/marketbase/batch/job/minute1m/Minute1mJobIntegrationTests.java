@@ -94,6 +94,16 @@ class Minute1mJobIntegrationTests {
 			assertThat(MinuteBarFixture.read(this.warehouse, "bars_30m"))
 				.isEqualTo(ReferenceAggregates.minutes(bars, 30));
 			assertThat(MinuteBarFixture.read(this.warehouse, "bars_60m")).isEqualTo(ReferenceAggregates.hours(bars));
+			// Every partition's writer records the time it spent on the aggregates, and
+			// the summary gives their sum.
+			int partitions = app.getBean(Minute1mJobProperties.class).partitions();
+			assertThat(execution.getStepExecutions()
+				.stream()
+				.filter((step) -> step.getExecutionContext().containsKey(MinuteBarWriter.ROLLUP_NANOS))
+				.map((step) -> step.getExecutionContext().getLong(MinuteBarWriter.ROLLUP_NANOS))).hasSize(partitions)
+				.allSatisfy((nanos) -> assertThat(nanos).isPositive());
+			assertThat(execution.getExitStatus().getExitDescription()).containsPattern(
+					"\\(rolled up with each chunk: \\d+\\.\\d\\d s of writing in " + partitions + " partitions\\)");
 
 			// A forced reload replaces the stored bars in place and fills the three
 			// rejected ones.
