@@ -198,7 +198,8 @@ public final class Minute1mBenchmark {
 		Map<String, ExecutionContext> partitions = new Minute1mPartitioner(symbols)
 			.partition(app.getBean(Minute1mJobProperties.class).partitions());
 		Step worker = new StepBuilder("minute_1m.plain.worker", repository)
-			.<FetchedUnit, LoadedUnit>chunk(app.getBean(Minute1mJobProperties.class).chunkUnits())
+			.<FetchedUnit, LoadedUnit>chunk(app.getBean(Minute1mJobProperties.class)
+				.chunkUnits(Math.max(1, Math.min(days.size(), feed.daysPerUnit()))))
 			.transactionManager(transactions)
 			.reader(new PartitionReader(feed, days))
 			.processor(new CanonicalDayProcessor(SourceName.TUSHARE))

@@ -26,6 +26,8 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.JobContext;
+import org.springframework.batch.core.scope.context.JobSynchronizationManager;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -97,7 +99,7 @@ class Minute1mJobConfiguration {
 			.partitioner("minute_1m.load.worker", minute1mPartitioner)
 			.step(minute1mWorkerStep)
 			.gridSize(properties.partitions())
-			.taskExecutor(new SimpleAsyncTaskExecutor("minute-1m-"))
+			.taskExecutor(partitionThreads())
 			.listener(new ProgressStart(progress, dataSource))
 			.listener(new StepExecutionListener() {
 				@Override
@@ -120,12 +122,42 @@ class Minute1mJobConfiguration {
 				Minute1mPrepareTasklet.backfill(job));
 	}
 
+	// The worker step is job-scoped, and each partition runs on a thread of its own: the
+	// thread joins the job's scope for as long as its partition runs.
+	private static SimpleAsyncTaskExecutor partitionThreads() {
+		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("minute-1m-");
+		threads.setTaskDecorator((task) -> {
+			JobContext job = JobSynchronizationManager.getContext();
+			if (job == null) {
+				return task;
+			}
+			JobExecution execution = job.getJobExecution();
+			return () -> {
+				JobSynchronizationManager.register(execution);
+				try {
+					task.run();
+				}
+				finally {
+					JobSynchronizationManager.release();
+				}
+			};
+		});
+		return threads;
+	}
+
+	// Job-scoped: how many units make a chunk depends on how many days a unit holds in
+	// this load.
 	@Bean
-	Step minute1mWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			MinuteUnitReader minute1mReader, CanonicalDayProcessor minute1mProcessor, MinuteBarWriter minute1mWriter,
+	@JobScope
+	Step minute1mWorkerStep(@Value("#{jobExecution}") JobExecution jobExecution, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, MinuteUnitReader minute1mReader,
+			CanonicalDayProcessor minute1mProcessor, MinuteBarWriter minute1mWriter, MinuteBarFeeds feeds,
 			Minute1mJobProperties properties) {
+		int requestedDays = Minute1mPrepareTasklet.days(jobExecution.getExecutionContext()).size();
+		int daysPerUnit = Math.max(1, Math.min(requestedDays,
+				feeds.feed(Minute1mParameters.of(jobExecution.getJobParameters()).source()).daysPerUnit()));
 		return new StepBuilder("minute_1m.load.worker", jobRepository)
-			.<FetchedUnit, LoadedUnit>chunk(properties.chunkUnits())
+			.<FetchedUnit, LoadedUnit>chunk(properties.chunkUnits(daysPerUnit))
 			.transactionManager(transactionManager)
 			.reader(minute1mReader)
 			.processor(minute1mProcessor)
