@@ -46,8 +46,8 @@ public record Minute1mJobProperties(@DefaultValue("0") int partitions, @DefaultV
 	 * @return the configured number, or without one at least 10 units and 50 symbol-days
 	 */
 	public int chunkUnits(int daysPerUnit) {
-		return (this.chunkUnits > 0) ? this.chunkUnits
-				: Math.max(10, (CHUNK_SYMBOL_DAYS + daysPerUnit - 1) / Math.max(1, daysPerUnit));
+		int days = Math.max(1, daysPerUnit);
+		return (this.chunkUnits > 0) ? this.chunkUnits : Math.max(10, (CHUNK_SYMBOL_DAYS + days - 1) / days);
 	}
 
 }

@@ -104,6 +104,12 @@ class Minute1mJobIntegrationTests {
 				.allSatisfy((nanos) -> assertThat(nanos).isPositive());
 			assertThat(execution.getExitStatus().getExitDescription()).containsPattern(
 					"\\(rolled up with each chunk: \\d+\\.\\d\\d s of writing in " + partitions + " partitions\\)");
+			// A load of single days takes 50 of them a chunk.
+			assertThat(execution.getStepExecutions()
+				.stream()
+				.filter((step) -> step.getStepName().startsWith("minute_1m.load.worker"))).hasSize(partitions)
+				.allSatisfy((step) -> assertThat(step.getCommitCount()).isBetween((step.getReadCount() + 49) / 50,
+						(step.getReadCount() + 49) / 50 + 1));
 
 			// A forced reload replaces the stored bars in place and fills the three
 			// rejected ones.
