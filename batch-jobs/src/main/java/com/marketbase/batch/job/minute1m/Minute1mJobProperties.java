@@ -12,9 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * calls a minute needs about 4 at half a second a call
  * @param chunkUnits work units per chunk (one transaction and checkpoint); 0: at least
  * 10, and at least 50 symbol-days, so that a load of single days (the nightly run) writes
- * 50 units a chunk: each chunk's COPYs cost the database a little beyond their rows, and
- * the rollups of ten days were 0.6 s of a full-market day's 7.5 s load against 0.5 s for
- * fifty
+ * 50 units a chunk: a COPY of a few hundred rows costs the database more a row than a
+ * longer one, and with 10 units a chunk the writers spent 0.65 s a partition on a
+ * full-market day's aggregates against 0.5 s with 50
  * @param defaultSource the source when a launch names none
  * @param backfillCalls at most this many source calls (one per symbol and day) per
  * incremental run go to older holes, after the requested days
