@@ -120,11 +120,13 @@ class Minute1mAggregateTasklet implements Tasklet {
 	}
 
 	/**
-	 * What rolling up with each chunk took: the writers' time on the aggregates in this
-	 * execution, summed over its partitions. Divided by the partitions it is about what
-	 * the aggregates added to the load step, the partitions running side by side.
+	 * What rolling up with each chunk took the writers of this execution: their time on
+	 * the aggregates (rolling up, the COPY, rebuilding partial days), summed over the
+	 * partitions that ran in it. It accounts for the writers' time, and can exceed what
+	 * the aggregates add to the load step when the other partitions fill that time.
 	 * @param execution the job execution
-	 * @return for example "rolled up with each chunk: 2.61 s of writing in 4 partitions"
+	 * @return for example "rolled up with each chunk: 2.61 s of writing in 4 partitions",
+	 * or "rolled up with each chunk" when no partition ran in this execution
 	 */
 	static String rolledUp(JobExecution execution) {
 		long nanos = 0;
@@ -134,6 +136,9 @@ class Minute1mAggregateTasklet implements Tasklet {
 				nanos += step.getExecutionContext().getLong(MinuteBarWriter.ROLLUP_NANOS);
 				partitions++;
 			}
+		}
+		if (partitions == 0) {
+			return "rolled up with each chunk";
 		}
 		return String.format(Locale.ROOT, "rolled up with each chunk: %.2f s of writing in %d partitions", nanos / 1e9,
 				partitions);

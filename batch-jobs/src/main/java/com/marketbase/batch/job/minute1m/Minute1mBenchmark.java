@@ -51,7 +51,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * writes.</li>
  * </ol>
  * An unmeasured run of the job comes first, so that every measured one runs in a JVM that
- * has loaded its classes and compiled its hot code.
+ * has loaded its classes and compiled its hot code ({@code job-only} measures that first
+ * run alone).
  * <p>
  * Arguments: JDBC URL, exchange (SH, SZ or BJ), first day, last day, and optionally
  * {@code job-only} to run the job alone (for profiling it).

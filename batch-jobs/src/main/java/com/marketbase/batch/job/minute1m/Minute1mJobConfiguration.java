@@ -138,7 +138,9 @@ class Minute1mJobConfiguration {
 					task.run();
 				}
 				finally {
-					JobSynchronizationManager.release();
+					// close, not release: release would close the job's context, whose
+					// job-scoped beans outlive this partition.
+					JobSynchronizationManager.close();
 				}
 			};
 		});
