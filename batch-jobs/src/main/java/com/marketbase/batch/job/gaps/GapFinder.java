@@ -50,11 +50,16 @@ public final class GapFinder {
 	}
 
 	/**
-	 * The units of a window that are missing.
+	 * The units of a window that are missing, the most promising first: units never
+	 * loaded, failed, partial or whose rows are gone, newest day first, then by symbol;
+	 * then units that came back empty, the least recently tried first. A source that has
+	 * nothing for a listing on some days (a suspension it does not report) answers the
+	 * same on every retry, so those days must not take a limited budget of calls from
+	 * older holes run after run.
 	 * @param symbols the instruments to look at, or {@code null} for all of the dataset's
 	 * @param from the first day
 	 * @param to the last day
-	 * @return the units, newest day first, then by symbol
+	 * @return the units in that order
 	 */
 	public List<SymbolDay> missing(@Nullable Collection<String> symbols, LocalDate from, LocalDate to) {
 		return units(symbols, from, to, true);
@@ -147,7 +152,10 @@ public final class GapFinder {
 				.append(this.stored)
 				.append("))");
 		}
-		sql.append(" order by c.cal_date desc, i.symbol");
+		sql.append(onlyMissing
+				? " order by (u.status = 'empty') is true, case when u.status = 'empty' then u.updated_at end, "
+						+ "c.cal_date desc, i.symbol"
+				: " order by c.cal_date desc, i.symbol");
 		return this.jdbc.query(sql.toString(),
 				(rs, row) -> new SymbolDay(rs.getString(1), rs.getObject(2, LocalDate.class)), arguments.toArray());
 	}

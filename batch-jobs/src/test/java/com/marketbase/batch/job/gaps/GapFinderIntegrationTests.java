@@ -70,9 +70,10 @@ class GapFinderIntegrationTests {
 
 		GapFinder finder = new GapFinder(dataSource, "daily", GapFinder.DAILY_BARS);
 
-		assertThat(finder.missing(null, MON, FRI)).containsExactly(new SymbolDay("600000.SH", FRI),
-				new SymbolDay("600001.SH", THU), new SymbolDay("600000.SH", TUE), new SymbolDay("600001.SH", TUE),
-				new SymbolDay("600002.SH", TUE));
+		// Friday's empty day last: a retry of it is the least likely to find bars.
+		assertThat(finder.missing(null, MON, FRI)).containsExactly(new SymbolDay("600001.SH", THU),
+				new SymbolDay("600000.SH", TUE), new SymbolDay("600001.SH", TUE), new SymbolDay("600002.SH", TUE),
+				new SymbolDay("600000.SH", FRI));
 		assertThat(finder.missing(List.of("600001.SH"), MON, WED)).containsExactly(new SymbolDay("600001.SH", TUE));
 		assertThat(finder.owed(null, MON, FRI)).hasSize(8)
 			.doesNotContain(new SymbolDay("600002.SH", MON), new SymbolDay("600002.SH", THU),
@@ -84,6 +85,38 @@ class GapFinderIntegrationTests {
 			.extracting(SymbolDay::symbol)
 			.containsOnly("000300.SH")
 			.hasSize(4);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestWarehouse.class)
+	void offersDaysThatCameBackEmptyLastTheLeastRecentlyTriedFirst(TestWarehouse warehouse) {
+		DataSource dataSource = warehouse.dataSource();
+		warehouse.freshlyMigrated();
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		for (LocalDate day = MON; !day.isAfter(FRI); day = day.plusDays(1)) {
+			jdbc.update("insert into market.trading_calendar (exchange, cal_date, is_open) values ('SSE', ?, true)",
+					day);
+		}
+		instrument(jdbc, "600000.SH", "stock", LocalDate.of(2000, 1, 4), null);
+		instrument(jdbc, "600001.SH", "stock", LocalDate.of(2000, 1, 4), null);
+		// 600000.SH came back empty every day but Monday, Friday tried longest ago and
+		// Thursday most recently; 600001.SH holds every day but Monday, never loaded.
+		unit(jdbc, "600000.SH", MON, "complete");
+		bar(jdbc, "600000.SH", MON);
+		Map<LocalDate, Integer> triedHoursAgo = Map.of(TUE, 3, WED, 2, THU, 1, FRI, 4);
+		triedHoursAgo.forEach((day, hours) -> {
+			unit(jdbc, "600000.SH", day, "empty");
+			jdbc.update("update market.load_units set updated_at = now() - make_interval(hours => ?) "
+					+ "where symbol = '600000.SH' and trade_date = ?", hours, day);
+		});
+		for (LocalDate day = TUE; !day.isAfter(FRI); day = day.plusDays(1)) {
+			unit(jdbc, "600001.SH", day, "complete");
+			bar(jdbc, "600001.SH", day);
+		}
+
+		assertThat(new GapFinder(dataSource, "daily", GapFinder.DAILY_BARS).missing(null, MON, FRI)).containsExactly(
+				new SymbolDay("600001.SH", MON), new SymbolDay("600000.SH", FRI), new SymbolDay("600000.SH", TUE),
+				new SymbolDay("600000.SH", WED), new SymbolDay("600000.SH", THU));
 	}
 
 	@ParameterizedTest
