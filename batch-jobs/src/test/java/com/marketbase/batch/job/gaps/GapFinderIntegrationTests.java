@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.marketbase.batch.warehouse.TestWarehouse;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,11 +38,8 @@ class GapFinderIntegrationTests {
 		DataSource dataSource = warehouse.dataSource();
 		warehouse.freshlyMigrated();
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		for (LocalDate day = MON; !day.isAfter(FRI); day = day.plusDays(1)) {
-			// Wednesday is a holiday.
-			jdbc.update("insert into market.trading_calendar (exchange, cal_date, is_open) values ('SSE', ?, ?)", day,
-					!day.equals(WED));
-		}
+		// Wednesday is a holiday.
+		week(jdbc, WED);
 		instrument(jdbc, "600000.SH", "stock", LocalDate.of(2000, 1, 4), null);
 		// Lists on Tuesday; delists on Thursday, so Thursday is no longer owed.
 		instrument(jdbc, "600001.SH", "stock", TUE, null);
@@ -93,10 +91,7 @@ class GapFinderIntegrationTests {
 		DataSource dataSource = warehouse.dataSource();
 		warehouse.freshlyMigrated();
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		for (LocalDate day = MON; !day.isAfter(FRI); day = day.plusDays(1)) {
-			jdbc.update("insert into market.trading_calendar (exchange, cal_date, is_open) values ('SSE', ?, true)",
-					day);
-		}
+		week(jdbc, null);
 		instrument(jdbc, "600000.SH", "stock", LocalDate.of(2000, 1, 4), null);
 		instrument(jdbc, "600001.SH", "stock", LocalDate.of(2000, 1, 4), null);
 		// 600000.SH came back empty every day but Monday, Friday tried longest ago and
@@ -171,6 +166,14 @@ class GapFinderIntegrationTests {
 				"insert into market.instruments (symbol, exchange, asset_class, name, list_date, delist_date, "
 						+ "tick_size, lot_size) values (?, 'SSE', ?, ?, ?, ?, 0.01, 100)",
 				symbol, assetClass, symbol, listed, delisted);
+	}
+
+	// Monday to Friday on the SSE calendar, open but for the holiday.
+	private static void week(JdbcTemplate jdbc, @Nullable LocalDate holiday) {
+		for (LocalDate day = MON; !day.isAfter(FRI); day = day.plusDays(1)) {
+			jdbc.update("insert into market.trading_calendar (exchange, cal_date, is_open) values ('SSE', ?, ?)", day,
+					!day.equals(holiday));
+		}
 	}
 
 	private static void unit(JdbcTemplate jdbc, String symbol, LocalDate day, String status) {
