@@ -58,6 +58,9 @@ class ConsoleBrowserIntegrationTests {
 				.atMost(Duration.ofSeconds(60))
 				.until(() -> !repository.getJobExecution(failed).isRunning());
 			assertThat(repository.getJobExecution(failed).getStatus()).isEqualTo(BatchStatus.FAILED);
+			// No bar was committed, so no aggregate was made.
+			assertThat(repository.getJobExecution(failed).getExitStatus().getExitDescription()).contains("bars: 0;")
+				.contains("aggregates refreshed: none");
 			assertThat(sandbox.calls("tushare:stk_mins")).isEqualTo(20);
 			// The restart's calls stall for a while each, slow enough to watch.
 			sandbox.inject("tushare:stk_mins", SandboxFault.TIMEOUT, 4);

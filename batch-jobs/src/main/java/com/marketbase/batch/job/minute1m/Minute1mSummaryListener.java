@@ -69,7 +69,9 @@ class Minute1mSummaryListener implements JobExecutionListener {
 				+ rejects + "; aggregates refreshed: "
 				+ execution.getExecutionContext()
 					.getString(Minute1mAggregateTasklet.WINDOW,
-							this.rolledUpWhileLoading ? "with each committed chunk" : "none")
+							// Bars committed before the execution failed have their
+							// aggregates.
+							(this.rolledUpWhileLoading && rows[0] > 0) ? "with each committed chunk" : "none")
 				+ incremental(execution);
 		ExitStatus exit = execution.getExitStatus();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
