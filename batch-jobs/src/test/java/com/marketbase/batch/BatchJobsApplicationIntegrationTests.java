@@ -52,6 +52,21 @@ class BatchJobsApplicationIntegrationTests {
 			.contains("No datasource configured: embedded PostgreSQL");
 	}
 
+	// The README's first command, for one exchange: without a date the job loads the
+	// last closed session, which the embedded sandbox has whatever the day.
+	@Test
+	void loadsTheLastClosedSessionFromTheEmbeddedSandboxWithoutADate(@TempDir Path directory, CapturedOutput output) {
+		String[] args = { "--spring.datasource.url=",
+				"--marketbase.embedded.data-directory=" + directory.resolve("warehouse"), "job=minute_1m",
+				"exchange=BJ" };
+
+		assertThat(SpringApplication.exit(SpringApplication.run(BatchJobsApplication.class, args))).isZero();
+
+		assertThat(output.getOut()).containsPattern("minute_1m execution 1: COMPLETED \\(COMPLETED\\)")
+			.containsPattern("days: [1-9][0-9]* complete")
+			.doesNotContain("bars: 0;");
+	}
+
 	@Test
 	void refusesAnUnknownJobWithTheJobsThereAre(@TempDir Path directory, CapturedOutput output) {
 		int exitCode = SpringApplication.exit(SpringApplication.run(BatchJobsApplication.class,

@@ -87,6 +87,7 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 		SandboxSettings settings;
 		try {
 			settings = SandboxSettings.defaults()
+				.withTodayFromClock()
 				.withPort(Integer.parseInt(CommandLine.option(args, "port", "7700")))
 				.withSeed(Long.parseLong(CommandLine.option(args, "seed", "42")));
 		}

@@ -2,6 +2,7 @@ package com.marketbase.batch.sandbox;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +57,21 @@ public record SandboxSettings(long seed, int port, LocalDate today, int stocks, 
 	public SandboxSettings withPort(int port) {
 		return new SandboxSettings(this.seed, port, this.today, this.stocks, this.etfs, this.funds, this.latency,
 				this.stallFor, this.tokens, this.faultRate, this.quotaWindow, this.randomFaults);
+	}
+
+	/**
+	 * The same settings with "today" at the current day in Beijing, as far as the
+	 * sandbox's calendar goes and not before these settings' day: a sandbox serving the
+	 * application then has the bars of the last closed session, which a launch without a
+	 * date asks for.
+	 * @return the settings
+	 */
+	public SandboxSettings withTodayFromClock() {
+		LocalDate now = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		if (now.isAfter(TradingCalendar.LAST)) {
+			now = TradingCalendar.LAST;
+		}
+		return now.isAfter(this.today) ? withToday(now) : this;
 	}
 
 	public SandboxSettings withToday(LocalDate today) {

@@ -48,6 +48,7 @@ class SourcesConfiguration {
 	Sandbox embeddedSandbox(SourcesProperties properties) {
 		logger.info("No base URL configured for some sources: they are served by the embedded sandbox");
 		return Sandbox.start(SandboxSettings.defaults()
+			.withTodayFromClock()
 			.withSeed(properties.sandboxSeed())
 			.withTokens(Map.of(SandboxSettings.TOKEN,
 					SandboxSettings.Grant.everything(properties.sandboxCallsPerMinute()))));
