@@ -29,17 +29,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * With continuous aggregates the 5/15/30-minute levels are refreshed by TimescaleDB, one
  * call per level on an auto-commit connection (a refresh cannot run inside a transaction
- * block). Without them the rollup tables are rebuilt in one transaction: the window's
- * buckets are deleted and recomputed, so a bar that disappeared from the level below
- * disappears above it as well. The 60-minute level always is a rollup of the 30-minute
- * bars that follows the lunch break.
+ * block). Without them the levels kept in {@value #TABLE} (one row per symbol and
+ * 5-minute end, a column group per level) are rebuilt in one transaction: the window's
+ * rows are deleted and recomputed level by level, so a bar that disappeared from the
+ * level below disappears above it as well. The 60-minute level always is a rollup of the
+ * 30-minute bars that follows the lunch break.
  */
 public final class BarAggregateRefresher {
 
+	/** Where the levels that are not continuous aggregates are kept. */
+	public static final String TABLE = "market.bar_levels";
+
 	private static final Logger logger = LoggerFactory.getLogger(BarAggregateRefresher.class);
 
-	private static final List<Level> LEVELS = List.of(new Level("5m", "1m", "5 minutes"),
-			new Level("15m", "5m", "15 minutes"), new Level("30m", "15m", "30 minutes"));
+	private static final List<Level> LEVELS = List.of(new Level("5m", "5 minutes"), new Level("15m", "15 minutes"),
+			new Level("30m", "30 minutes"));
 
 	// Continuous-aggregate buckets start one minute past the grid; see the aggregates
 	// migration.
@@ -90,14 +94,17 @@ public final class BarAggregateRefresher {
 		long started = System.nanoTime();
 		if (this.mode.hasContinuousAggregates()) {
 			refreshContinuousAggregates(window);
-			inSlices((slice) -> rollUp60m(window, slice));
+			inSlices((slice) -> {
+				clear(window, slice);
+				rollUp60m(window, slice);
+			});
 		}
 		else {
 			// A slice's levels read only that slice's symbols, so each slice goes up
 			// all levels on its own, without waiting for the other at every level.
 			inSlices((slice) -> {
-				LEVELS.forEach((level) -> rollUp(level, window, slice));
-				rollUp60m(window, slice);
+				clear(window, slice);
+				rollUpAll(window, slice);
 			});
 		}
 		logger.debug("Refreshed bar aggregates for ({}, {}] in {} ms", window.from(), window.to(),
@@ -121,8 +128,8 @@ public final class BarAggregateRefresher {
 			String slice = symbols.stream()
 				.map((symbol) -> "'" + symbol.replace("'", "''") + "'")
 				.collect(Collectors.joining(", ", " and symbol in (", ")"));
-			LEVELS.forEach((level) -> rollUp(level, window, slice));
-			rollUp60m(window, slice);
+			clear(window, slice);
+			rollUpAll(window, slice);
 		});
 	}
 
@@ -200,61 +207,102 @@ public final class BarAggregateRefresher {
 		return List.of(" and symbol < " + literal, " and symbol >= " + literal);
 	}
 
-	private void rollUp(Level level, AggregateWindow window, String slice) {
-		Timestamp from = Timestamp.from(window.from());
-		Timestamp to = Timestamp.from(window.to());
-		this.jdbc.update("delete from market.bars_" + level.name() + " where ts > ? and ts <= ?" + slice, from, to);
-		// A source bar ending at t belongs to the bucket ending at the next grid line at
-		// or after t;
-		// one minute back puts every source label strictly inside its bucket.
-		this.jdbc.update("""
-				insert into market.bars_%1$s (symbol, ts, open, high, low, close, volume, amount)
-				select symbol,
-					date_bin(interval '%3$s', ts - interval '1 minute', timestamptz '2000-01-03 00:00+08')
-						+ interval '%3$s' as bucket_end,
-					%5$s, sum(volume), sum(amount)
-				from market.bars_%2$s
-				where ts > ? and ts <= ?%4$s
-				group by symbol, bucket_end
-				""".formatted(level.name(), level.source(), level.width(), slice, this.openClose), from, to);
+	// Every level of the window's rows at once: they are rebuilt bottom-up after it.
+	private void clear(AggregateWindow window, String slice) {
+		this.jdbc.update("delete from " + TABLE + " where ts > ? and ts <= ?" + slice, Timestamp.from(window.from()),
+				Timestamp.from(window.to()));
 	}
 
+	private static final String VALUES = "open, high, low, close, volume, amount";
+
+	// Every level of the window at once, each from the one below, into one row per
+	// symbol and bucket end: no row is written twice.
+	private void rollUpAll(AggregateWindow window, String slice) {
+		Timestamp from = Timestamp.from(window.from());
+		Timestamp to = Timestamp.from(window.to());
+		StringBuilder sql = new StringBuilder("insert into " + TABLE + "\nwith ");
+		String below = "market.bars_1m where ts > ? and ts <= ?" + slice;
+		StringBuilder columns = new StringBuilder();
+		StringBuilder joins = new StringBuilder();
+		for (Level level : LEVELS) {
+			sql.append("b")
+				.append(level.name())
+				.append(" (symbol, ts, ")
+				.append(VALUES)
+				.append(") as (")
+				.append(level(level, below))
+				.append("),\n");
+			below = "b" + level.name();
+		}
+		sql.append("b60m (symbol, ts, ")
+			.append(VALUES)
+			.append(") as (")
+			.append(hours("b30m b30 where true", ""))
+			.append(")\nselect symbol, ts");
+		for (String level : List.of("5m", "15m", "30m", "60m")) {
+			for (String column : VALUES.split(", ")) {
+				columns.append(", b").append(level).append('.').append(column);
+			}
+			joins.append(level.equals("5m") ? " from b5m" : " full join b" + level + " using (symbol, ts)");
+		}
+		this.jdbc.update(sql.toString() + columns + joins, from, to, from, to);
+	}
+
+	// A source bar ending at t belongs to the bucket ending at the next grid line at or
+	// after t; one minute back puts every source label strictly inside its bucket.
+	private String level(Level level, String from) {
+		return """
+				select symbol,
+					date_bin(interval '%1$s', ts - interval '1 minute', timestamptz '2000-01-03 00:00+08')
+						+ interval '%1$s' as bucket_end,
+					%3$s, sum(volume), sum(amount)
+				from %2$s
+				group by symbol, bucket_end
+				""".formatted(level.width(), from, this.openClose);
+	}
+
+	// The 60-minute bars in the window's rows, where the other levels are continuous
+	// aggregates.
 	private void rollUp60m(AggregateWindow window, String slice) {
 		Timestamp from = Timestamp.from(window.from());
 		Timestamp to = Timestamp.from(window.to());
-		this.jdbc.update("delete from market.bars_60m where ts > ? and ts <= ?" + slice, from, to);
-		// The 90-minute lunch break is cut out of the afternoon, so 13:00-15:00 continues
-		// 11:30 on one trading clock; 60-minute buckets on that clock start at 09:30 and
-		// their end labels are mapped back to wall time (12:30 -> 14:00, 13:30 -> 15:00).
-		this.jdbc
-			.update("""
-					insert into market.bars_60m (symbol, ts, open, high, low, close, volume, amount)
-					select symbol, bucket_end, %s, sum(volume), sum(amount)
+		this.jdbc.update("insert into " + TABLE + " (symbol, ts, open_60m, high_60m, low_60m, close_60m, volume_60m, "
+				+ "amount_60m) "
+				+ hours("market.bars_30m b30 where b30.ts > ? and b30.ts <= ?", slice.replace("symbol", "b30.symbol")),
+				from, to, from, to);
+	}
+
+	// The 90-minute lunch break is cut out of the afternoon, so 13:00-15:00 continues
+	// 11:30 on one trading clock; 60-minute buckets on that clock start at 09:30 and
+	// their
+	// end labels are mapped back to wall time (12:30 -> 14:00, 13:30 -> 15:00).
+	private String hours(String from30m, String slice) {
+		return """
+				select symbol, bucket_end, %s, sum(volume), sum(amount)
+				from (
+					select b.*,
+						date_bin(interval '60 minutes', clock_end - interval '1 minute', timestamptz '2000-01-03 09:30+08')
+							+ interval '60 minutes' + lunch as bucket_end
 					from (
-						select b.*,
-							date_bin(interval '60 minutes', clock_end - interval '1 minute', timestamptz '2000-01-03 09:30+08')
-								+ interval '60 minutes' + lunch as bucket_end
+						select s.*, s.ts - lunch as clock_end
 						from (
-							select s.*, s.ts - lunch as clock_end
-							from (
-								select b30.*, case when (b30.ts at time zone 'Asia/Shanghai')::time > time '11:30'
-									then interval '90 minutes' else interval '0' end as lunch
-								from market.bars_30m b30
-								where b30.ts > ? and b30.ts <= ?%s
-							) s
-						) b
-					) labelled
-					where bucket_end > ? and bucket_end <= ?
-					group by symbol, bucket_end
-					"""
-				.formatted(this.openClose, slice.replace("symbol", "b30.symbol")), from, to, from, to);
+							select b30.*, case when (b30.ts at time zone 'Asia/Shanghai')::time > time '11:30'
+								then interval '90 minutes' else interval '0' end as lunch
+							from %s%s
+						) s
+					) b
+				) labelled
+				where bucket_end > ? and bucket_end <= ?
+				group by symbol, bucket_end
+				"""
+			.formatted(this.openClose, from30m, slice);
 	}
 
 	private static String literal(java.time.Instant instant) {
 		return "timestamptz '" + instant + "'";
 	}
 
-	private record Level(String name, String source, String width) {
+	private record Level(String name, String width) {
 	}
 
 	/**

@@ -2,9 +2,11 @@ package com.marketbase.batch.warehouse;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -70,19 +72,59 @@ class WarehouseMigrationIntegrationTests {
 					String.class))
 				.containsExactly("symbol");
 		}
-		// The levels that are not continuous aggregates are partitions of one table,
-		// which a writer fills with one COPY.
-		List<String> partitions = jdbc.queryForList("select c.relname || ':' || pg_get_expr(c.relpartbound, c.oid) "
-				+ "from pg_inherits i join pg_class c on c.oid = i.inhrelid "
-				+ "where i.inhparent = 'market.bar_rollups'::regclass order by 1", String.class);
+		// The levels that are not continuous aggregates are columns of one row per
+		// symbol and 5-minute end, which a writer fills with one COPY.
+		List<String> views = jdbc.queryForList("select c.relname from pg_depend d "
+				+ "join pg_rewrite r on r.oid = d.objid join pg_class c on c.oid = r.ev_class "
+				+ "where d.refobjid = 'market.bar_levels'::regclass and c.relname <> 'bar_levels' "
+				+ "group by c.relname order by 1", String.class);
 		if (mode.hasContinuousAggregates()) {
-			assertThat(partitions).containsExactly("bar_rollups_60m:FOR VALUES IN ('60')");
+			assertThat(views).containsExactly("bars_60m");
 		}
 		else {
-			assertThat(partitions).containsExactly("bar_rollups_15m:FOR VALUES IN ('15')",
-					"bar_rollups_30m:FOR VALUES IN ('30')", "bar_rollups_5m:FOR VALUES IN ('5')",
-					"bar_rollups_60m:FOR VALUES IN ('60')");
+			assertThat(views).containsExactly("bars_15m", "bars_30m", "bars_5m", "bars_60m");
 		}
+		assertThat(jdbc.queryForObject("select to_regclass('market.bar_rollups') is null", Boolean.class)).isTrue();
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestWarehouse.class)
+	void keepsTheStoredLevelsWhenTheyMoveIntoOneRowPerFiveMinutes(TestWarehouse warehouse) {
+		warehouse.reset();
+		Flyway.configure()
+			.dataSource(warehouse.dataSource())
+			.locations("classpath:db/migration")
+			.target("202611231000")
+			.load()
+			.migrate();
+		JdbcTemplate jdbc = new JdbcTemplate(warehouse.dataSource());
+		boolean rollups = !warehouse.expectedMode().hasContinuousAggregates();
+		// Two days of one symbol: a complete one, and one whose 10:30 has a 60-minute bar
+		// but no 5-minute bar (bars missing from its morning).
+		List<String> levels = rollups ? List.of("5m", "15m", "30m", "60m") : List.of("60m");
+		for (String level : levels) {
+			int minutes = Integer.parseInt(level.replace("m", ""));
+			jdbc.update("insert into market.bars_" + level + " (symbol, ts, open, high, low, close, volume, amount) "
+					+ "select '600000.SH', t, 7.35, 7.41, 7.30, 7.352, " + minutes + ", 1000.50 "
+					+ "from generate_series(timestamptz '2026-11-19 09:30+08' + make_interval(mins => ?), "
+					+ "timestamptz '2026-11-19 11:30+08', make_interval(mins => ?)) t", minutes, minutes);
+		}
+		jdbc.update("insert into market.bars_60m (symbol, ts, open, high, low, close, volume, amount) "
+				+ "values ('600000.SH', timestamptz '2026-11-20 10:30+08', 1, 2, 0.5, 1.5, 7, 8.25)");
+		Map<String, List<Map<String, Object>>> before = new java.util.TreeMap<>();
+		for (String level : levels) {
+			before.put(level, jdbc.queryForList("select * from market.bars_" + level + " order by symbol, ts"));
+		}
+
+		warehouse.migrate();
+
+		for (String level : levels) {
+			assertThat(jdbc.queryForList("select * from market.bars_" + level + " order by symbol, ts")).as(level)
+				.isEqualTo(before.get(level))
+				.isNotEmpty();
+		}
+		assertThat(jdbc.queryForObject("select count(*) from market.bar_levels", Integer.class))
+			.isEqualTo(rollups ? 24 + 1 : 2 + 1);
 	}
 
 	@ParameterizedTest

@@ -32,6 +32,8 @@ final class BarCopyText {
 		}
 	}
 
+	private static final byte[] NULLS = "\\N\t\\N\t\\N\t\\N\t\\N\t\\N".getBytes(StandardCharsets.US_ASCII);
+
 	private byte[] bytes;
 
 	private int length;
@@ -68,6 +70,37 @@ final class BarCopyText {
 		tab();
 		timestamp(bar.end());
 		tab();
+		values(bar);
+		room(suffix.length + 1);
+		System.arraycopy(suffix, 0, this.bytes, this.length, suffix.length);
+		this.length += suffix.length;
+		this.bytes[this.length++] = '\n';
+	}
+
+	/**
+	 * Adds a row of several bars ending at the same time: the symbol and end of the
+	 * first, then the open, high, low, close, volume and amount of each, six nulls for
+	 * each missing one, and a newline.
+	 * @param bars the bars, the first present
+	 */
+	void add(Bar... bars) {
+		text(bars[0].symbol());
+		tab();
+		timestamp(bars[0].end());
+		for (Bar bar : bars) {
+			tab();
+			if (bar != null) {
+				values(bar);
+			}
+			else {
+				ascii(NULLS);
+			}
+		}
+		room(1);
+		this.bytes[this.length++] = '\n';
+	}
+
+	private void values(Bar bar) {
 		decimal(bar.open());
 		tab();
 		decimal(bar.high());
@@ -79,10 +112,6 @@ final class BarCopyText {
 		number(bar.volume());
 		tab();
 		decimal(bar.amount());
-		room(suffix.length + 1);
-		System.arraycopy(suffix, 0, this.bytes, this.length, suffix.length);
-		this.length += suffix.length;
-		this.bytes[this.length++] = '\n';
 	}
 
 	private void tab() {

@@ -1,7 +1,6 @@
 package com.marketbase.batch.job.minute1m;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.marketbase.batch.source.Bar;
+import com.marketbase.batch.warehouse.BarAggregateRefresher;
 
 /**
  * The 5, 15, 30 and 60-minute bars of a chunk's complete days, computed from the 1-minute
@@ -26,14 +26,10 @@ import com.marketbase.batch.source.Bar;
  */
 final class ChunkRollup {
 
-	/** Where the rollup levels are kept: one partition per width. */
-	static final String TABLE = "market.bar_rollups";
-
 	/** The widths of the rollup levels in minutes, lowest level first. */
 	static final int[] WIDTHS = { 5, 15, 30, 60 };
 
-	// Every level's rows in COPY text, each ending with its width, written while the
-	// day's bars were at hand.
+	// The levels' rows in COPY text, written while the day's bars were at hand.
 	private final BarCopyText rows;
 
 	private final Map<LocalDate, List<String>> complete;
@@ -49,10 +45,6 @@ final class ChunkRollup {
 
 	static ChunkRollup of(Iterable<? extends LoadedUnit> units) {
 		BarCopyText rows = new BarCopyText(64 * 1024);
-		byte[][] widths = new byte[WIDTHS.length][];
-		for (int l = 0; l < WIDTHS.length; l++) {
-			widths[l] = ("\t" + WIDTHS[l]).getBytes(StandardCharsets.US_ASCII);
-		}
 		Map<LocalDate, List<String>> complete = new LinkedHashMap<>();
 		Map<LocalDate, List<String>> fromTable = new LinkedHashMap<>();
 		for (LoadedUnit unit : units) {
@@ -67,18 +59,18 @@ final class ChunkRollup {
 					int start = from;
 					int count = CanonicalDayProcessor.FULL_DAY;
 					int width = 1;
-					for (int l = 0; l < WIDTHS.length; l++) {
-						int group = WIDTHS[l] / width;
+					List<List<Bar>> levels = new ArrayList<>(WIDTHS.length);
+					for (int levelWidth : WIDTHS) {
+						int group = levelWidth / width;
 						List<Bar> level = new ArrayList<>(count / group);
 						rollUp(below, start, count, group, level);
-						for (Bar bar : level) {
-							rows.add(bar, widths[l]);
-						}
+						levels.add(level);
 						below = level;
 						start = 0;
 						count /= group;
-						width = WIDTHS[l];
+						width = levelWidth;
 					}
+					write(levels, rows);
 					complete.computeIfAbsent(day.day(), (key) -> new ArrayList<>()).add(day.symbol());
 				}
 				else if (day.status() != DayStatus.FAILED) {
@@ -88,6 +80,22 @@ final class ChunkRollup {
 			}
 		}
 		return new ChunkRollup(rows, complete, fromTable);
+	}
+
+	// A row per 5-minute bar, with the bars of the coarser levels that end with it: every
+	// level's buckets end on 5-minute boundaries, the n-th bar of a level at the
+	// (n + 1) * width / 5 - 1-th 5-minute bar.
+	private static void write(List<List<Bar>> levels, BarCopyText rows) {
+		Bar[] row = new Bar[WIDTHS.length];
+		List<Bar> fives = levels.get(0);
+		for (int i = 0; i < fives.size(); i++) {
+			row[0] = fives.get(i);
+			for (int l = 1; l < WIDTHS.length; l++) {
+				int per = WIDTHS[l] / WIDTHS[0];
+				row[l] = ((i + 1) % per == 0) ? levels.get(l).get((i + 1) / per - 1) : null;
+			}
+			rows.add(row);
+		}
 	}
 
 	// Rolls up count bars from index from, group by group; each is labelled by the end
@@ -115,8 +123,9 @@ final class ChunkRollup {
 	}
 
 	/**
-	 * The rolled-up bars of every level in COPY text for {@link #TABLE} (symbol, ts,
-	 * open, high, low, close, volume, amount, minutes).
+	 * The rolled-up bars in COPY text for {@link BarAggregateRefresher#TABLE}: a row per
+	 * 5-minute bar (symbol, ts, then open, high, low, close, volume and amount of the 5,
+	 * 15, 30 and 60-minute bars ending then, nulls where a level has none).
 	 * @return the rows
 	 */
 	BarCopyText rows() {

@@ -16,6 +16,7 @@ import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxSettings;
 import com.marketbase.batch.source.Bar;
 import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.warehouse.BarAggregateRefresher;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -290,7 +291,7 @@ public final class Minute1mBenchmark {
 
 	// Every run starts from empty tables, rollups included: the job writes those too.
 	private static void emptyBars(JdbcTemplate jdbc) {
-		jdbc.update("truncate market.bars_1m, " + ChunkRollup.TABLE);
+		jdbc.update("truncate market.bars_1m, " + BarAggregateRefresher.TABLE);
 	}
 
 	// Each measured load starts without the previous one's dirty pages and WAL to flush.

@@ -198,17 +198,15 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit>, ItemStream {
 			return;
 		}
 		BarCopyText rows = rollup.rows();
-		copyIn(connection,
-				"copy " + ChunkRollup.TABLE
-						+ " (symbol, ts, open, high, low, close, volume, amount, minutes) from stdin (format text)",
+		copyIn(connection, "copy " + BarAggregateRefresher.TABLE + " from stdin (format text)",
 				(copy) -> copy.writeToCopy(rows.bytes(), 0, rows.length()));
 	}
 
-	// Some of the chunk's buckets are stored already: the complete days' buckets are
-	// replaced whole, on every level at once.
+	// Some of the chunk's buckets are stored already: the complete days' rows are
+	// replaced whole, every level at once.
 	private static void replaceRollup(Connection connection, ChunkRollup rollup) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("delete from " + ChunkRollup.TABLE + " where symbol = any (?) and ts > ? and ts <= ?")) {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"delete from " + BarAggregateRefresher.TABLE + " where symbol = any (?) and ts > ? and ts <= ?")) {
 			for (Map.Entry<LocalDate, List<String>> day : rollup.complete().entrySet()) {
 				AggregateWindow window = AggregateWindow.days(day.getKey(), day.getKey());
 				statement.setArray(1, connection.createArrayOf("text", day.getValue().toArray()));

@@ -221,10 +221,11 @@ class Minute1mGapsIntegrationTests {
 			jdbc.update("insert into market.instruments (symbol, exchange, asset_class, name, list_date, tick_size, "
 					+ "lot_size) values ('699999.SH', 'SSE', 'stock', 'No bars', '2000-01-04', 0.01, 100)");
 			for (String symbol : List.of("699999.SH", complete)) {
-				for (String table : List.of("bars_5m", "bars_15m", "bars_30m", "bars_60m")) {
-					jdbc.update("insert into market." + table + " (symbol, ts, open, high, low, close, volume, amount) "
-							+ "values (?, ?, 1, 1, 1, 1, 1, 1)", symbol, at(DAY, 10, 30));
-				}
+				// 10:30 ends a bar of every level.
+				jdbc.update(
+						"insert into " + BarAggregateRefresher.TABLE + " values (?, ?, "
+								+ String.join(", ", java.util.Collections.nCopies(24, "1")) + ")",
+						symbol, at(DAY, 10, 30));
 			}
 
 			JobExecution execution = launch(app,
