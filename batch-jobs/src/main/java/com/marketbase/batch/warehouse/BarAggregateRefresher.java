@@ -40,6 +40,16 @@ public final class BarAggregateRefresher {
 	/** Where the levels that are not continuous aggregates are kept. */
 	public static final String TABLE = "market.bar_levels";
 
+	private static final String VALUES = "open, high, low, close, volume, amount";
+
+	/**
+	 * The columns of {@link #TABLE}: symbol, ts, then the six values of each level, 5 to
+	 * 60 minutes.
+	 */
+	public static final String COLUMNS = "symbol, ts, " + java.util.stream.Stream.of("5m", "15m", "30m", "60m")
+		.flatMap((level) -> java.util.stream.Stream.of(VALUES.split(", ")).map((value) -> value + "_" + level))
+		.collect(Collectors.joining(", "));
+
 	private static final Logger logger = LoggerFactory.getLogger(BarAggregateRefresher.class);
 
 	private static final List<Level> LEVELS = List.of(new Level("5m", "5 minutes"), new Level("15m", "15 minutes"),
@@ -213,14 +223,12 @@ public final class BarAggregateRefresher {
 				Timestamp.from(window.to()));
 	}
 
-	private static final String VALUES = "open, high, low, close, volume, amount";
-
 	// Every level of the window at once, each from the one below, into one row per
 	// symbol and bucket end: no row is written twice.
 	private void rollUpAll(AggregateWindow window, String slice) {
 		Timestamp from = Timestamp.from(window.from());
 		Timestamp to = Timestamp.from(window.to());
-		StringBuilder sql = new StringBuilder("insert into " + TABLE + "\nwith ");
+		StringBuilder sql = new StringBuilder("insert into " + TABLE + " (" + COLUMNS + ")\nwith ");
 		String below = "market.bars_1m where ts > ? and ts <= ?" + slice;
 		StringBuilder columns = new StringBuilder();
 		StringBuilder joins = new StringBuilder();

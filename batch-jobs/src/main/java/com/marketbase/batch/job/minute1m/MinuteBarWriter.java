@@ -198,8 +198,8 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit>, ItemStream {
 			return;
 		}
 		BarCopyText rows = rollup.rows();
-		copyIn(connection, "copy " + BarAggregateRefresher.TABLE + " from stdin (format text)",
-				(copy) -> copy.writeToCopy(rows.bytes(), 0, rows.length()));
+		copyIn(connection, "copy " + BarAggregateRefresher.TABLE + " (" + BarAggregateRefresher.COLUMNS
+				+ ") from stdin (format text)", (copy) -> copy.writeToCopy(rows.bytes(), 0, rows.length()));
 	}
 
 	// Some of the chunk's buckets are stored already: the complete days' rows are
