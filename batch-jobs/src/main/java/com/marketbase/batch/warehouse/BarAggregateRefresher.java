@@ -31,9 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * call per level on an auto-commit connection (a refresh cannot run inside a transaction
  * block). Without them the levels kept in {@value #TABLE} (one row per symbol and
  * 5-minute end, a column group per level) are rebuilt in one transaction: the window's
- * rows are deleted and recomputed level by level, so a bar that disappeared from the
- * level below disappears above it as well. The 60-minute level always is a rollup of the
- * 30-minute bars that follows the lunch break.
+ * rows are deleted and recomputed in one statement, each level from the one below, so a
+ * bar that disappeared from the level below disappears above it as well. The 60-minute
+ * level always is a rollup of the 30-minute bars that follows the lunch break.
  */
 public final class BarAggregateRefresher {
 
