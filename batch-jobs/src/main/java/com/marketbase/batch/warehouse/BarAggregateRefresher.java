@@ -42,11 +42,14 @@ public final class BarAggregateRefresher {
 
 	private static final String VALUES = "open, high, low, close, volume, amount";
 
+	// The column groups of TABLE, lowest level first.
+	private static final List<String> GROUPS = List.of("5m", "15m", "30m", "60m");
+
 	/**
 	 * The columns of {@link #TABLE}: symbol, ts, then the six values of each level, 5 to
 	 * 60 minutes.
 	 */
-	public static final String COLUMNS = "symbol, ts, " + java.util.stream.Stream.of("5m", "15m", "30m", "60m")
+	public static final String COLUMNS = "symbol, ts, " + GROUPS.stream()
 		.flatMap((level) -> java.util.stream.Stream.of(VALUES.split(", ")).map((value) -> value + "_" + level))
 		.collect(Collectors.joining(", "));
 
@@ -247,7 +250,7 @@ public final class BarAggregateRefresher {
 			.append(") as (")
 			.append(hours("b30m b30 where true", ""))
 			.append(")\nselect symbol, ts");
-		for (String level : List.of("5m", "15m", "30m", "60m")) {
+		for (String level : GROUPS) {
 			for (String column : VALUES.split(", ")) {
 				columns.append(", b").append(level).append('.').append(column);
 			}
