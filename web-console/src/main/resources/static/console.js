@@ -51,7 +51,7 @@ const Console = (() => {
 
   async function header(current) {
     const pages = [['/', 'Executions'], ['/launch.html', 'Launch'], ['/bars.html', 'Bars'], ['/coverage.html', 'Coverage'],
-      ['/system.html', 'System'], ['/swagger-ui.html', 'API']];
+      ['/quarantine.html', 'Quarantine'], ['/system.html', 'System'], ['/swagger-ui.html', 'API']];
     const bar = document.createElement('header');
     const brand = document.createElement('span');
     brand.className = 'brand';
@@ -81,6 +81,17 @@ const Console = (() => {
     document.body.prepend(bar);
     const u = await user();
     who.textContent = u.name + ' (' + u.roles.join(', ').toLowerCase() + ')';
+    // Synthetic data is never shown without saying so.
+    const system = await api('/api/system');
+    if (system.defaultSource.includes('synthetic')) {
+      const banner = document.createElement('div');
+      banner.className = 'notice synthetic';
+      banner.id = 'synthetic-banner';
+      banner.setAttribute('role', 'status');
+      banner.textContent = (system.demo ? 'Demo mode: ' : '') + 'launches without a source read source: '
+        + system.defaultSource + '.';
+      bar.after(banner);
+    }
   }
 
   function el(tag, attributes = {}, ...children) {

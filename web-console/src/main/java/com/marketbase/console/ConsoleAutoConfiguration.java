@@ -23,6 +23,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -78,6 +79,7 @@ public class ConsoleAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	JobCatalog consoleJobCatalog(List<Job> jobs, List<JobFacts> facts) {
 		return new JobCatalog(jobs, facts);
 	}

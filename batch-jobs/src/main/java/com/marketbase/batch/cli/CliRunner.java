@@ -10,9 +10,11 @@ import javax.sql.DataSource;
 import com.marketbase.batch.coverage.CoverageProperties;
 import com.marketbase.batch.coverage.CoverageQueries;
 import com.marketbase.batch.coverage.Freshness;
-import com.marketbase.batch.job.JobLaunch;
-import com.marketbase.batch.job.LoadProgress;
+import com.marketbase.batch.support.launch.JobLaunch;
+import com.marketbase.batch.support.launch.LaunchSources;
+import com.marketbase.batch.support.execution.LoadProgress;
 import com.marketbase.batch.sandbox.Sandbox;
+import com.marketbase.batch.support.units.Quarantine;
 import com.marketbase.batch.sandbox.SandboxSettings;
 
 import org.springframework.batch.core.job.Job;
@@ -39,15 +41,18 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final CoverageCommands coverage;
 
+	private final QuarantineCommands quarantine;
+
 	private int exitCode;
 
 	CliRunner(List<Job> jobs, List<JobLaunch> launches, JobOperator operator, JobRepository repository,
-			DataSource dataSource, LoadProgress progress, CoverageQueries coverageQueries, Freshness freshness,
-			CoverageProperties coverageProperties, Clock clock) {
+			DataSource dataSource, LoadProgress progress, LaunchSources sources, CoverageQueries coverageQueries,
+			Freshness freshness, CoverageProperties coverageProperties, Clock clock) {
 		this.console = Console.system();
 		this.coverage = new CoverageCommands(coverageQueries, freshness, coverageProperties, clock, this.console);
-		this.commands = new JobCommands(jobs, launches, operator, repository, dataSource, progress, this.console,
-				System.console() != null);
+		this.quarantine = new QuarantineCommands(new Quarantine(dataSource), this.console);
+		this.commands = new JobCommands(jobs, launches, operator, repository, dataSource, progress, sources,
+				this.console, System.console() != null);
 	}
 
 	@Override
@@ -70,6 +75,7 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 			case "list" -> this.commands.list();
 			case "coverage" -> this.coverage.coverage(commandLine.arguments());
 			case "check" -> this.coverage.check(commandLine.arguments());
+			case "quarantine" -> this.quarantine.run(after("quarantine", List.of(args.getSourceArgs())));
 			// The web server started with the application and keeps the process running.
 			case "serve" -> JobCommands.EXIT_COMPLETED;
 			case "restart" -> this.commands.restart(commandLine.executionId());
@@ -108,6 +114,12 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 			sandbox.close();
 		}
 		return JobCommands.EXIT_COMPLETED;
+	}
+
+	// The raw arguments after a command's word, its options included.
+	private static List<String> after(String command, List<String> args) {
+		int at = args.indexOf(command);
+		return (at < 0) ? List.of() : args.subList(at + 1, args.size());
 	}
 
 	@Override

@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code list}, {@code serve}, {@code sandbox}, {@code help}
  * @param target the job name for {@code job=<name>}, the execution id for
  * {@code restart}, {@code stop} and {@code abandon}, the further arguments separated by
- * spaces for {@code coverage} and {@code check}, otherwise empty
+ * spaces for {@code coverage}, {@code check} and {@code quarantine}, otherwise empty
  * @param parameters the remaining {@code name=value} pairs in order
  */
 record CommandLine(String command, String target, Map<String, String> parameters) {
@@ -26,6 +26,8 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			       java -jar batch.jar list                           recent executions
 			       java -jar batch.jar coverage [dataset] [from [to]]  complete, partial, missing units per day
 			       java -jar batch.jar check [dataset ...]            exit 1 when a last expected day is not complete
+			       java -jar batch.jar quarantine list [dataset]      units that wait for a person
+			       java -jar batch.jar quarantine release <id>|--dataset <d> --reason "..."
 			       java -jar batch.jar serve [--server.port=8080]      web console and REST API
 			       java -jar batch.jar sandbox [--port 7700] [--seed 42]
 			       java -jar batch.jar help""";
@@ -47,7 +49,7 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			// Its options (--port 7700) are read from the raw arguments; see option().
 			return new CommandLine("sandbox", "", Map.of());
 		}
-		if (args.get(0).equals("coverage") || args.get(0).equals("check")) {
+		if (args.get(0).equals("coverage") || args.get(0).equals("check") || args.get(0).equals("quarantine")) {
 			return new CommandLine(args.get(0), String.join(" ", args.subList(1, args.size())), Map.of());
 		}
 		if (args.equals(List.of("list"))) {

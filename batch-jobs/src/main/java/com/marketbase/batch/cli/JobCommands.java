@@ -9,9 +9,10 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import com.marketbase.batch.job.ExecutionOwner;
-import com.marketbase.batch.job.JobLaunch;
-import com.marketbase.batch.job.LoadProgress;
+import com.marketbase.batch.support.execution.ExecutionOwner;
+import com.marketbase.batch.support.launch.JobLaunch;
+import com.marketbase.batch.support.launch.LaunchSources;
+import com.marketbase.batch.support.execution.LoadProgress;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.BatchStatus;
@@ -62,8 +63,10 @@ class JobCommands {
 
 	private final boolean terminal;
 
+	private final LaunchSources sources;
+
 	JobCommands(List<Job> jobs, List<JobLaunch> launches, JobOperator operator, JobRepository repository,
-			DataSource dataSource, LoadProgress progress, Console console, boolean terminal) {
+			DataSource dataSource, LoadProgress progress, LaunchSources sources, Console console, boolean terminal) {
 		this.jobs = jobs;
 		this.launches = new java.util.HashMap<>();
 		launches.forEach((launch) -> this.launches.put(launch.jobName(), launch));
@@ -73,6 +76,7 @@ class JobCommands {
 		this.progress = progress;
 		this.console = console;
 		this.terminal = terminal;
+		this.sources = sources;
 	}
 
 	String jobNames() {
@@ -103,6 +107,7 @@ class JobCommands {
 		if (launch == null && !given.isEmpty()) {
 			return refuse("Job '" + jobName + "' takes no parameters.");
 		}
+		announce(jobName, parameters);
 		return run(jobName, () -> {
 			try {
 				return this.operator.start(job, parameters);
@@ -150,6 +155,7 @@ class JobCommands {
 			return conflict("Execution " + executionId + " was abandoned and cannot be restarted.");
 		}
 		JobExecution failed = execution;
+		announce(jobName, execution.getJobParameters());
 		return run(jobName, () -> {
 			try {
 				return this.operator.restart(failed);
@@ -158,6 +164,14 @@ class JobCommands {
 				throw new Refusal(EXIT_CONFLICT, "Cannot restart execution " + executionId + ": " + ex.getMessage());
 			}
 		});
+	}
+
+	// Every run says first where its rows come from, synthetic ones above all.
+	private void announce(String jobName, JobParameters parameters) {
+		String source = parameters.getString("source");
+		if (source != null) {
+			this.console.say(jobName + ": source: " + this.sources.describe(source));
+		}
 	}
 
 	int stop(long executionId) {

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import com.marketbase.batch.coverage.CoverageQueries;
-import com.marketbase.batch.job.JobLaunch;
+import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.schedule.ScheduledRun.Outcome;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

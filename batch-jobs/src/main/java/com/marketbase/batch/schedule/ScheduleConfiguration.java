@@ -5,7 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import com.marketbase.batch.job.JobLaunch;
+import com.marketbase.batch.support.launch.JobLaunch;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;

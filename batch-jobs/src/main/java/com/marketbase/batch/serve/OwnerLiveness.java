@@ -1,6 +1,6 @@
 package com.marketbase.batch.serve;
 
-import com.marketbase.batch.job.ExecutionOwner;
+import com.marketbase.batch.support.execution.ExecutionOwner;
 import com.marketbase.console.execution.ExecutionLiveness;
 
 import org.springframework.batch.core.job.JobExecution;

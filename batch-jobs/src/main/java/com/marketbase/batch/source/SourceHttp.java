@@ -2,12 +2,17 @@ package com.marketbase.batch.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -28,15 +33,29 @@ public final class SourceHttp {
 
 	private static final String USER_AGENT = "Mozilla/5.0 (compatible; Marketbase)";
 
+	/**
+	 * Set (to {@code true}) as a system property or as the environment variable
+	 * {@code MARKETBASE_SOURCES_LOOPBACK_ONLY}, no source is called outside this
+	 * machine's loopback addresses: the tests run so, and so can a machine that must
+	 * never reach out.
+	 */
+	public static final String LOOPBACK_ONLY = "marketbase.sources.loopback-only";
+
 	private final SourceName source;
 
 	private final URI baseUrl;
 
 	private final RestClient client;
 
+	private final @Nullable URI proxy;
+
+	private final Duration connectTimeout;
+
 	public SourceHttp(SourceName source, SourceSettings settings) {
 		this.source = source;
 		this.baseUrl = settings.baseUrl();
+		this.proxy = settings.proxy();
+		this.connectTimeout = settings.connectTimeout();
 		HttpClient.Builder http = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NORMAL);
@@ -63,6 +82,51 @@ public final class SourceHttp {
 
 	public URI baseUrl() {
 		return this.baseUrl;
+	}
+
+	/**
+	 * Checks that the source's address (or its proxy) takes connections, once, within the
+	 * connect timeout: a launch against a source that cannot be reached fails in seconds,
+	 * not after every retry of its first call.
+	 * @param property the property that sets the address, for the message
+	 * @throws TransientSourceException naming the address when it does not answer
+	 */
+	public void checkReachable(String property) {
+		URI target = (this.proxy != null) ? this.proxy : this.baseUrl;
+		guard(target);
+		int port = (target.getPort() > 0) ? target.getPort() : ("https".equals(target.getScheme()) ? 443 : 80);
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(target.getHost(), port), (int) this.connectTimeout.toMillis());
+		}
+		catch (IOException ex) {
+			throw TransientSourceException.unreachable(this.source, shown(target), property, ex);
+		}
+	}
+
+	// A process told to stay on loopback refuses any other address before connecting.
+	private void guard(URI target) {
+		if (!loopbackOnly()) {
+			return;
+		}
+		boolean loopback;
+		try {
+			loopback = target.getHost() != null && InetAddress.getByName(target.getHost()).isLoopbackAddress();
+		}
+		catch (IOException ex) {
+			loopback = false;
+		}
+		if (!loopback) {
+			throw new PermanentSourceException(this.source, shown(target),
+					"this process may call loopback addresses only (" + LOOPBACK_ONLY + ")");
+		}
+	}
+
+	private static boolean loopbackOnly() {
+		String value = System.getProperty(LOOPBACK_ONLY);
+		if (value == null) {
+			value = System.getenv("MARKETBASE_SOURCES_LOOPBACK_ONLY");
+		}
+		return Boolean.parseBoolean(value);
 	}
 
 	/**
@@ -107,6 +171,8 @@ public final class SourceHttp {
 	}
 
 	private URI resolve(String pathAndQuery) {
+		// The connection goes to the proxy where there is one.
+		guard((this.proxy != null) ? this.proxy : this.baseUrl);
 		String base = this.baseUrl.toString();
 		if (base.endsWith("/") && pathAndQuery.startsWith("/")) {
 			base = base.substring(0, base.length() - 1);

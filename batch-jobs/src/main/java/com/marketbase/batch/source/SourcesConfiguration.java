@@ -1,30 +1,21 @@
 package com.marketbase.batch.source;
 
-import java.util.Map;
-
 import javax.sql.DataSource;
 
+import com.marketbase.batch.source.quota.CallQuota;
+import com.marketbase.batch.source.quota.DatabaseCallQuota;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.marketbase.batch.sandbox.Sandbox;
-import com.marketbase.batch.sandbox.SandboxSettings;
-import com.marketbase.batch.source.eastmoney.EastmoneyClient;
-import com.marketbase.batch.source.quota.CallQuota;
-import com.marketbase.batch.source.quota.DatabaseCallQuota;
-import com.marketbase.batch.source.tdx.TdxClient;
-import com.marketbase.batch.source.tushare.TushareClient;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
- * The source connectors as beans, created when a job first asks for them. A source
- * without a configured base URL is served by the embedded sandbox, which starts then.
+ * The sources as the application reads them: the shared quota, their live state, and the
+ * resolver that turns a launch's source into its connector.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SourcesProperties.class)
@@ -44,51 +35,19 @@ class SourcesConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	@Lazy
-	Sandbox embeddedSandbox(SourcesProperties properties) {
-		logger.info("No base URL configured for some sources: they are served by the embedded sandbox");
-		return Sandbox.start(SandboxSettings.defaults()
-			.withTodayFromClock()
-			.withSeed(properties.sandboxSeed())
-			.withTokens(Map.of(SandboxSettings.TOKEN,
-					SandboxSettings.Grant.everything(properties.sandboxCallsPerMinute()))));
-	}
-
-	@Bean
-	@Lazy
-	TushareClient tushareClient(SourcesProperties properties, ObjectProvider<Sandbox> sandbox, CallQuota quota,
-			SourceStates states, Environment environment) {
-		SourceSettings settings = located(properties.tushare(), sandbox);
-		Secret token = (properties.tushare().baseUrl() == null) ? Secret.of(SandboxSettings.TOKEN)
-				: Secret.of(environment.getProperty("marketbase.sources.tushare.token",
-						environment.getProperty("TUSHARE_TOKEN", "")));
-		return new TushareClient(new SourceHttp(SourceName.TUSHARE, settings),
-				new SourceGate(SourceName.TUSHARE, settings, quota, states), token);
-	}
-
-	@Bean
-	@Lazy
-	TdxClient tdxClient(SourcesProperties properties, ObjectProvider<Sandbox> sandbox, CallQuota quota,
+	SourceResolver sourceResolver(SourcesProperties properties, Environment environment, CallQuota quota,
 			SourceStates states) {
-		SourceSettings settings = located(properties.tdx(), sandbox);
-		return new TdxClient(new SourceHttp(SourceName.TDX, settings),
-				new SourceGate(SourceName.TDX, settings, quota, states));
-	}
-
-	@Bean
-	@Lazy
-	EastmoneyClient eastmoneyClient(SourcesProperties properties, ObjectProvider<Sandbox> sandbox, CallQuota quota,
-			SourceStates states) {
-		SourceSettings settings = located(properties.eastmoney(), sandbox);
-		SourceSettings estimates = (properties.eastmoneyEstimateUrl() != null)
-				? settings.at(properties.eastmoneyEstimateUrl()) : settings;
-		return new EastmoneyClient(new SourceHttp(SourceName.EASTMONEY, settings),
-				new SourceHttp(SourceName.EASTMONEY, estimates),
-				new SourceGate(SourceName.EASTMONEY, settings, quota, states));
-	}
-
-	private static SourceSettings located(SourceSettings settings, ObjectProvider<Sandbox> sandbox) {
-		return (settings.baseUrl() != null) ? settings : settings.at(sandbox.getObject().baseUrl());
+		Secret token = Secret.of(environment.getProperty("marketbase.sources.tushare.token",
+				environment.getProperty("TUSHARE_TOKEN", "")));
+		// Demo mode: nothing set up at all, neither a database nor a source.
+		boolean demo = environment.getProperty("spring.datasource.url", "").isBlank() && !properties.anyConfigured()
+				&& !token.isPresent();
+		SourceResolver resolver = new SourceResolver(properties, token, demo, quota, states);
+		if (demo) {
+			logger.info("Demo mode: no datasource and no source configured, so launches read the sandbox "
+					+ "(source: sandbox, synthetic data)");
+		}
+		return resolver;
 	}
 
 }

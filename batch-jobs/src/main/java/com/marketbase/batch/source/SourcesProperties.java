@@ -2,20 +2,28 @@ package com.marketbase.batch.source;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the sources are and how hard to press them ({@code marketbase.sources.*}). A
- * source without a base URL is served by the embedded sandbox. The Tushare token is not
- * part of these settings; it is read from {@code marketbase.sources.tushare.token} or
+ * Where the sources are and how hard to press them ({@code marketbase.sources.*}).
+ * Tushare Pro and Eastmoney answer at their documented addresses unless told otherwise;
+ * the TDX gateway is self-hosted and has no default. The Tushare token is not part of
+ * these settings; it is read from {@code marketbase.sources.tushare.token} or
  * {@code TUSHARE_TOKEN} straight into a {@link Secret}.
  *
- * @param tushare Tushare Pro, for example {@code http://api.tushare.pro}
- * @param tdx the TDX gateway, for example {@code http://127.0.0.1:8080}
- * @param eastmoney Eastmoney's NAV history, {@code http://api.fund.eastmoney.com}
+ * @param tushare Tushare Pro, {@code http://api.tushare.pro} unless set
+ * @param tdx the TDX gateway, for example {@code http://127.0.0.1:8080}; without it the
+ * gateway is not configured
+ * @param eastmoney Eastmoney's NAV history, {@code http://api.fund.eastmoney.com} unless
+ * set
  * @param eastmoneyEstimateUrl Eastmoney's estimates,
  * {@code http://fundgz.1234567.com.cn}; empty means the same as {@code eastmoney}
+ * @param defaultSource the source of a launch that names none ({@code tushare},
+ * {@code tdx} or {@code sandbox}); empty means the sandbox in demo mode and Tushare Pro
+ * otherwise
  * @param sandboxSeed the seed of the embedded sandbox
  * @param sandboxCallsPerMinute the per-API quota of the embedded sandbox's token; high by
  * default, because the embedded sandbox stands in for a source on one's own machine
@@ -23,11 +31,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("marketbase.sources")
 public record SourcesProperties(@DefaultValue SourceSettings tushare, @DefaultValue SourceSettings tdx,
-		@DefaultValue SourceSettings eastmoney, URI eastmoneyEstimateUrl, @DefaultValue("42") long sandboxSeed,
-		@DefaultValue("100000") int sandboxCallsPerMinute) {
+		@DefaultValue SourceSettings eastmoney, @Nullable URI eastmoneyEstimateUrl, @Nullable String defaultSource,
+		@DefaultValue("42") long sandboxSeed, @DefaultValue("100000") int sandboxCallsPerMinute) {
+
+	/** Tushare Pro's documented endpoint. */
+	public static final URI TUSHARE_URL = URI.create("http://api.tushare.pro");
+
+	/** Eastmoney's fund data host. */
+	public static final URI EASTMONEY_URL = URI.create("http://api.fund.eastmoney.com");
 
 	/**
-	 * The settings of one source.
+	 * The settings of one source as configured; the sandbox has none of its own.
 	 * @param source the source
 	 * @return its settings
 	 */
@@ -36,15 +50,17 @@ public record SourcesProperties(@DefaultValue SourceSettings tushare, @DefaultVa
 			case TUSHARE -> this.tushare;
 			case TDX -> this.tdx;
 			case EASTMONEY -> this.eastmoney;
+			case SANDBOX -> SourceSettings.direct(null);
 		};
 	}
 
 	/**
-	 * Whether every source has a base URL, so that no sandbox is needed.
-	 * @return whether all sources are configured
+	 * Whether any source was set up: an address, or a default source.
+	 * @return true when something under {@code marketbase.sources} says where to read
 	 */
-	public boolean allConfigured() {
-		return this.tushare.baseUrl() != null && this.tdx.baseUrl() != null && this.eastmoney.baseUrl() != null;
+	public boolean anyConfigured() {
+		return this.tushare.baseUrl() != null || this.tdx.baseUrl() != null || this.eastmoney.baseUrl() != null
+				|| (this.defaultSource != null && !this.defaultSource.isBlank());
 	}
 
 }

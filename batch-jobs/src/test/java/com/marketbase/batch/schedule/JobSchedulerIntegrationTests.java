@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 import com.marketbase.batch.BatchJobsApplication;
-import com.marketbase.batch.job.JobLaunch;
+import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.job.reference.ReferenceRuns;
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxFault;
@@ -138,6 +138,7 @@ class JobSchedulerIntegrationTests {
 		assertThatException().isThrownBy(() -> SpringApplication.run(BatchJobsApplication.class, "serve",
 				"--spring.profiles.active=serve", "--server.port=0", "--spring.datasource.url=" + warehouse.jdbcUrl(),
 				"--marketbase.schedule.entries[0].job=minute_1m", "--marketbase.schedule.entries[0].cron=0 30 17 * * *",
+				"--marketbase.schedule.entries[0].parameters.source=sandbox",
 				"--marketbase.schedule.entries[1].job=no_such_job",
 				"--marketbase.schedule.entries[1].cron=0 0 18 * * *"));
 

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.marketbase.batch.sandbox.Sandbox;
+import com.marketbase.batch.source.SourceResolver;
 import com.marketbase.batch.sandbox.SandboxFault;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -232,7 +233,7 @@ class ConsoleApiIntegrationTests {
 
 	@Test
 	void restartsAFailedLoadUntilItCompletesAndShowsItsWork() {
-		Sandbox sandbox = server.bean(Sandbox.class);
+		Sandbox sandbox = server.bean(SourceResolver.class).embeddedSandbox();
 		long callsBefore = sandbox.calls("tushare:stk_mins");
 		// Every call of both units fails: the first try and its four retries.
 		sandbox.inject("tushare:stk_mins", SandboxFault.HTTP_500, 10);
@@ -316,7 +317,17 @@ class ConsoleApiIntegrationTests {
 		assertThat(system.status()).isEqualTo(200);
 		assertThat(system.json().get("warehouseMode").asString()).startsWith("TimescaleDB");
 		assertThat(system.json().get("database").asString()).startsWith("PostgreSQL");
-		assertThat(system.json().get("sources").get(0).get("callsPerMinute").get("default").asInt()).isEqualTo(200);
+		JsonNode tushare = null;
+		for (JsonNode source : system.json().get("sources")) {
+			if (source.get("name").asString().equals("tushare")) {
+				tushare = source;
+			}
+		}
+		assertThat(tushare).isNotNull();
+		assertThat(tushare.get("callsPerMinute").get("default").asInt()).isEqualTo(200);
+		// Launches without a source read the sandbox here, and the console says so.
+		assertThat(system.json().get("defaultSource").asString()).isEqualTo("sandbox, synthetic data");
+		assertThat(system.json().get("demo").asBoolean()).isFalse();
 		assertThat(system.body()).doesNotContain(SECRET_TOKEN);
 		assertThat(server.get("/v3/api-docs", ConsoleServer.VIEWER).body()).contains("/api/executions/{id}/restart")
 			.doesNotContain(SECRET_TOKEN);
@@ -470,7 +481,8 @@ class ConsoleApiIntegrationTests {
 			.toJobParameters();
 		JobInstance instance = repository.createJobInstance("minute_1m", parameters);
 		ExecutionContext context = new ExecutionContext();
-		context.putString("marketbase.owner", com.marketbase.batch.job.ExecutionOwner.current().host() + ":" + pid);
+		context.putString("marketbase.owner",
+				com.marketbase.batch.support.execution.ExecutionOwner.current().host() + ":" + pid);
 		JobExecution execution = repository.createJobExecution(instance, parameters, context);
 		execution.setStartTime(LocalDateTime.now());
 		execution.setStatus(BatchStatus.STARTED);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.marketbase.batch.sandbox.Sandbox;
+import com.marketbase.batch.source.SourceResolver;
 import com.marketbase.batch.sandbox.SandboxFault;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class ConsoleBrowserIntegrationTests {
 		// unit.
 		try (ConsoleServer server = ConsoleServer.start("--marketbase.jobs.minute-1m.partitions=1",
 				"--marketbase.jobs.minute-1m.chunk-units=1")) {
-			Sandbox sandbox = server.bean(Sandbox.class);
+			Sandbox sandbox = server.bean(SourceResolver.class).embeddedSandbox();
 			JobRepository repository = server.bean(JobRepository.class);
 			// Four units (symbols), each failing on its first try and four retries.
 			sandbox.inject("tushare:stk_mins", SandboxFault.HTTP_500, 20);

@@ -68,7 +68,10 @@ final class ConsoleServer implements AutoCloseable {
 						"--marketbase.console.users." + OPERATOR + ".role=OPERATOR",
 						// The browser test reaches the server over plain HTTP on the
 						// loopback.
-						"--server.servlet.session.cookie.secure=false"));
+						"--server.servlet.session.cookie.secure=false",
+						// The console tests read the embedded sandbox unless they say
+						// otherwise.
+						"--marketbase.sources.default-source=sandbox"));
 		args.addAll(List.of(extraArgs));
 		return new ConsoleServer(new SpringApplicationBuilder(BatchJobsApplication.class).profiles("serve")
 			.run(args.toArray(String[]::new)));

@@ -34,7 +34,7 @@ class BarAggregatesIntegrationTests {
 	void everyLevelEqualsAnIndependentComputation(TestWarehouse warehouse) {
 		DataSource dataSource = warehouse.dataSource();
 		warehouse.freshlyMigrated();
-		List<Bar> bars = MinuteBarFixture.bars();
+		List<StoredBar> bars = MinuteBarFixture.bars();
 		MinuteBarFixture.store(dataSource, bars);
 
 		refresher(dataSource).refresh(AggregateWindow.days(DAY, NEXT_DAY));
@@ -76,7 +76,7 @@ class BarAggregatesIntegrationTests {
 	void refreshingAWindowLeavesBucketsOutsideItUntouched(TestWarehouse warehouse) {
 		DataSource dataSource = warehouse.dataSource();
 		warehouse.freshlyMigrated();
-		List<Bar> original = MinuteBarFixture.bars();
+		List<StoredBar> original = MinuteBarFixture.bars();
 		MinuteBarFixture.store(dataSource, original);
 		BarAggregateRefresher refresher = refresher(dataSource);
 		refresher.refresh(AggregateWindow.days(DAY, NEXT_DAY));
@@ -84,21 +84,22 @@ class BarAggregatesIntegrationTests {
 		// Late corrections: two morning bars, an afternoon bar, a bar of the next day,
 		// and a
 		// morning bar that arrives late for a minute that was missing.
-		List<Bar> corrections = List.of(corrected(original, "600000.SH", at(DAY, LocalTime.of(10, 3))),
+		List<StoredBar> corrections = List.of(corrected(original, "600000.SH", at(DAY, LocalTime.of(10, 3))),
 				corrected(original, "518880.SH", at(DAY, LocalTime.of(11, 30))),
 				corrected(original, "600000.SH", at(DAY, LocalTime.of(14, 41))),
 				corrected(original, "600000.SH", at(NEXT_DAY, LocalTime.of(9, 45))),
-				new Bar("601318.SH", at(DAY, LocalTime.of(10, 44)), new BigDecimal("45.99"), new BigDecimal("46.50"),
-						new BigDecimal("45.01"), new BigDecimal("46.00"), 700, new BigDecimal("32200.00")));
+				new StoredBar("601318.SH", at(DAY, LocalTime.of(10, 44)), new BigDecimal("45.99"),
+						new BigDecimal("46.50"), new BigDecimal("45.01"), new BigDecimal("46.00"), 700,
+						new BigDecimal("32200.00")));
 		MinuteBarFixture.store(dataSource, corrections);
-		List<Bar> corrected = merge(original, corrections);
+		List<StoredBar> corrected = merge(original, corrections);
 
 		AggregateWindow window = refresher
 			.refresh(AggregateWindow.covering(at(DAY, LocalTime.of(10, 3)), at(DAY, LocalTime.of(11, 30))));
 
 		assertThat(window).isEqualTo(new AggregateWindow(at(DAY, LocalTime.of(9, 30)), at(DAY, LocalTime.of(11, 30))));
 		for (Level level : LEVELS) {
-			List<Bar> expected = new ArrayList<>();
+			List<StoredBar> expected = new ArrayList<>();
 			level.reference().apply(corrected).stream().filter((bar) -> inside(window, bar)).forEach(expected::add);
 			level.reference().apply(original).stream().filter((bar) -> !inside(window, bar)).forEach(expected::add);
 			expected.sort((a, b) -> (a.symbol() + a.end()).compareTo(b.symbol() + b.end()));
@@ -121,23 +122,23 @@ class BarAggregatesIntegrationTests {
 		return new BarAggregateRefresher(dataSource, mode, lanes);
 	}
 
-	private static boolean inside(AggregateWindow window, Bar bar) {
+	private static boolean inside(AggregateWindow window, StoredBar bar) {
 		return bar.end().isAfter(window.from()) && !bar.end().isAfter(window.to());
 	}
 
-	private static Bar corrected(List<Bar> bars, String symbol, Instant end) {
-		Bar bar = bars.stream()
+	private static StoredBar corrected(List<StoredBar> bars, String symbol, Instant end) {
+		StoredBar bar = bars.stream()
 			.filter((candidate) -> candidate.symbol().equals(symbol) && candidate.end().equals(end))
 			.findFirst()
 			.orElseThrow();
 		BigDecimal high = bar.high().add(BigDecimal.ONE);
-		return new Bar(symbol, end, bar.open(), high, bar.low(), high, bar.volume() + 12_300,
+		return new StoredBar(symbol, end, bar.open(), high, bar.low(), high, bar.volume() + 12_300,
 				bar.amount().add(new BigDecimal("1000.50")));
 	}
 
-	private static List<Bar> merge(List<Bar> original, List<Bar> corrections) {
-		List<Bar> merged = new ArrayList<>(original);
-		for (Bar correction : corrections) {
+	private static List<StoredBar> merge(List<StoredBar> original, List<StoredBar> corrections) {
+		List<StoredBar> merged = new ArrayList<>(original);
+		for (StoredBar correction : corrections) {
 			merged.removeIf((bar) -> bar.symbol().equals(correction.symbol()) && bar.end().equals(correction.end()));
 			merged.add(correction);
 		}
@@ -148,11 +149,11 @@ class BarAggregatesIntegrationTests {
 		return MinuteBarFixture.read(dataSource, table)
 			.stream()
 			.filter((bar) -> bar.symbol().equals(symbol))
-			.map(Bar::end)
+			.map(StoredBar::end)
 			.toList();
 	}
 
-	private record Level(String table, Function<List<Bar>, List<Bar>> reference) {
+	private record Level(String table, Function<List<StoredBar>, List<StoredBar>> reference) {
 	}
 
 }

@@ -32,8 +32,8 @@ public final class MinuteBarFixture {
 	private MinuteBarFixture() {
 	}
 
-	static List<Bar> bars() {
-		List<Bar> bars = new ArrayList<>();
+	static List<StoredBar> bars() {
+		List<StoredBar> bars = new ArrayList<>();
 		bars.addAll(day("600000.SH", DAY, new BigDecimal("10.50"), 2, Set.of(), true, 1));
 		bars.addAll(day("000001.SZ", DAY, new BigDecimal("12.01"), 2, Set.of(), true, 2));
 		bars.addAll(day("518880.SH", DAY, new BigDecimal("7.352"), 3, Set.of(), true, 3));
@@ -62,12 +62,12 @@ public final class MinuteBarFixture {
 		return day.atTime(time).atZone(AggregateWindow.MARKET_ZONE).toInstant();
 	}
 
-	private static List<Bar> day(String symbol, LocalDate date, BigDecimal start, int scale, Set<LocalTime> missing,
-			boolean afternoon, long seed) {
+	private static List<StoredBar> day(String symbol, LocalDate date, BigDecimal start, int scale,
+			Set<LocalTime> missing, boolean afternoon, long seed) {
 		Random random = new Random(seed);
 		BigDecimal tick = BigDecimal.ONE.movePointLeft(scale);
 		BigDecimal price = start;
-		List<Bar> bars = new ArrayList<>();
+		List<StoredBar> bars = new ArrayList<>();
 		for (LocalTime minute : sessionMinutes(afternoon)) {
 			BigDecimal open = price;
 			BigDecimal close = open.add(tick.multiply(BigDecimal.valueOf(random.nextInt(7) - 3)));
@@ -76,7 +76,7 @@ public final class MinuteBarFixture {
 			long volume = 100L * (1 + random.nextInt(5000));
 			BigDecimal amount = close.multiply(BigDecimal.valueOf(volume)).setScale(2, RoundingMode.HALF_UP);
 			if (!missing.contains(minute)) {
-				bars.add(new Bar(symbol, at(date, minute), open, high, low, close, volume, amount));
+				bars.add(new StoredBar(symbol, at(date, minute), open, high, low, close, volume, amount));
 			}
 			price = close;
 		}
@@ -89,17 +89,17 @@ public final class MinuteBarFixture {
 	 * @param dataSource the warehouse
 	 * @param bars the bars to store
 	 */
-	static void store(DataSource dataSource, List<Bar> bars) {
+	static void store(DataSource dataSource, List<StoredBar> bars) {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		int rowsPerStatement = 10;
 		for (int from = 0; from < bars.size(); from += rowsPerStatement) {
-			List<Bar> slice = bars.subList(from, Math.min(bars.size(), from + rowsPerStatement));
+			List<StoredBar> slice = bars.subList(from, Math.min(bars.size(), from + rowsPerStatement));
 			StringBuilder sql = new StringBuilder(
 					"insert into market.bars_1m (symbol, ts, open, high, low, close, volume, amount, source, "
 							+ "load_batch_id) values ");
 			List<Object> args = new ArrayList<>();
 			for (int i = 0; i < slice.size(); i++) {
-				Bar bar = slice.get(i);
+				StoredBar bar = slice.get(i);
 				sql.append((i == 0) ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, 'fixture', 0)");
 				args.addAll(List.of(bar.symbol(), Timestamp.from(bar.end()), bar.open(), bar.high(), bar.low(),
 						bar.close(), bar.volume(), bar.amount()));
@@ -110,11 +110,11 @@ public final class MinuteBarFixture {
 		}
 	}
 
-	public static List<Bar> read(DataSource dataSource, String table) {
+	public static List<StoredBar> read(DataSource dataSource, String table) {
 		return new JdbcTemplate(dataSource).query(
 				"select symbol, ts, open, high, low, close, volume, amount from market." + table
 						+ " order by symbol, ts",
-				(rs, row) -> new Bar(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3),
+				(rs, row) -> new StoredBar(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3),
 						rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getLong(7),
 						rs.getBigDecimal(8)));
 	}

@@ -21,7 +21,7 @@ public final class ReferenceAggregates {
 	private ReferenceAggregates() {
 	}
 
-	public static List<Bar> minutes(List<Bar> bars, int width) {
+	public static List<StoredBar> minutes(List<StoredBar> bars, int width) {
 		return aggregate(bars, (end) -> {
 			ZonedDateTime local = end.atZone(AggregateWindow.MARKET_ZONE);
 			int minuteOfDay = local.getHour() * 60 + local.getMinute();
@@ -30,7 +30,7 @@ public final class ReferenceAggregates {
 		});
 	}
 
-	public static List<Bar> hours(List<Bar> bars) {
+	public static List<StoredBar> hours(List<StoredBar> bars) {
 		return aggregate(bars, (end) -> {
 			ZonedDateTime local = end.atZone(AggregateWindow.MARKET_ZONE);
 			LocalTime time = local.toLocalTime();
@@ -51,25 +51,25 @@ public final class ReferenceAggregates {
 		});
 	}
 
-	private static List<Bar> aggregate(List<Bar> bars, Function<Instant, Instant> label) {
-		Map<String, List<Bar>> buckets = new TreeMap<>();
+	private static List<StoredBar> aggregate(List<StoredBar> bars, Function<Instant, Instant> label) {
+		Map<String, List<StoredBar>> buckets = new TreeMap<>();
 		bars.stream()
-			.sorted(Comparator.comparing(Bar::symbol).thenComparing(Bar::end))
+			.sorted(Comparator.comparing(StoredBar::symbol).thenComparing(StoredBar::end))
 			.forEach((bar) -> buckets
 				.computeIfAbsent(bar.symbol() + "|" + label.apply(bar.end()), (key) -> new ArrayList<>())
 				.add(bar));
-		List<Bar> result = new ArrayList<>();
-		for (List<Bar> bucket : buckets.values()) {
-			Bar first = bucket.get(0);
-			Bar last = bucket.get(bucket.size() - 1);
-			BigDecimal high = bucket.stream().map(Bar::high).reduce(BigDecimal::max).orElseThrow();
-			BigDecimal low = bucket.stream().map(Bar::low).reduce(BigDecimal::min).orElseThrow();
-			long volume = bucket.stream().mapToLong(Bar::volume).sum();
-			BigDecimal amount = bucket.stream().map(Bar::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-			result.add(new Bar(first.symbol(), label.apply(first.end()), first.open(), high, low, last.close(), volume,
-					amount));
+		List<StoredBar> result = new ArrayList<>();
+		for (List<StoredBar> bucket : buckets.values()) {
+			StoredBar first = bucket.get(0);
+			StoredBar last = bucket.get(bucket.size() - 1);
+			BigDecimal high = bucket.stream().map(StoredBar::high).reduce(BigDecimal::max).orElseThrow();
+			BigDecimal low = bucket.stream().map(StoredBar::low).reduce(BigDecimal::min).orElseThrow();
+			long volume = bucket.stream().mapToLong(StoredBar::volume).sum();
+			BigDecimal amount = bucket.stream().map(StoredBar::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+			result.add(new StoredBar(first.symbol(), label.apply(first.end()), first.open(), high, low, last.close(),
+					volume, amount));
 		}
-		result.sort(Comparator.comparing(Bar::symbol).thenComparing(Bar::end));
+		result.sort(Comparator.comparing(StoredBar::symbol).thenComparing(StoredBar::end));
 		return result;
 	}
 

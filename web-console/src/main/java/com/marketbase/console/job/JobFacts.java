@@ -21,6 +21,14 @@ public interface JobFacts {
 	String jobName();
 
 	/**
+	 * The dataset whose coverage the job's loads fill, for a link to it.
+	 * @return its name, or empty for a job that loads reference data
+	 */
+	default Optional<String> dataset() {
+		return Optional.empty();
+	}
+
+	/**
 	 * The fields of the launch form, in order.
 	 * @return the fields
 	 */

@@ -11,6 +11,7 @@ import com.marketbase.console.job.JobCatalog;
 import com.marketbase.console.job.JobFacts;
 import com.marketbase.console.job.LaunchField;
 import io.swagger.v3.oas.annotations.Operation;
+import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -44,7 +45,8 @@ class LaunchController {
 	List<JobView> jobs() {
 		return this.catalog.names()
 			.stream()
-			.map((name) -> new JobView(name, this.catalog.facts(name).map(JobFacts::launchFields).orElse(List.of())))
+			.map((name) -> new JobView(name, this.catalog.facts(name).map(JobFacts::launchFields).orElse(List.of()),
+					this.catalog.facts(name).flatMap(JobFacts::dataset).orElse(null)))
 			.toList();
 	}
 
@@ -69,8 +71,9 @@ class LaunchController {
 	 *
 	 * @param name the job name
 	 * @param fields its parameters
+	 * @param dataset the dataset whose coverage it fills, or {@code null}
 	 */
-	record JobView(String name, List<LaunchField> fields) {
+	record JobView(String name, List<LaunchField> fields, @Nullable String dataset) {
 	}
 
 	/**

@@ -34,9 +34,10 @@ class SystemController {
 		String database = this.jdbc.queryForObject("select version()", String.class);
 		SystemFacts known = this.facts.getIfAvailable();
 		if (known == null) {
-			return new SystemView("unknown", "unknown", database, List.of());
+			return new SystemView("unknown", "unknown", database, "unknown", false, List.of());
 		}
-		return new SystemView(known.warehouseMode(), known.warehouse(), database, known.sources());
+		return new SystemView(known.warehouseMode(), known.warehouse(), database, known.defaultSource(), known.demo(),
+				known.sources());
 	}
 
 	/**
@@ -45,9 +46,14 @@ class SystemController {
 	 * @param warehouseMode plain, TimescaleDB Apache or TimescaleDB full
 	 * @param warehouse the warehouse in one line
 	 * @param database the database server's version string
+	 * @param defaultSource the source of a launch that names none, for example
+	 * {@code sandbox, synthetic data}
+	 * @param demo whether the application runs in demo mode (the embedded warehouse and
+	 * the sandbox, nothing configured)
 	 * @param sources the source connectors
 	 */
-	record SystemView(String warehouseMode, String warehouse, String database, List<SystemFacts.Source> sources) {
+	record SystemView(String warehouseMode, String warehouse, String database, String defaultSource, boolean demo,
+			List<SystemFacts.Source> sources) {
 	}
 
 }

@@ -23,6 +23,19 @@ public interface SystemFacts {
 	String warehouse();
 
 	/**
+	 * The source a launch reads when it names none, as every run's first line says it.
+	 * @return for example {@code sandbox, synthetic data} or {@code tushare}
+	 */
+	String defaultSource();
+
+	/**
+	 * Whether the application runs in demo mode: the embedded warehouse and no source
+	 * configured, so that launches read the sandbox's synthetic data.
+	 * @return true in demo mode
+	 */
+	boolean demo();
+
+	/**
 	 * The source connectors.
 	 * @return one entry per source
 	 */

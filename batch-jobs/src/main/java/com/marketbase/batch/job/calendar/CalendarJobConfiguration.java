@@ -1,24 +1,20 @@
 package com.marketbase.batch.job.calendar;
 
-import com.marketbase.batch.job.reference.ReferenceJobProperties;
-import com.marketbase.batch.job.reference.ReferenceSources;
-import com.marketbase.batch.job.reference.FetchedItemWriter;
-import com.marketbase.batch.job.reference.RejectedRowStore;
-import com.marketbase.batch.job.reference.SourceUnitReader;
-
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
-import com.marketbase.batch.job.ExecutionOwner;
-import com.marketbase.batch.job.MarketReference;
-import com.marketbase.batch.sandbox.Sandbox;
-import com.marketbase.batch.source.Fetched;
-import com.marketbase.batch.source.SourceStates;
-import com.marketbase.batch.source.TradingDay;
-import com.marketbase.batch.source.tdx.TdxClient;
-import com.marketbase.batch.source.tushare.TushareClient;
+import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.source.SourceResolver;
+import com.marketbase.batch.support.execution.ExecutionOwner;
+import com.marketbase.batch.support.pipeline.FetchedItemWriter;
+import com.marketbase.batch.support.pipeline.SourceUnitJobs;
+import com.marketbase.batch.support.pipeline.SourceUnitReader;
+import com.marketbase.batch.support.rows.Fetched;
+import com.marketbase.batch.support.rows.RejectedRowStore;
+import com.marketbase.batch.warehouse.reference.MarketReference;
+import com.marketbase.batch.warehouse.reference.TradingDay;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -32,9 +28,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,27 +39,24 @@ import org.springframework.transaction.PlatformTransactionManager;
  * fetched whole and upserted in its own transaction.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReferenceJobProperties.class)
 class CalendarJobConfiguration {
 
+	/** The name the reader keeps its position under. */
+	static final String READER = "calendar";
+
 	@Bean
-	Job calendarJob(JobRepository jobRepository, Step calendarLoadStep, DataSource dataSource) {
+	Job calendarJob(JobRepository jobRepository, Step calendarLoadStep, DataSource dataSource, SourceResolver sources) {
 		return new JobBuilder(CalendarParameters.JOB_NAME, jobRepository).validator(new CalendarParameters.Validator())
 			.start(calendarLoadStep)
 			.listener(ExecutionOwner.recorder(jobRepository))
-			.listener(new Summary(dataSource))
+			.listener(SourceUnitJobs.loadBatch(dataSource, jobRepository))
+			.listener(new Summary(dataSource, sources))
 			.build();
 	}
 
 	@Bean
-	ReferenceSources referenceSources(ObjectProvider<TushareClient> tushare, ObjectProvider<TdxClient> tdx,
-			ObjectProvider<Sandbox> sandbox, SourceStates states) {
-		return new ReferenceSources(tushare, tdx, sandbox, states);
-	}
-
-	@Bean
-	CalendarLaunch calendarLaunch(ReferenceJobProperties properties) {
-		return new CalendarLaunch(properties);
+	CalendarLaunch calendarLaunch(SourceResolver sources, DataSource dataSource) {
+		return new CalendarLaunch(sources, dataSource);
 	}
 
 	@Bean
@@ -89,10 +80,11 @@ class CalendarJobConfiguration {
 	@Bean
 	@StepScope
 	SourceUnitReader<Fetched<TradingDay>> calendarReader(@Value("#{stepExecution}") StepExecution stepExecution,
-			ReferenceSources sources) {
+			SourceResolver sources) {
 		CalendarParameters read = CalendarParameters.of(stepExecution.getJobParameters());
-		return new SourceUnitReader<>("calendar", read.exchanges(),
-				(exchange) -> sources.calendar(read.source(), exchange, read.startDate(), read.endDate()));
+		var reference = sources.reference(SourceName.parse(read.source()));
+		return new SourceUnitReader<>(READER, read.exchanges(),
+				(exchange) -> reference.calendar(exchange, read.startDate(), read.endDate()));
 	}
 
 	/**
@@ -103,8 +95,14 @@ class CalendarJobConfiguration {
 
 		private final JdbcTemplate jdbc;
 
-		Summary(DataSource dataSource) {
+		private final RejectedRowStore rejects;
+
+		private final SourceResolver sources;
+
+		Summary(DataSource dataSource, SourceResolver sources) {
 			this.jdbc = new JdbcTemplate(dataSource);
+			this.sources = sources;
+			this.rejects = new RejectedRowStore(dataSource, CalendarParameters.JOB_NAME);
 		}
 
 		@Override
@@ -125,8 +123,9 @@ class CalendarJobConfiguration {
 				parts.add(exchange + " " + counts[0] + " of " + expected + " days, " + counts[1] + " open");
 				missing |= counts[0] < expected;
 			}
-			long rejected = RejectedRowStore.count(execution);
-			String description = read.startDate() + " to " + read.endDate() + ": " + String.join("; ", parts)
+			long rejected = this.rejects.count(SourceUnitJobs.loadBatch(execution));
+			String description = "source: " + this.sources.describe(read.source()) + "; " + read.startDate() + " to "
+					+ read.endDate() + ": " + String.join("; ", parts)
 					+ ((rejected > 0) ? "; " + rejected + " rows rejected, see market.rejected_rows." : ".");
 			execution.setExitStatus(missing ? new ExitStatus("INCOMPLETE", "The source left days out; " + description)
 					: ExitStatus.COMPLETED.addExitDescription(description));

@@ -1,11 +1,18 @@
 package com.marketbase.batch.job.calendar;
 
-import com.marketbase.batch.job.reference.ReferenceJobProperties;
-
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
-import com.marketbase.batch.job.JobLaunch;
+import javax.sql.DataSource;
+
+import com.marketbase.batch.source.SourceResolver;
+import com.marketbase.batch.support.launch.JobLaunch;
+import com.marketbase.batch.support.launch.JobWork;
+import com.marketbase.batch.support.launch.LaunchField;
+import com.marketbase.batch.support.launch.LaunchInput;
+import com.marketbase.batch.support.launch.MixedSources;
+import com.marketbase.batch.support.pipeline.SourceUnitJobs;
 import com.marketbase.batch.warehouse.AggregateWindow;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -15,10 +22,13 @@ import org.springframework.batch.core.job.parameters.JobParameters;
  */
 class CalendarLaunch implements JobLaunch {
 
-	private final ReferenceJobProperties properties;
+	private final SourceResolver sources;
 
-	CalendarLaunch(ReferenceJobProperties properties) {
-		this.properties = properties;
+	private final MixedSources mixed;
+
+	CalendarLaunch(SourceResolver sources, DataSource dataSource) {
+		this.sources = sources;
+		this.mixed = new MixedSources(dataSource);
 	}
 
 	@Override
@@ -27,10 +37,40 @@ class CalendarLaunch implements JobLaunch {
 	}
 
 	@Override
+	public List<LaunchField> fields() {
+		return List.of(
+				new LaunchField("start_date", "First day, YYYY-MM-DD; empty means 1 January of the year", "2026-01-01"),
+				new LaunchField("end_date", "Last day; empty means 31 December", "2026-12-31"),
+				new LaunchField("exchanges", "SSE, SZSE, CFFEX, SHFE, CZCE, DCE, INE, comma-separated (tdx: SSE, SZSE)",
+						"SSE"),
+				new LaunchField("trade_date", "The day a scheduled run is for; its year without a window",
+						"2026-11-20"),
+				new LaunchField("source", "tushare, tdx or sandbox; empty means the default", ""),
+				new LaunchField("force", "true loads again what already completed", "false"),
+				new LaunchField(LaunchInput.ALLOW_MIXED_SOURCES, "true lets sandbox and real rows share this warehouse",
+						"false"));
+	}
+
+	@Override
 	public JobParameters parameters(Map<String, String> given) {
-		return CalendarParameters
-			.parse(given, LocalDate.now(AggregateWindow.MARKET_ZONE), this.properties.defaultSource())
-			.toJobParameters();
+		LocalDate today = LocalDate.now(AggregateWindow.MARKET_ZONE);
+		// Names and days first; the source is settled once they are right.
+		CalendarParameters.parse(given, today, "");
+		String source = this.sources.resolve(given.get("source"), null, CalendarParameters.SOURCES);
+		this.mixed.check(source, this.sources,
+				new LaunchInput(jobName(), given, CalendarParameters.NAMES).flag(LaunchInput.ALLOW_MIXED_SOURCES));
+		return CalendarParameters.parse(given, today, source).toJobParameters();
+	}
+
+	@Override
+	public String dataset() {
+		return null;
+	}
+
+	@Override
+	public JobWork work() {
+		return SourceUnitJobs.work("calendar.load", CalendarJobConfiguration.READER,
+				(parameters) -> CalendarParameters.of(parameters).exchanges());
 	}
 
 }

@@ -1,7 +1,5 @@
 package com.marketbase.batch.job.calendar;
 
-import com.marketbase.batch.job.reference.ReferenceSources;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.marketbase.batch.support.launch.LaunchInput;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -39,7 +38,11 @@ public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<St
 	/** The job's name, as the command line and the console know it. */
 	public static final String JOB_NAME = "calendar";
 
-	static final Set<String> NAMES = Set.of("start_date", "end_date", "exchanges", "source", "trade_date", "force");
+	static final Set<String> NAMES = Set.of("start_date", "end_date", "exchanges", "source", "trade_date", "force",
+			LaunchInput.ALLOW_MIXED_SOURCES);
+
+	/** The sources the job reads. */
+	static final Set<String> SOURCES = Set.of("tushare", "tdx", "sandbox");
 
 	/** The A-share exchanges and the futures exchanges of Tushare's {@code trade_cal}. */
 	static final Set<String> EXCHANGES = Set.of("SSE", "SZSE", "CFFEX", "SHFE", "CZCE", "DCE", "INE");
@@ -62,11 +65,11 @@ public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<St
 	 * @param given the {@code name=value} pairs
 	 * @param today the day whose year is loaded when neither a window nor a
 	 * {@code trade_date} is given
-	 * @param defaultSource the source when none is given
+	 * @param source the source's key, as the launch settled it
 	 * @return the parameters
 	 * @throws IllegalArgumentException with the message for the person
 	 */
-	public static CalendarParameters parse(Map<String, String> given, LocalDate today, String defaultSource) {
+	public static CalendarParameters parse(Map<String, String> given, LocalDate today, String source) {
 		for (String name : given.keySet()) {
 			if (!NAMES.contains(name)) {
 				throw new IllegalArgumentException("Unknown parameter '" + name + "' for " + JOB_NAME + "; allowed: "
@@ -99,17 +102,13 @@ public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<St
 			}
 			exchanges.add(code);
 		}
-		String source = ReferenceSources.source(given.get("source"), defaultSource);
 		if (source.equals("tdx") && !TDX_EXCHANGES.containsAll(exchanges)) {
 			throw new IllegalArgumentException(
 					"The TDX gateway has the A-share calendar only; with source tdx use SSE and/or SZSE.");
 		}
-		String force = given.getOrDefault("force", "false").toLowerCase(Locale.ROOT);
-		if (!force.equals("true") && !force.equals("false")) {
-			throw new IllegalArgumentException("force is true or false, not '" + given.get("force") + "'.");
-		}
+		boolean force = new LaunchInput(JOB_NAME, given, NAMES).flag("force");
 		return new CalendarParameters(first, last, List.copyOf(exchanges), source, tradeDate,
-				force.equals("true") ? LocalDateTime.now().withNano(0) : null);
+				force ? LocalDateTime.now().withNano(0) : null);
 	}
 
 	/**
@@ -169,7 +168,7 @@ public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<St
 				if (read.startDate().isAfter(read.endDate())) {
 					throw new IllegalArgumentException("start_date is after end_date");
 				}
-				if (!ReferenceSources.NAMES.contains(read.source())) {
+				if (!SOURCES.contains(read.source())) {
 					throw new IllegalArgumentException("unknown source " + read.source());
 				}
 				if (!EXCHANGES.containsAll(read.exchanges())) {

@@ -2,17 +2,18 @@ package com.marketbase.batch.job.dailybars;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
-import com.marketbase.batch.job.MarketReference;
-import com.marketbase.batch.source.AdjustmentFactor;
-import com.marketbase.batch.source.DailyBar;
-import com.marketbase.batch.source.Fetched;
-import com.marketbase.batch.source.Instrument;
-import com.marketbase.batch.source.SourceName;
-import com.marketbase.batch.source.Suspension;
-import com.marketbase.batch.source.TradingDay;
+import com.marketbase.batch.source.ReferenceFeed;
 import com.marketbase.batch.source.tdx.TdxClient;
 import com.marketbase.batch.source.tdx.TdxCode;
+import com.marketbase.batch.support.pipeline.DatasetFeed;
+import com.marketbase.batch.support.pipeline.Fetch;
+import com.marketbase.batch.support.pipeline.FetchedRows;
+import com.marketbase.batch.support.rows.Fetched;
+import com.marketbase.batch.warehouse.DailyBar;
+import com.marketbase.batch.warehouse.reference.Listing;
+import com.marketbase.batch.warehouse.reference.TradingDay;
 
 /**
  * Raw daily bars from the TDX gateway's {@code /api/kline-all?type=day}, one call per
@@ -20,20 +21,28 @@ import com.marketbase.batch.source.tdx.TdxCode;
  * bars are forward-adjusted prices, not factors) and no suspension list: bars are stored
  * without a factor, and a day without a bar is a hole.
  */
-class TdxDailyFeed implements DailyFeed {
+class TdxDailyFeed implements DatasetFeed<DailyRow> {
 
 	private final TdxClient client;
 
 	private final DailyDataset dataset;
 
-	TdxDailyFeed(TdxClient client, DailyDataset dataset) {
+	private final ReferenceFeed reference;
+
+	TdxDailyFeed(TdxClient client, DailyDataset dataset, ReferenceFeed reference) {
 		this.client = client;
 		this.dataset = dataset;
+		this.reference = reference;
 	}
 
 	@Override
-	public SourceName source() {
-		return SourceName.TDX;
+	public String source() {
+		return this.client.source().key();
+	}
+
+	@Override
+	public String displayName() {
+		return this.client.source().displayName();
 	}
 
 	@Override
@@ -52,33 +61,21 @@ class TdxDailyFeed implements DailyFeed {
 	}
 
 	@Override
-	public boolean givesFactors() {
-		return false;
-	}
-
-	@Override
-	public boolean listsSuspensions() {
-		return false;
-	}
-
-	@Override
-	public Fetched<DailyBar> bars(DailyUnit unit) {
-		if (unit.wholeDay()) {
+	public FetchedRows<DailyRow> fetch(Fetch fetch, int openDays) {
+		if (fetch.wholeDay()) {
 			throw new IllegalStateException("The TDX gateway has no whole-market daily bars");
 		}
-		TdxCode code = (this.dataset == DailyDataset.INDEX_DAILY) ? TdxCode.index(unit.symbol())
-				: TdxCode.stock(unit.symbol());
-		return this.client.dailyBars(code, unit.from(), unit.to());
+		TdxCode code = (this.dataset == DailyDataset.INDEX_DAILY) ? TdxCode.index(fetch.symbol())
+				: TdxCode.stock(fetch.symbol());
+		Fetched<DailyBar> bars = this.client.dailyBars(code, fetch.from(), fetch.to());
+		return FetchedRows.of(fetch, bars.items().stream().map((bar) -> new DailyRow(bar, null)).toList(), Set.of(),
+				bars.rejected());
 	}
 
 	@Override
-	public Fetched<AdjustmentFactor> factors(DailyUnit unit) {
-		return Fetched.none();
-	}
-
-	@Override
-	public Fetched<Suspension> suspensions(DailyUnit unit) {
-		return Fetched.none();
+	public Verdict judge(DailyRow row) {
+		return this.dataset.adjusted() ? Verdict.complete(displayName() + " gives no adjustment factors")
+				: Verdict.COMPLETE;
 	}
 
 	/**
@@ -86,13 +83,13 @@ class TdxDailyFeed implements DailyFeed {
 	 * {@link TdxClient#calendar}.
 	 */
 	@Override
-	public List<TradingDay> calendar(LocalDate start, LocalDate end) {
-		return this.client.calendar(MarketReference.A_SHARE_CALENDAR, start, end);
+	public List<TradingDay> calendar(String exchange, LocalDate start, LocalDate end) {
+		return this.reference.calendar(exchange, start, end).items();
 	}
 
 	@Override
-	public List<Instrument> shares() {
-		return this.client.stocks("all").items();
+	public List<Listing> instruments() {
+		return this.reference.sharesAndFunds();
 	}
 
 }

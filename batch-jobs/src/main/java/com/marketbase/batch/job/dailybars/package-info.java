@@ -1,7 +1,7 @@
 /**
- * What the daily-bar jobs ({@code daily}, {@code index_daily}, {@code etf_daily}) share:
- * their parameters and settings, the feeds per source, the plan of what to fetch (the
- * requested days first, then older holes within a budget of source calls), a reader of
- * fetches as work units, and a writer that stores exactly the units that were missing.
+ * The daily-bar jobs {@code daily} (A-shares with adjustment factors),
+ * {@code index_daily} and {@code etf_daily}: raw daily bars into
+ * {@code market.bars_daily} on the dataset pipeline, read from Tushare Pro (or the
+ * sandbox) or the TDX gateway.
  */
 package com.marketbase.batch.job.dailybars;

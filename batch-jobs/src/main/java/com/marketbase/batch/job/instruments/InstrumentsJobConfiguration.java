@@ -4,15 +4,17 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import com.marketbase.batch.job.ExecutionOwner;
-import com.marketbase.batch.job.MarketReference;
-import com.marketbase.batch.job.reference.ReferenceJobProperties;
-import com.marketbase.batch.job.reference.ReferenceSources;
-import com.marketbase.batch.job.reference.FetchedItemWriter;
-import com.marketbase.batch.job.reference.RejectedRowStore;
-import com.marketbase.batch.job.reference.SourceUnitReader;
-import com.marketbase.batch.source.Fetched;
-import com.marketbase.batch.source.ReferenceItem;
+import com.marketbase.batch.support.execution.ExecutionOwner;
+import com.marketbase.batch.warehouse.reference.MarketReference;
+import com.marketbase.batch.source.ReferenceFeed;
+import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.source.SourceResolver;
+import com.marketbase.batch.support.pipeline.SourceUnitJobs;
+import com.marketbase.batch.support.pipeline.FetchedItemWriter;
+import com.marketbase.batch.support.rows.RejectedRowStore;
+import com.marketbase.batch.support.pipeline.SourceUnitReader;
+import com.marketbase.batch.support.rows.Fetched;
+import com.marketbase.batch.warehouse.reference.ReferenceItem;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -42,25 +44,30 @@ import org.springframework.transaction.PlatformTransactionManager;
 class InstrumentsJobConfiguration {
 
 	/**
-	 * The lists, in the order they are loaded; see {@link ReferenceSources#instruments}.
+	 * The lists, in the order they are loaded; see {@link ReferenceFeed#instruments}.
 	 */
+	/** The name the reader keeps its position under. */
+	static final String READER = "instruments";
+
 	static final List<String> UNITS = List.of("stocks:L", "stocks:D", "stocks:P", "etfs", "indexes:SSE", "indexes:SZSE",
 			"indexes:CSI", "indexes:OTH", "futures:CFFEX", "futures:SHFE", "futures:DCE", "futures:CZCE", "futures:INE",
 			"futures:GFEX", "spot", "fx", "codes");
 
 	@Bean
-	Job instrumentsJob(JobRepository jobRepository, Step instrumentsLoadStep, DataSource dataSource) {
+	Job instrumentsJob(JobRepository jobRepository, Step instrumentsLoadStep, DataSource dataSource,
+			SourceResolver sources) {
 		return new JobBuilder(InstrumentsParameters.JOB_NAME, jobRepository)
 			.validator(new InstrumentsParameters.Validator())
 			.start(instrumentsLoadStep)
 			.listener(ExecutionOwner.recorder(jobRepository))
-			.listener(new Summary(dataSource))
+			.listener(SourceUnitJobs.loadBatch(dataSource, jobRepository))
+			.listener(new Summary(dataSource, sources))
 			.build();
 	}
 
 	@Bean
-	InstrumentsLaunch instrumentsLaunch(ReferenceJobProperties properties) {
-		return new InstrumentsLaunch(properties);
+	InstrumentsLaunch instrumentsLaunch(SourceResolver sources, DataSource dataSource) {
+		return new InstrumentsLaunch(sources, dataSource);
 	}
 
 	@Bean
@@ -86,9 +93,10 @@ class InstrumentsJobConfiguration {
 	@Bean
 	@StepScope
 	SourceUnitReader<Fetched<ReferenceItem>> instrumentsReader(@Value("#{stepExecution}") StepExecution stepExecution,
-			ReferenceSources sources) {
-		String source = InstrumentsParameters.of(stepExecution.getJobParameters()).source();
-		return new SourceUnitReader<>("instruments", UNITS, (unit) -> sources.instruments(source, unit));
+			SourceResolver sources) {
+		ReferenceFeed reference = sources
+			.reference(SourceName.parse(InstrumentsParameters.of(stepExecution.getJobParameters()).source()));
+		return new SourceUnitReader<>(READER, UNITS, reference::instruments);
 	}
 
 	/**
@@ -99,8 +107,14 @@ class InstrumentsJobConfiguration {
 
 		private final JdbcTemplate jdbc;
 
-		Summary(DataSource dataSource) {
+		private final RejectedRowStore rejects;
+
+		private final SourceResolver sources;
+
+		Summary(DataSource dataSource, SourceResolver sources) {
 			this.jdbc = new JdbcTemplate(dataSource);
+			this.rejects = new RejectedRowStore(dataSource, InstrumentsParameters.JOB_NAME);
+			this.sources = sources;
 		}
 
 		@Override
@@ -119,11 +133,14 @@ class InstrumentsJobConfiguration {
 					+ "|| count(*) filter (where asset_class = 'fx') || ' FX pairs, ' "
 					+ "|| count(*) filter (where previous_symbol is not null) || ' re-coded' from market.instruments",
 					String.class);
-			long rejected = RejectedRowStore.count(execution);
+			long rejected = this.rejects.count(SourceUnitJobs.loadBatch(execution));
+			String source = "source: "
+					+ this.sources.describe(InstrumentsParameters.of(execution.getJobParameters()).source()) + "; ";
 			String rejects = (rejected > 0) ? "; " + rejected + " rows rejected, see market.rejected_rows." : ".";
 			execution.setExitStatus(counts.isEmpty()
-					? new ExitStatus("NOTHING_LOADED", "The source listed no A-shares" + rejects) : ExitStatus.COMPLETED
-						.addExitDescription("A-shares stored: " + String.join(", ", counts) + "; " + others + rejects));
+					? new ExitStatus("NOTHING_LOADED", source + "the source listed no A-shares" + rejects)
+					: ExitStatus.COMPLETED.addExitDescription(
+							source + "A-shares stored: " + String.join(", ", counts) + "; " + others + rejects));
 		}
 
 	}

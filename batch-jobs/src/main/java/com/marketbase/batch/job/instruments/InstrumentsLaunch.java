@@ -1,10 +1,18 @@
 package com.marketbase.batch.job.instruments;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
-import com.marketbase.batch.job.JobLaunch;
-import com.marketbase.batch.job.reference.ReferenceJobProperties;
+import javax.sql.DataSource;
+
+import com.marketbase.batch.source.SourceResolver;
+import com.marketbase.batch.support.launch.JobLaunch;
+import com.marketbase.batch.support.launch.JobWork;
+import com.marketbase.batch.support.launch.LaunchField;
+import com.marketbase.batch.support.launch.LaunchInput;
+import com.marketbase.batch.support.launch.MixedSources;
+import com.marketbase.batch.support.pipeline.SourceUnitJobs;
 import com.marketbase.batch.warehouse.AggregateWindow;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -14,10 +22,13 @@ import org.springframework.batch.core.job.parameters.JobParameters;
  */
 class InstrumentsLaunch implements JobLaunch {
 
-	private final ReferenceJobProperties properties;
+	private final SourceResolver sources;
 
-	InstrumentsLaunch(ReferenceJobProperties properties) {
-		this.properties = properties;
+	private final MixedSources mixed;
+
+	InstrumentsLaunch(SourceResolver sources, DataSource dataSource) {
+		this.sources = sources;
+		this.mixed = new MixedSources(dataSource);
 	}
 
 	@Override
@@ -26,10 +37,35 @@ class InstrumentsLaunch implements JobLaunch {
 	}
 
 	@Override
+	public List<LaunchField> fields() {
+		return List.of(
+				new LaunchField("trade_date", "The day the lists are loaded for; empty means today in Beijing",
+						"2026-11-20"),
+				new LaunchField("source", "tushare, tdx or sandbox; empty means the default", ""),
+				new LaunchField("force", "true loads again what already completed", "false"),
+				new LaunchField(LaunchInput.ALLOW_MIXED_SOURCES, "true lets sandbox and real rows share this warehouse",
+						"false"));
+	}
+
+	@Override
 	public JobParameters parameters(Map<String, String> given) {
-		return InstrumentsParameters
-			.parse(given, LocalDate.now(AggregateWindow.MARKET_ZONE), this.properties.defaultSource())
-			.toJobParameters();
+		LocalDate today = LocalDate.now(AggregateWindow.MARKET_ZONE);
+		InstrumentsParameters.parse(given, today, "");
+		String source = this.sources.resolve(given.get("source"), null, InstrumentsParameters.SOURCES);
+		this.mixed.check(source, this.sources,
+				new LaunchInput(jobName(), given, InstrumentsParameters.NAMES).flag(LaunchInput.ALLOW_MIXED_SOURCES));
+		return InstrumentsParameters.parse(given, today, source).toJobParameters();
+	}
+
+	@Override
+	public String dataset() {
+		return null;
+	}
+
+	@Override
+	public JobWork work() {
+		return SourceUnitJobs.work("instruments.load", InstrumentsJobConfiguration.READER,
+				(parameters) -> InstrumentsJobConfiguration.UNITS);
 	}
 
 }

@@ -4,12 +4,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.marketbase.batch.job.reference.ReferenceSources;
+import com.marketbase.batch.support.launch.LaunchInput;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -35,25 +34,27 @@ public record InstrumentsParameters(LocalDate asOf, String source, @Nullable Loc
 	/** The job's name, as the command line and the console know it. */
 	public static final String JOB_NAME = "instruments";
 
-	static final Set<String> NAMES = Set.of("source", "trade_date", "force");
+	static final Set<String> NAMES = Set.of("source", "trade_date", "force", LaunchInput.ALLOW_MIXED_SOURCES);
+
+	/** The sources the job reads. */
+	static final Set<String> SOURCES = Set.of("tushare", "tdx", "sandbox");
 
 	/**
 	 * Reads the parameters a person typed, refusing anything unknown or malformed with
 	 * one message that says what is allowed.
 	 * @param given the {@code name=value} pairs
 	 * @param today the Beijing day
-	 * @param defaultSource the source when none is given
+	 * @param source the source's key, as the launch settled it
 	 * @return the parameters
 	 * @throws IllegalArgumentException with the message for the person
 	 */
-	public static InstrumentsParameters parse(Map<String, String> given, LocalDate today, String defaultSource) {
+	public static InstrumentsParameters parse(Map<String, String> given, LocalDate today, String source) {
 		for (String name : given.keySet()) {
 			if (!NAMES.contains(name)) {
 				throw new IllegalArgumentException("Unknown parameter '" + name + "' for " + JOB_NAME + "; allowed: "
 						+ String.join(", ", new TreeSet<>(NAMES)) + ".");
 			}
 		}
-		String source = ReferenceSources.source(given.get("source"), defaultSource);
 		LocalDate tradeDate = null;
 		if (given.containsKey("trade_date")) {
 			String value = given.get("trade_date");
@@ -66,12 +67,9 @@ public record InstrumentsParameters(LocalDate asOf, String source, @Nullable Loc
 						"trade_date '" + value + "' is not a date; use YYYY-MM-DD, for example 2026-01-01.");
 			}
 		}
-		String force = given.getOrDefault("force", "false").toLowerCase(Locale.ROOT);
-		if (!force.equals("true") && !force.equals("false")) {
-			throw new IllegalArgumentException("force is true or false, not '" + given.get("force") + "'.");
-		}
+		boolean force = new LaunchInput(JOB_NAME, given, NAMES).flag("force");
 		return new InstrumentsParameters((tradeDate != null) ? tradeDate : today, source, tradeDate,
-				force.equals("true") ? LocalDateTime.now().withNano(0) : null);
+				force ? LocalDateTime.now().withNano(0) : null);
 	}
 
 	/**
@@ -114,7 +112,7 @@ public record InstrumentsParameters(LocalDate asOf, String source, @Nullable Loc
 		public void validate(JobParameters parameters) throws InvalidJobParametersException {
 			try {
 				InstrumentsParameters read = of(parameters);
-				if (!ReferenceSources.NAMES.contains(read.source())) {
+				if (!SOURCES.contains(read.source())) {
 					throw new IllegalArgumentException("unknown source " + read.source());
 				}
 			}

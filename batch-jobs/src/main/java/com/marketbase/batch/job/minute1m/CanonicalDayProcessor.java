@@ -7,9 +7,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.marketbase.batch.source.Bar;
+import com.marketbase.batch.warehouse.Bar;
+import com.marketbase.batch.warehouse.BarRollup;
 import com.marketbase.batch.source.BeijingTime;
-import com.marketbase.batch.source.RejectedRow;
+import com.marketbase.batch.support.rows.RejectedRow;
 import com.marketbase.batch.source.SourceName;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -24,7 +25,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 class CanonicalDayProcessor implements ItemProcessor<FetchedUnit, LoadedUnit> {
 
 	/** Bars of a full A-share trading day. */
-	static final int FULL_DAY = 240;
+	static final int FULL_DAY = BarRollup.FULL_DAY;
 
 	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -60,7 +61,7 @@ class CanonicalDayProcessor implements ItemProcessor<FetchedUnit, LoadedUnit> {
 		for (Bar bar : fetched.bars()) {
 			String reason = rejection(unit, bar, epochDays, days, auctions);
 			if (reason != null) {
-				rejected.add(new RejectedRow(this.source, ENDPOINT, bar.symbol(), reason, bar.toString()));
+				rejected.add(new RejectedRow(this.source.key(), ENDPOINT, bar.symbol(), reason, bar.toString()));
 			}
 		}
 		List<Bar> bars = new ArrayList<>(fetched.bars().size());

@@ -2,8 +2,8 @@ package com.marketbase.batch.job.minute1m;
 
 import java.util.List;
 
-import com.marketbase.batch.source.Bar;
-import com.marketbase.batch.source.RejectedRow;
+import com.marketbase.batch.warehouse.Bar;
+import com.marketbase.batch.support.rows.RejectedRow;
 
 /**
  * A work unit ready to be written: canonical bars, the rows rejected on the way, and each

@@ -8,14 +8,11 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import com.marketbase.batch.job.ExecutionOwner;
-import com.marketbase.batch.job.LoadProgress;
-import com.marketbase.batch.sandbox.Sandbox;
-import com.marketbase.batch.source.SourceStates;
-import com.marketbase.batch.source.tdx.TdxClient;
-import com.marketbase.batch.source.tushare.TushareClient;
-import com.marketbase.batch.job.gaps.GapFinder;
-import com.marketbase.batch.job.gaps.SymbolDay;
+import com.marketbase.batch.source.SourceResolver;
+import com.marketbase.batch.support.execution.ExecutionOwner;
+import com.marketbase.batch.support.execution.LoadProgress;
+import com.marketbase.batch.support.units.GapFinder;
+import com.marketbase.batch.support.units.SymbolDay;
 import com.marketbase.batch.warehouse.BarAggregateRefresher;
 import com.marketbase.batch.warehouse.WarehouseInfo;
 
@@ -32,7 +29,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -52,13 +48,13 @@ class Minute1mJobConfiguration {
 	@Bean
 	Job minute1mJob(JobRepository jobRepository, Step minute1mPrepareStep, Step minute1mLoadStep,
 			Step minute1mAggregateStep, DataSource dataSource, Minute1mJobProperties properties,
-			WarehouseInfo warehouse, BarAggregateRefresher refresher) {
+			WarehouseInfo warehouse, BarAggregateRefresher refresher, SourceResolver sources) {
 		return new JobBuilder(Minute1mParameters.JOB_NAME, jobRepository).validator(new Minute1mParameters.Validator())
 			.start(minute1mPrepareStep)
 			.next(minute1mLoadStep)
 			.next(minute1mAggregateStep)
 			.listener(ExecutionOwner.recorder(jobRepository))
-			.listener(new Minute1mSummaryListener(dataSource, rollsUpWhileLoading(properties, warehouse)))
+			.listener(new Minute1mSummaryListener(dataSource, sources, rollsUpWhileLoading(properties, warehouse)))
 			// Registered after the summary, so that it runs before it: listeners end in
 			// reverse order.
 			.listener(new FailedLoadRefresh((execution) -> aggregates(execution, refresher, properties, warehouse)))
@@ -66,14 +62,14 @@ class Minute1mJobConfiguration {
 	}
 
 	@Bean
-	MinuteBarFeeds minuteBarFeeds(ObjectProvider<TushareClient> tushare, ObjectProvider<TdxClient> tdx,
-			ObjectProvider<Sandbox> sandbox, SourceStates states) {
-		return new MinuteBarFeeds(tushare, tdx, sandbox, states);
+	MinuteBarFeeds minuteBarFeeds(SourceResolver sources) {
+		return new MinuteBarFeeds(sources);
 	}
 
 	@Bean
-	Minute1mLaunch minute1mLaunch(Minute1mJobProperties properties, DataSource dataSource, MinuteBarFeeds feeds) {
-		return new Minute1mLaunch(properties, dataSource, feeds);
+	Minute1mLaunch minute1mLaunch(Minute1mJobProperties properties, DataSource dataSource, SourceResolver sources,
+			MinuteBarFeeds feeds) {
+		return new Minute1mLaunch(properties, dataSource, sources, feeds);
 	}
 
 	@Bean
@@ -257,8 +253,7 @@ class Minute1mJobConfiguration {
 		@Override
 		public void beforeStep(StepExecution stepExecution) {
 			var job = stepExecution.getJobExecution().getExecutionContext();
-			long total = (long) split(job.getString(Minute1mPrepareTasklet.SYMBOLS, "")).size()
-					* Minute1mPrepareTasklet.days(job).size() + Minute1mPrepareTasklet.backfill(job).size();
+			long total = job.getLong(Minute1mPrepareTasklet.PLANNED, 0);
 			Long done = this.jdbc.queryForObject(
 					"select count(*) from market.load_units where load_batch_id = ? " + "and status <> 'failed'",
 					Long.class, job.getLong(Minute1mPrepareTasklet.LOAD_BATCH));

@@ -1,5 +1,7 @@
 package com.marketbase.batch.job.minute1m;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * 50 units a chunk: a COPY of a few hundred rows costs the database more a row than a
  * longer one, and with 10 units a chunk the writers spent 0.65 s a partition on a
  * full-market day's aggregates against 0.5 s with 50
- * @param defaultSource the source when a launch names none
+ * @param defaultSource the source when a launch names none; empty means
+ * {@code marketbase.sources.default-source}
  * @param backfillCalls at most this many source calls (one per symbol and day) per
  * incremental run go to older holes, after the requested days
  * @param backfillDays how far back before the requested days an incremental run looks for
@@ -28,9 +31,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("marketbase.jobs.minute-1m")
 public record Minute1mJobProperties(@DefaultValue("0") int partitions, @DefaultValue("0") int chunkUnits,
-		@DefaultValue("sandbox") String defaultSource, @DefaultValue("100") int backfillCalls,
-		@DefaultValue("30") int backfillDays, @DefaultValue("3") int quarantineAfter,
-		@DefaultValue("true") boolean rollUpWhileLoading) {
+		@Nullable String defaultSource, @DefaultValue("100") int backfillCalls, @DefaultValue("30") int backfillDays,
+		@DefaultValue("3") int quarantineAfter, @DefaultValue("true") boolean rollUpWhileLoading) {
 
 	private static final int CHUNK_SYMBOL_DAYS = 50;
 
@@ -38,6 +40,15 @@ public record Minute1mJobProperties(@DefaultValue("0") int partitions, @DefaultV
 		if (partitions <= 0) {
 			partitions = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
 		}
+	}
+
+	/**
+	 * Work units per chunk for a load of single days, such as the nightly run.
+	 * @return the configured number, or without one 50
+	 */
+	@Override
+	public int chunkUnits() {
+		return chunkUnits(1);
 	}
 
 	/**

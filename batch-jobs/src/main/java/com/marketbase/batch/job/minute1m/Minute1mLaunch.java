@@ -3,21 +3,29 @@ package com.marketbase.batch.job.minute1m;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
-import com.marketbase.batch.job.JobLaunch;
-import com.marketbase.batch.job.MarketReference;
+import com.marketbase.batch.source.SourceResolver;
+import com.marketbase.batch.support.launch.JobLaunch;
+import com.marketbase.batch.support.launch.JobWork;
+import com.marketbase.batch.support.launch.LaunchField;
+import com.marketbase.batch.support.launch.LaunchInput;
+import com.marketbase.batch.support.launch.LoadBatchWork;
+import com.marketbase.batch.support.launch.MixedSources;
+import com.marketbase.batch.support.pipeline.DatasetLaunch;
 import com.marketbase.batch.warehouse.AggregateWindow;
+import com.marketbase.batch.warehouse.reference.MarketReference;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
- * Reads a {@code minute_1m} launch: checks the parameters, the symbols against the
- * warehouse's instruments, and without a date picks the last trading day whose session
- * has closed.
+ * Reads a {@code minute_1m} launch: checks the parameters, settles the source, checks the
+ * symbols against the warehouse's instruments, and without a date picks the last trading
+ * day whose session has closed.
  */
 class Minute1mLaunch implements JobLaunch {
 
@@ -25,12 +33,23 @@ class Minute1mLaunch implements JobLaunch {
 
 	private final MarketReference reference;
 
+	private final MixedSources mixed;
+
+	private final SourceResolver sources;
+
 	private final MinuteBarFeeds feeds;
 
-	Minute1mLaunch(Minute1mJobProperties properties, DataSource dataSource, MinuteBarFeeds feeds) {
+	private final JobWork work;
+
+	Minute1mLaunch(Minute1mJobProperties properties, DataSource dataSource, SourceResolver sources,
+			MinuteBarFeeds feeds) {
 		this.properties = properties;
 		this.reference = new MarketReference(dataSource);
+		this.mixed = new MixedSources(dataSource);
+		this.sources = sources;
 		this.feeds = feeds;
+		this.work = new LoadBatchWork(dataSource, Minute1mPrepareTasklet.LOAD_BATCH, Minute1mPrepareTasklet.PLANNED,
+				sources::waitingForQuota);
 	}
 
 	@Override
@@ -39,21 +58,58 @@ class Minute1mLaunch implements JobLaunch {
 	}
 
 	@Override
+	public String dataset() {
+		return MinuteBarWriter.DATASET;
+	}
+
+	@Override
+	public JobWork work() {
+		return this.work;
+	}
+
+	@Override
+	public List<LaunchField> fields() {
+		return List.of(
+				new LaunchField("trade_date", "One day, YYYY-MM-DD; empty (and no range) means the last closed session",
+						"2026-11-20"),
+				new LaunchField("start_date", "First day of a range, with end_date", "2026-11-16"),
+				new LaunchField("end_date", "Last day of a range, with start_date", "2026-11-20"),
+				new LaunchField("symbols",
+						"Comma-separated codes (at most " + Minute1mParameters.MAX_SYMBOLS
+								+ "); empty means the whole market",
+						"600000.SH,000001.SZ"),
+				new LaunchField("exchange", "SH, SZ or BJ instead of symbols", "SZ"),
+				new LaunchField("source", "tushare, tdx or sandbox; empty means the default", ""),
+				new LaunchField("mode", "full (the default: every unit of the days) or incremental (then older holes)",
+						"full"),
+				new LaunchField("force", "true loads again what already completed", "false"),
+				new LaunchField(LaunchInput.ALLOW_MIXED_SOURCES, "true lets sandbox and real rows share this warehouse",
+						"false"));
+	}
+
+	@Override
 	public JobParameters parameters(Map<String, String> given) {
-		Minute1mParameters parameters = Minute1mParameters.parse(given, LocalDate.MIN, this.properties.defaultSource());
-		if (parameters.startDate().equals(LocalDate.MIN)) {
-			LocalDate day = lastClosedSession(parameters.source());
-			parameters = new Minute1mParameters(day, day, parameters.symbols(), parameters.exchange(),
-					parameters.source(), parameters.mode(), parameters.forcedAt());
+		LaunchInput input = new LaunchInput(Minute1mParameters.JOB_NAME, given, Minute1mParameters.NAMES);
+		Minute1mParameters parameters = Minute1mParameters.parse(input, LocalDate.MIN, "");
+		boolean mix = input.flag(LaunchInput.ALLOW_MIXED_SOURCES);
+		String source = this.sources.resolve(input.source(), this.properties.defaultSource(),
+				Minute1mParameters.SOURCES);
+		this.mixed.check(source, this.sources, mix);
+		LocalDate start = parameters.startDate();
+		LocalDate end = parameters.endDate();
+		if (start.equals(LocalDate.MIN)) {
+			start = lastClosedSession(source);
+			end = start;
 		}
 		if (!parameters.symbols().isEmpty() && this.reference.instrumentCount() > 0) {
 			Set<String> unknown = this.reference.unknown(parameters.symbols());
 			if (!unknown.isEmpty()) {
-				throw new IllegalArgumentException("Unknown symbols: " + String.join(", ", unknown)
-						+ ". Load instruments first, or check the codes.");
+				throw new IllegalArgumentException(DatasetLaunch.unknownSymbols(unknown, source));
 			}
 		}
-		return parameters.toJobParameters();
+		return new Minute1mParameters(start, end, parameters.symbols(), parameters.exchange(), source,
+				parameters.mode(), parameters.forcedAt())
+			.toJobParameters();
 	}
 
 	// Today once Beijing's session has closed, otherwise the trading day before.
@@ -63,7 +119,7 @@ class Minute1mLaunch implements JobLaunch {
 				: now.toLocalDate();
 		LocalDate from = latest.minusDays(30);
 		if (!this.reference.calendarCovers(from, latest)) {
-			this.reference.storeCalendar(this.feeds.feed(source).calendar(from, latest));
+			this.reference.storeCalendar(this.feeds.feed(source).reference().shareCalendar(from, latest));
 		}
 		LocalDate day = this.reference.lastOpenDay(latest);
 		if (day == null) {

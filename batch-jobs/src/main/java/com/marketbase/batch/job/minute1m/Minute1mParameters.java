@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.marketbase.batch.job.LaunchInput;
+import com.marketbase.batch.support.launch.LaunchInput;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -45,9 +45,10 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 	public static final String JOB_NAME = "minute_1m";
 
 	static final Set<String> NAMES = Set.of("trade_date", "start_date", "end_date", "symbols", "exchange", "source",
-			"mode", "force");
+			"mode", "force", LaunchInput.ALLOW_MIXED_SOURCES);
 
-	static final Set<String> SOURCES = LaunchInput.SOURCES;
+	/** The sources the job reads. */
+	static final Set<String> SOURCES = Set.of("tushare", "tdx", "sandbox");
 
 	static final Set<String> EXCHANGES = Set.of("SH", "SZ", "BJ");
 
@@ -65,12 +66,24 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 	 * contradictory with a message that says what is allowed.
 	 * @param given the {@code name=value} pairs
 	 * @param defaultDay the day to load when no date is given
-	 * @param defaultSource the source when none is given
+	 * @param source the source's key, as the launch settled it
 	 * @return the parameters
 	 * @throws IllegalArgumentException with the message for the person
 	 */
-	public static Minute1mParameters parse(Map<String, String> given, LocalDate defaultDay, String defaultSource) {
-		LaunchInput input = new LaunchInput(JOB_NAME, given, NAMES);
+	public static Minute1mParameters parse(Map<String, String> given, LocalDate defaultDay, String source) {
+		return parse(new LaunchInput(JOB_NAME, given, NAMES), defaultDay, source);
+	}
+
+	/**
+	 * Reads the parameters a person typed, refusing anything unknown, malformed or
+	 * contradictory with a message that says what is allowed.
+	 * @param input the {@code name=value} pairs, read
+	 * @param defaultDay the day to load when no date is given
+	 * @param source the source's key, as the launch settled it
+	 * @return the parameters
+	 * @throws IllegalArgumentException with the message for the person
+	 */
+	public static Minute1mParameters parse(LaunchInput input, LocalDate defaultDay, String source) {
 		LaunchInput.Days days = input.days(defaultDay);
 		String exchange = input.get("exchange");
 		if (input.get("symbols") != null && exchange != null) {
@@ -85,8 +98,8 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 						"Unknown exchange '" + input.get("exchange") + "'; use SH, SZ or BJ.");
 			}
 		}
-		return new Minute1mParameters(days.first(), days.last(), symbols, exchange, input.source(defaultSource),
-				input.mode(FULL), input.flag("force") ? LocalDateTime.now().withNano(0) : null);
+		return new Minute1mParameters(days.first(), days.last(), symbols, exchange, source, input.mode(FULL),
+				input.flag("force") ? LocalDateTime.now().withNano(0) : null);
 	}
 
 	/**

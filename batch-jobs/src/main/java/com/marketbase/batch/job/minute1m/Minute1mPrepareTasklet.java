@@ -9,9 +9,11 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import com.marketbase.batch.job.MarketReference;
-import com.marketbase.batch.job.gaps.GapFinder;
-import com.marketbase.batch.job.gaps.SymbolDay;
+import com.marketbase.batch.warehouse.reference.MarketReference;
+import com.marketbase.batch.support.pipeline.DatasetLaunch;
+import com.marketbase.batch.support.units.GapFinder;
+import com.marketbase.batch.support.units.LoadBatches;
+import com.marketbase.batch.support.units.SymbolDay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +22,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Settles what the load will do before it starts: the open days of the window and the
@@ -44,6 +45,9 @@ class Minute1mPrepareTasklet implements Tasklet {
 	static final String HOLES_LEFT = "minute_1m.holes_left";
 
 	static final String QUARANTINED = "minute_1m.quarantined";
+
+	/** The units the load is to do: the symbols' requested days and the older holes. */
+	static final String PLANNED = "minute_1m.planned";
 
 	/**
 	 * Whether the writer has rolled up every chunk of this job instance so far: set when
@@ -70,7 +74,7 @@ class Minute1mPrepareTasklet implements Tasklet {
 
 	private final MarketReference reference;
 
-	private final JdbcTemplate jdbc;
+	private final LoadBatches batches;
 
 	private final GapFinder finder;
 
@@ -84,7 +88,7 @@ class Minute1mPrepareTasklet implements Tasklet {
 		this.parameters = parameters;
 		this.feed = feed;
 		this.reference = new MarketReference(dataSource);
-		this.jdbc = new JdbcTemplate(dataSource);
+		this.batches = new LoadBatches(dataSource);
 		this.finder = new GapFinder(dataSource, MinuteBarWriter.DATASET, STORED_BARS);
 		this.properties = properties;
 	}
@@ -95,22 +99,23 @@ class Minute1mPrepareTasklet implements Tasklet {
 		LocalDate start = this.parameters.startDate();
 		LocalDate end = this.parameters.endDate();
 		if (!this.reference.calendarCovers(start, end)) {
-			this.reference.storeCalendar(this.feed.calendar(start, end));
+			this.reference.storeCalendar(this.feed.reference().shareCalendar(start, end));
 		}
 		if (this.reference.instrumentCount() == 0) {
-			this.reference.storeShares(this.feed.shares());
+			this.reference.storeListings(this.feed.reference().sharesAndFunds());
 		}
 		List<LocalDate> days = this.reference.openDays(start, end);
 		List<String> symbols = this.parameters.symbols().isEmpty()
 				? this.reference.listedShares(this.parameters.exchange(), start, end) : this.parameters.symbols();
 		Set<String> unknown = this.reference.unknown(symbols);
 		if (!unknown.isEmpty()) {
-			throw new IllegalStateException("Unknown symbols: " + String.join(", ", unknown));
+			throw new IllegalStateException(DatasetLaunch.unknownSymbols(unknown, this.parameters.source()));
 		}
 		job.putString(DAYS, days.stream().map(LocalDate::toString).collect(Collectors.joining(",")));
 		job.putString(SYMBOLS, String.join(",", symbols));
 		if (!job.containsKey(LOAD_BATCH)) {
-			job.putLong(LOAD_BATCH, loadBatch(chunkContext.getStepContext().getStepExecution().getJobExecutionId()));
+			job.putLong(LOAD_BATCH, this.batches.open(MinuteBarWriter.DATASET, this.parameters.source(),
+					chunkContext.getStepContext().getStepExecution().getJobExecutionId()));
 			job.put(ROLLED_UP, this.rollsUp);
 		}
 		if (this.parameters.incremental()) {
@@ -130,6 +135,7 @@ class Minute1mPrepareTasklet implements Tasklet {
 			job.putString(QUARANTINED, String.join(",", skipped));
 			job.putString(BACKFILL, MinuteUnitReader.encode(backfill));
 			job.putLong(HOLES_LEFT, holes.size() - backfill.size());
+			job.putLong(PLANNED, (long) symbols.size() * days.size() - skipped.size() + backfill.size());
 			logger.info(
 					"minute_1m (incremental) will load {} symbol(s) x {} open day(s) from {} to {} ({} quarantined "
 							+ "left out) and {} older hole(s) ({}); {} hole(s) left for later runs",
@@ -137,6 +143,7 @@ class Minute1mPrepareTasklet implements Tasklet {
 					this.feed.source().displayName(), holes.size() - backfill.size());
 			return RepeatStatus.FINISHED;
 		}
+		job.putLong(PLANNED, (long) symbols.size() * days.size());
 		logger.info("minute_1m will load {} symbol(s) x {} open day(s) from {} to {} ({})", symbols.size(), days.size(),
 				start, end, this.feed.source().displayName());
 		return RepeatStatus.FINISHED;
@@ -176,14 +183,6 @@ class Minute1mPrepareTasklet implements Tasklet {
 
 	static List<MinuteUnit> backfill(ExecutionContext job) {
 		return MinuteUnitReader.decode(job.getString(BACKFILL, ""));
-	}
-
-	private long loadBatch(long jobExecutionId) {
-		Long id = this.jdbc.queryForObject(
-				"insert into market.load_batches (dataset, source, job_execution_id) "
-						+ "values (?, ?, ?) returning id",
-				Long.class, MinuteBarWriter.DATASET, this.parameters.source(), jobExecutionId);
-		return (id != null) ? id : 0;
 	}
 
 	static List<LocalDate> days(ExecutionContext job) {

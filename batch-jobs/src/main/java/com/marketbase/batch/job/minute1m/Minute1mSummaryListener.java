@@ -3,12 +3,12 @@ package com.marketbase.batch.job.minute1m;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import com.marketbase.batch.job.gaps.GapFinder;
-import com.marketbase.batch.job.gaps.SymbolDay;
+import com.marketbase.batch.support.launch.LaunchSources;
+import com.marketbase.batch.support.units.GapFinder;
+import com.marketbase.batch.support.units.SymbolDay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,14 +36,18 @@ class Minute1mSummaryListener implements JobExecutionListener {
 
 	private final boolean rolledUpWhileLoading;
 
+	private final LaunchSources sources;
+
 	/**
 	 * A listener.
 	 * @param dataSource the warehouse
+	 * @param sources what tells a synthetic source from a real one
 	 * @param rolledUpWhileLoading whether the load's writer keeps the aggregates current
 	 * chunk by chunk, so that what a failed execution committed is aggregated too
 	 */
-	Minute1mSummaryListener(DataSource dataSource, boolean rolledUpWhileLoading) {
+	Minute1mSummaryListener(DataSource dataSource, LaunchSources sources, boolean rolledUpWhileLoading) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.sources = sources;
 		this.rolledUpWhileLoading = rolledUpWhileLoading;
 		this.finder = new GapFinder(dataSource, MinuteBarWriter.DATASET, Minute1mPrepareTasklet.STORED_BARS);
 	}
@@ -63,10 +67,11 @@ class Minute1mSummaryListener implements JobExecutionListener {
 				}, batch);
 		Long rejects = this.jdbc.queryForObject("select count(*) from market.rejected_rows where load_batch_id = ?",
 				Long.class, batch);
-		String summary = "days: " + days.getOrDefault("complete", 0L) + " complete, " + days.getOrDefault("partial", 0L)
-				+ " partial, " + days.getOrDefault("suspended", 0L) + " suspended, " + days.getOrDefault("empty", 0L)
-				+ " empty, " + days.getOrDefault("failed", 0L) + " failed; bars: " + rows[0] + "; rejected rows: "
-				+ rejects + "; aggregates refreshed: "
+		String source = execution.getJobParameters().getString("source", "");
+		String summary = "source: " + this.sources.describe(source) + "; days: " + days.getOrDefault("complete", 0L)
+				+ " complete, " + days.getOrDefault("partial", 0L) + " partial, " + days.getOrDefault("suspended", 0L)
+				+ " suspended, " + days.getOrDefault("empty", 0L) + " empty, " + days.getOrDefault("failed", 0L)
+				+ " failed; bars: " + rows[0] + "; rejected rows: " + rejects + "; aggregates refreshed: "
 				+ execution.getExecutionContext()
 					.getString(Minute1mAggregateTasklet.WINDOW,
 							// Bars committed before the execution failed have their
@@ -113,10 +118,7 @@ class Minute1mSummaryListener implements JobExecutionListener {
 		List<SymbolDay> quarantined = this.finder.quarantined();
 		return "; older holes: " + Minute1mPrepareTasklet.backfill(job).size() + " backfilled, "
 				+ job.getLong(Minute1mPrepareTasklet.HOLES_LEFT, 0) + " left for later runs; quarantined: "
-				+ quarantined.size()
-				+ (quarantined.isEmpty() ? ""
-						: " (" + quarantined.stream().limit(5).map(SymbolDay::key).collect(Collectors.joining(", "))
-								+ ((quarantined.size() > 5) ? ", ..." : "") + ")");
+				+ quarantined.size() + SymbolDay.listed(quarantined, 5, "; see 'quarantine list minute_1m'");
 	}
 
 }

@@ -1,17 +1,10 @@
 package com.marketbase.batch.job.minute1m;
 
-import java.time.LocalDate;
-import java.util.List;
-
-import com.marketbase.batch.source.Bar;
-import com.marketbase.batch.source.Fetched;
-import com.marketbase.batch.source.Bar;
-import com.marketbase.batch.source.Fetched;
-import com.marketbase.batch.source.Instrument;
+import com.marketbase.batch.source.ReferenceFeed;
 import com.marketbase.batch.source.SourceName;
-import com.marketbase.batch.source.TradingDay;
 import com.marketbase.batch.source.TransientSourceException;
-import com.marketbase.batch.source.TransientSourceException;
+import com.marketbase.batch.support.rows.Fetched;
+import com.marketbase.batch.warehouse.Bar;
 
 /**
  * Where the job gets 1-minute bars: one connector, seen as work units.
@@ -52,18 +45,10 @@ interface MinuteBarFeed {
 	Fetched<Bar> bars(MinuteUnit unit);
 
 	/**
-	 * The A-share trading calendar, for a warehouse that does not know the job's days
-	 * yet.
-	 * @param start the first day
-	 * @param end the last day
-	 * @return every day of the window, open or not
+	 * The calendars and instrument lists of the feed's source, for a warehouse that does
+	 * not know the job's days or instruments yet.
+	 * @return the reference feed
 	 */
-	List<TradingDay> calendar(LocalDate start, LocalDate end);
-
-	/**
-	 * The listed A-shares and exchange funds, for a warehouse without instruments yet.
-	 * @return the instruments
-	 */
-	List<Instrument> shares();
+	ReferenceFeed reference();
 
 }

@@ -1,5 +1,6 @@
 package com.marketbase.batch.job.minute1m;
 
+import com.marketbase.batch.warehouse.BarCopyText;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,11 +15,11 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import com.marketbase.batch.job.LoadProgress;
-import com.marketbase.batch.job.gaps.SymbolDay;
-import com.marketbase.batch.job.gaps.UnitFailures;
-import com.marketbase.batch.source.Bar;
-import com.marketbase.batch.source.RejectedRow;
+import com.marketbase.batch.support.execution.LoadProgress;
+import com.marketbase.batch.support.units.SymbolDay;
+import com.marketbase.batch.support.units.UnitFailures;
+import com.marketbase.batch.warehouse.Bar;
+import com.marketbase.batch.support.rows.RejectedRow;
 import com.marketbase.batch.warehouse.AggregateWindow;
 import com.marketbase.batch.warehouse.BarAggregateRefresher;
 import org.jspecify.annotations.Nullable;
@@ -265,7 +266,7 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit>, ItemStream {
 		this.jdbc.batchUpdate("insert into market.rejected_rows (dataset, source, symbol, reason, payload, "
 				+ "load_batch_id) values (?, ?, ?, ?, ?, ?)", rejected, rejected.size(), (ps, row) -> {
 					ps.setString(1, DATASET);
-					ps.setString(2, row.source().key());
+					ps.setString(2, row.source());
 					ps.setString(3, row.symbol());
 					ps.setString(4, row.reason());
 					ps.setString(5, row.payload());

@@ -1,13 +1,8 @@
 package com.marketbase.batch.job.minute1m;
 
-import java.time.LocalDate;
-import java.util.List;
-
-import com.marketbase.batch.job.MarketReference;
-import com.marketbase.batch.source.Bar;
-import com.marketbase.batch.source.Instrument;
-import com.marketbase.batch.source.TradingDay;
-import com.marketbase.batch.source.Fetched;
+import com.marketbase.batch.warehouse.Bar;
+import com.marketbase.batch.support.rows.Fetched;
+import com.marketbase.batch.source.ReferenceFeed;
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.tdx.TdxClient;
 import com.marketbase.batch.source.tdx.TdxCode;
@@ -20,13 +15,16 @@ class TdxMinuteBarFeed implements MinuteBarFeed {
 
 	private final TdxClient client;
 
-	TdxMinuteBarFeed(TdxClient client) {
+	private final ReferenceFeed reference;
+
+	TdxMinuteBarFeed(TdxClient client, ReferenceFeed reference) {
 		this.client = client;
+		this.reference = reference;
 	}
 
 	@Override
 	public SourceName source() {
-		return SourceName.TDX;
+		return this.client.source();
 	}
 
 	@Override
@@ -39,18 +37,9 @@ class TdxMinuteBarFeed implements MinuteBarFeed {
 		return this.client.allBars(TdxCode.stock(unit.symbol()), "minute1", unit.first(), unit.last());
 	}
 
-	/**
-	 * The gateway knows open days up to the last one with bars; see
-	 * {@link TdxClient#calendar}.
-	 */
 	@Override
-	public List<TradingDay> calendar(LocalDate start, LocalDate end) {
-		return this.client.calendar(MarketReference.A_SHARE_CALENDAR, start, end);
-	}
-
-	@Override
-	public List<Instrument> shares() {
-		return this.client.stocks("all").items();
+	public ReferenceFeed reference() {
+		return this.reference;
 	}
 
 }

@@ -1,13 +1,8 @@
 package com.marketbase.batch.job.minute1m;
 
-import java.time.LocalDate;
-import java.util.List;
-
-import com.marketbase.batch.job.MarketReference;
-import com.marketbase.batch.source.Bar;
-import com.marketbase.batch.source.Fetched;
-import com.marketbase.batch.source.Instrument;
-import com.marketbase.batch.source.TradingDay;
+import com.marketbase.batch.warehouse.Bar;
+import com.marketbase.batch.support.rows.Fetched;
+import com.marketbase.batch.source.ReferenceFeed;
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.tushare.TushareClient;
 
@@ -20,13 +15,16 @@ class TushareMinuteBarFeed implements MinuteBarFeed {
 
 	private final TushareClient client;
 
-	TushareMinuteBarFeed(TushareClient client) {
+	private final ReferenceFeed reference;
+
+	TushareMinuteBarFeed(TushareClient client, ReferenceFeed reference) {
 		this.client = client;
+		this.reference = reference;
 	}
 
 	@Override
 	public SourceName source() {
-		return SourceName.TUSHARE;
+		return this.client.source();
 	}
 
 	@Override
@@ -40,13 +38,8 @@ class TushareMinuteBarFeed implements MinuteBarFeed {
 	}
 
 	@Override
-	public List<TradingDay> calendar(LocalDate start, LocalDate end) {
-		return this.client.tradeCalendar(MarketReference.A_SHARE_CALENDAR, start, end).items();
-	}
-
-	@Override
-	public List<Instrument> shares() {
-		return this.client.stocks("L").items();
+	public ReferenceFeed reference() {
+		return this.reference;
 	}
 
 }

@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 import com.marketbase.batch.source.BadDataException;
-import com.marketbase.batch.source.Fetched;
+import com.marketbase.batch.support.rows.Fetched;
 import com.marketbase.batch.source.Json;
 import com.marketbase.batch.source.PermanentSourceException;
 import com.marketbase.batch.source.RateLimitedException;
-import com.marketbase.batch.source.RejectedRow;
+import com.marketbase.batch.support.rows.RejectedRow;
 import com.marketbase.batch.source.SourceGate;
 import com.marketbase.batch.source.SourceHttp;
 import com.marketbase.batch.source.SourceHttp.Reply;
@@ -101,8 +101,8 @@ public final class EastmoneyClient {
 					days.put(day.date(), day);
 				}
 				catch (RuntimeException ex) {
-					rejected
-						.add(new RejectedRow(SourceName.EASTMONEY, NAV_HISTORY, code, ex.getMessage(), row.toString()));
+					rejected.add(new RejectedRow(SourceName.EASTMONEY.key(), NAV_HISTORY, code, ex.getMessage(),
+							row.toString()));
 				}
 			}
 		}

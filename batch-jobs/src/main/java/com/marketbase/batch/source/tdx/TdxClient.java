@@ -16,17 +16,17 @@ import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 
-import com.marketbase.batch.source.Bar;
-import com.marketbase.batch.source.DailyBar;
-import com.marketbase.batch.source.Fetched;
-import com.marketbase.batch.source.Instrument;
+import com.marketbase.batch.warehouse.Bar;
+import com.marketbase.batch.warehouse.DailyBar;
+import com.marketbase.batch.support.rows.Fetched;
+import com.marketbase.batch.warehouse.reference.Instrument;
 import com.marketbase.batch.source.Json;
-import com.marketbase.batch.source.Listing;
-import com.marketbase.batch.source.RejectedRow;
+import com.marketbase.batch.warehouse.reference.Listing;
+import com.marketbase.batch.support.rows.RejectedRow;
 import com.marketbase.batch.source.SourceGate;
 import com.marketbase.batch.source.SourceHttp;
 import com.marketbase.batch.source.SourceName;
-import com.marketbase.batch.source.TradingDay;
+import com.marketbase.batch.warehouse.reference.TradingDay;
 import com.marketbase.batch.source.TransientSourceException;
 import com.marketbase.batch.source.Units;
 
@@ -50,6 +50,14 @@ public final class TdxClient {
 	public TdxClient(SourceHttp http, SourceGate gate) {
 		this.http = http;
 		this.gate = gate;
+	}
+
+	/**
+	 * What this client reads.
+	 * @return the TDX gateway
+	 */
+	public SourceName source() {
+		return SourceName.TDX;
 	}
 
 	/**
@@ -329,7 +337,7 @@ public final class TdxClient {
 	}
 
 	private static RejectedRow rejected(String endpoint, String symbol, String reason, JsonNode row) {
-		return new RejectedRow(SourceName.TDX, endpoint, symbol, reason, row.toString());
+		return new RejectedRow(SourceName.TDX.key(), endpoint, symbol, reason, row.toString());
 	}
 
 }

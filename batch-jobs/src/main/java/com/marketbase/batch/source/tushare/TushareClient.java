@@ -19,15 +19,15 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import com.marketbase.batch.source.AdjustmentFactor;
-import com.marketbase.batch.source.Bar;
+import com.marketbase.batch.warehouse.AdjustmentFactor;
+import com.marketbase.batch.warehouse.Bar;
 import com.marketbase.batch.source.BeijingTime;
-import com.marketbase.batch.source.DailyBar;
-import com.marketbase.batch.source.Fetched;
-import com.marketbase.batch.source.Instrument;
+import com.marketbase.batch.warehouse.DailyBar;
+import com.marketbase.batch.support.rows.Fetched;
+import com.marketbase.batch.warehouse.reference.Instrument;
 import com.marketbase.batch.source.Json;
 import com.marketbase.batch.source.PermanentSourceException;
-import com.marketbase.batch.source.RejectedRow;
+import com.marketbase.batch.support.rows.RejectedRow;
 import com.marketbase.batch.source.Secret;
 import com.marketbase.batch.source.SourceGate;
 import com.marketbase.batch.source.SourceHttp;
@@ -35,8 +35,8 @@ import com.marketbase.batch.source.SourceHttp.Reply;
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.SourceSettings;
 import com.marketbase.batch.source.SourceStates;
-import com.marketbase.batch.source.Suspension;
-import com.marketbase.batch.source.TradingDay;
+import com.marketbase.batch.warehouse.Suspension;
+import com.marketbase.batch.warehouse.reference.TradingDay;
 import com.marketbase.batch.source.Units;
 import com.marketbase.batch.source.quota.CallQuota;
 
@@ -62,6 +62,8 @@ public final class TushareClient {
 
 	private final String path;
 
+	private final SourceName source;
+
 	/**
 	 * A client for one token.
 	 * @param http the transport, pointing at {@code http://api.tushare.pro} or a sandbox
@@ -72,6 +74,7 @@ public final class TushareClient {
 		this.http = http;
 		this.gate = gate;
 		this.token = token;
+		this.source = gate.source();
 		String basePath = http.baseUrl().getPath();
 		this.path = (basePath == null || basePath.isEmpty()) ? "/" : "";
 	}
@@ -80,15 +83,25 @@ public final class TushareClient {
 	 * A client of a server that keeps its own quota, such as the sandbox: direct
 	 * connection, the connector's retries, and none of the warehouse's quota, which is
 	 * for the real service.
+	 * @param source what the server is, for the rows and messages: the sandbox speaks
+	 * Tushare's protocol but is not Tushare
 	 * @param baseUrl the server
 	 * @param token the token it accepts
 	 * @param states where the connector's state is reported
 	 * @return the client
 	 */
-	public static TushareClient unmetered(URI baseUrl, Secret token, SourceStates states) {
+	public static TushareClient unmetered(SourceName source, URI baseUrl, Secret token, SourceStates states) {
 		SourceSettings settings = SourceSettings.direct(baseUrl);
-		return new TushareClient(new SourceHttp(SourceName.TUSHARE, settings),
-				new SourceGate(SourceName.TUSHARE, settings, CallQuota.unlimited(), states), token);
+		return new TushareClient(new SourceHttp(source, settings),
+				new SourceGate(source, settings, CallQuota.unlimited(), states), token);
+	}
+
+	/**
+	 * What this client reads: Tushare Pro, or the sandbox speaking its protocol.
+	 * @return the source
+	 */
+	public SourceName source() {
+		return this.source;
 	}
 
 	/**
@@ -100,12 +113,12 @@ public final class TushareClient {
 	 */
 	public TushareTable call(String apiName, Map<String, Object> params, List<String> fields) {
 		if (!this.token.isPresent()) {
-			throw new PermanentSourceException(SourceName.TUSHARE, apiName,
+			throw new PermanentSourceException(this.source, apiName,
 					"no token is configured (set marketbase.sources.tushare.token or TUSHARE_TOKEN)");
 		}
 		String body = requestBody(apiName, params, fields);
 		return this.gate.call(apiName,
-				() -> TushareReplies.table(apiName, this.http.postJson(apiName, this.path, body)));
+				() -> TushareReplies.table(this.source, apiName, this.http.postJson(apiName, this.path, body)));
 	}
 
 	private String requestBody(String apiName, Map<String, Object> params, List<String> fields) {
@@ -288,8 +301,8 @@ public final class TushareClient {
 				.and(minuteWindow(symbol, frequency, middle.plusDays(1).atStartOfDay(), to));
 		}
 		if (table.size() >= CAPS.get("stk_mins")) {
-			throw new PermanentSourceException(SourceName.TUSHARE, "stk_mins", "one day of " + symbol + " at "
-					+ frequency + " reaches the row cap of " + CAPS.get("stk_mins") + ", so it cannot be read whole");
+			throw new PermanentSourceException(this.source, "stk_mins", "one day of " + symbol + " at " + frequency
+					+ " reaches the row cap of " + CAPS.get("stk_mins") + ", so it cannot be read whole");
 		}
 		return table.bars();
 	}
@@ -300,17 +313,17 @@ public final class TushareClient {
 	 */
 	private TushareMinuteReader.MinuteRows minuteCall(Map<String, Object> params) {
 		if (!this.token.isPresent()) {
-			throw new PermanentSourceException(SourceName.TUSHARE, "stk_mins",
+			throw new PermanentSourceException(this.source, "stk_mins",
 					"no token is configured (set marketbase.sources.tushare.token or TUSHARE_TOKEN)");
 		}
 		String body = requestBody("stk_mins", params, List.of());
 		return this.gate.call("stk_mins", () -> {
 			Reply reply = this.http.postJson("stk_mins", this.path, body);
-			TushareMinuteReader.MinuteRows streamed = TushareMinuteReader.read(reply);
+			TushareMinuteReader.MinuteRows streamed = TushareMinuteReader.read(this.source.key(), reply);
 			if (streamed != null) {
 				return streamed;
 			}
-			TushareTable table = TushareReplies.table("stk_mins", reply);
+			TushareTable table = TushareReplies.table(this.source, "stk_mins", reply);
 			return new TushareMinuteReader.MinuteRows(table.size(),
 					rows("stk_mins", table, TushareClient::minuteBar, Bar::implausibility));
 		});
@@ -493,7 +506,7 @@ public final class TushareClient {
 				reason = "cannot read the row: " + ex.getMessage();
 			}
 			JsonNode code = row.get("ts_code");
-			rejected.add(new RejectedRow(SourceName.TUSHARE, apiName, code.isString() ? code.stringValue() : null,
+			rejected.add(new RejectedRow(this.source.key(), apiName, code.isString() ? code.stringValue() : null,
 					reason, row.toString()));
 		}
 		return new Fetched<>(items, rejected);

@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
-import com.marketbase.batch.source.CodeChange;
-import com.marketbase.batch.source.Fetched;
+import com.marketbase.batch.warehouse.reference.CodeChange;
+import com.marketbase.batch.support.rows.Fetched;
 import com.marketbase.batch.source.Json;
-import com.marketbase.batch.source.Listing;
-import com.marketbase.batch.source.RejectedRow;
+import com.marketbase.batch.warehouse.reference.Listing;
+import com.marketbase.batch.support.rows.RejectedRow;
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.Units;
 
@@ -212,9 +212,9 @@ public final class TushareListings {
 				}
 				catch (RuntimeException ex) {
 					JsonNode code = row.get(codeColumn);
-					rejected
-						.add(new RejectedRow(SourceName.TUSHARE, apiName, code.isString() ? code.stringValue() : null,
-								"cannot read the row: " + ex.getMessage(), row.toString()));
+					rejected.add(new RejectedRow(this.client.source().key(), apiName,
+							code.isString() ? code.stringValue() : null, "cannot read the row: " + ex.getMessage(),
+							row.toString()));
 				}
 			}
 			if (table.size() < limit) {

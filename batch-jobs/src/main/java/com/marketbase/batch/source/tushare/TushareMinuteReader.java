@@ -17,10 +17,10 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
-import com.marketbase.batch.source.Bar;
-import com.marketbase.batch.source.Fetched;
+import com.marketbase.batch.warehouse.Bar;
+import com.marketbase.batch.support.rows.Fetched;
 import com.marketbase.batch.source.Json;
-import com.marketbase.batch.source.RejectedRow;
+import com.marketbase.batch.support.rows.RejectedRow;
 import com.marketbase.batch.source.SourceHttp.Reply;
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.Units;
@@ -94,7 +94,10 @@ final class TushareMinuteReader {
 
 	private long cachedMidnight;
 
-	private TushareMinuteReader(String body) {
+	private final String source;
+
+	private TushareMinuteReader(String source, String body) {
+		this.source = source;
 		this.body = body;
 	}
 
@@ -104,10 +107,20 @@ final class TushareMinuteReader {
 	 * @return its rows, or {@code null} when the answer must be read the general way
 	 */
 	static MinuteRows read(Reply reply) {
+		return read("tushare", reply);
+	}
+
+	/**
+	 * Reads a {@code stk_mins} answer if it is a success of the usual shape.
+	 * @param source the key of the server that answered, for rejected rows
+	 * @param reply the answer
+	 * @return its rows, or {@code null} when the answer must be read the general way
+	 */
+	static MinuteRows read(String source, Reply reply) {
 		if (reply.status() != 200) {
 			return null;
 		}
-		TushareMinuteReader reader = new TushareMinuteReader(reply.body());
+		TushareMinuteReader reader = new TushareMinuteReader(source, reply.body());
 		// Bytes parse faster than the string's characters.
 		try (JsonParser parser = Json.MAPPER.createParser(reply.body().getBytes(StandardCharsets.UTF_8))) {
 			return reader.answer(parser) ? new MinuteRows(reader.size, new Fetched<>(reader.bars, reader.rejected))
@@ -432,8 +445,8 @@ final class TushareMinuteReader {
 			reason = "cannot read the row: " + ex.getMessage();
 		}
 		JsonNode code = row.get("ts_code");
-		this.rejected.add(new RejectedRow(SourceName.TUSHARE, API, code.isString() ? code.stringValue() : null, reason,
-				row.toString()));
+		this.rejected.add(
+				new RejectedRow(this.source, API, code.isString() ? code.stringValue() : null, reason, row.toString()));
 	}
 
 }

@@ -18,8 +18,6 @@ import com.marketbase.batch.source.TransientSourceException;
  */
 final class TushareReplies {
 
-	private static final SourceName TUSHARE = SourceName.TUSHARE;
-
 	private TushareReplies() {
 	}
 
@@ -31,30 +29,42 @@ final class TushareReplies {
 	 * @throws com.marketbase.batch.source.SourceException classified by the answer
 	 */
 	static TushareTable table(String apiName, Reply reply) {
+		return table(SourceName.TUSHARE, apiName, reply);
+	}
+
+	/**
+	 * The table of a successful answer from a server that speaks Tushare's protocol.
+	 * @param source the server, for messages: Tushare Pro or the sandbox
+	 * @param apiName the API that was called
+	 * @param reply the answer
+	 * @return the table, empty when the answer has no rows
+	 * @throws com.marketbase.batch.source.SourceException classified by the answer
+	 */
+	static TushareTable table(SourceName source, String apiName, Reply reply) {
 		if (reply.status() >= 500 || reply.status() == 408) {
-			throw new TransientSourceException(TUSHARE, apiName, "HTTP " + reply.status(), null);
+			throw new TransientSourceException(source, apiName, "HTTP " + reply.status(), null);
 		}
 		if (reply.status() == 429) {
-			throw new RateLimitedException(TUSHARE, apiName, "HTTP 429");
+			throw new RateLimitedException(source, apiName, "HTTP 429");
 		}
 		if (reply.status() != 200) {
-			throw new PermanentSourceException(TUSHARE, apiName, "HTTP " + reply.status() + " " + reply.excerpt());
+			throw new PermanentSourceException(source, apiName, "HTTP " + reply.status() + " " + reply.excerpt());
 		}
 		JsonNode body = Json.objectOrNull(reply.body());
 		if (body == null || !body.has("code")) {
-			throw new TransientSourceException(TUSHARE, apiName, "the answer is not Tushare JSON: " + reply.excerpt(),
+			throw new TransientSourceException(source, apiName, "the answer is not Tushare JSON: " + reply.excerpt(),
 					null);
 		}
 		int code = body.path("code").asInt(Integer.MIN_VALUE);
 		String message = message(body);
 		if (code != 0) {
-			throw failure(apiName, code, message);
+			throw failure(source, apiName, code, message);
 		}
 		JsonNode data = body.path("data");
 		JsonNode fields = data.path("fields");
 		JsonNode items = data.path("items");
 		if (!fields.isArray() || !items.isArray()) {
-			throw new TransientSourceException(TUSHARE, apiName, "the answer has no data.fields/data.items", null);
+			throw new TransientSourceException(source, apiName, "the answer has no data.fields/data.items", null);
 		}
 		List<String> names = new ArrayList<>();
 		fields.forEach((field) -> names.add(field.asString()));
@@ -75,24 +85,25 @@ final class TushareReplies {
 
 	/**
 	 * The failure a non-zero code stands for.
+	 * @param source the server
 	 * @param apiName the API that was called
 	 * @param code the code
 	 * @param message the message text
 	 * @return the classified failure
 	 */
-	static RuntimeException failure(String apiName, int code, String message) {
+	static RuntimeException failure(SourceName source, String apiName, int code, String message) {
 		String quoted = " (code " + code + ": " + message + ")";
 		return switch (code) {
-			case 40203 -> isRateLimit(message) ? new RateLimitedException(TUSHARE, apiName, message.strip())
-					: new PermanentSourceException(TUSHARE, apiName,
+			case 40203 -> isRateLimit(message) ? new RateLimitedException(source, apiName, message.strip())
+					: new PermanentSourceException(source, apiName,
 							"the token has no permission for " + apiName + quoted);
 			case 40101 -> message.contains("token")
-					? new PermanentSourceException(TUSHARE, apiName, "the token was not accepted" + quoted)
-					: new PermanentSourceException(TUSHARE, apiName, "the API name is unknown" + quoted);
+					? new PermanentSourceException(source, apiName, "the token was not accepted" + quoted)
+					: new PermanentSourceException(source, apiName, "the API name is unknown" + quoted);
 			case 2002, -2002 ->
-				new PermanentSourceException(TUSHARE, apiName, "the token has no permission for " + apiName + quoted);
-			case 50101, -1000 -> new TransientSourceException(TUSHARE, apiName, "server error" + quoted, null);
-			default -> new PermanentSourceException(TUSHARE, apiName, "unexpected answer" + quoted);
+				new PermanentSourceException(source, apiName, "the token has no permission for " + apiName + quoted);
+			case 50101, -1000 -> new TransientSourceException(source, apiName, "server error" + quoted, null);
+			default -> new PermanentSourceException(source, apiName, "unexpected answer" + quoted);
 		};
 	}
 

@@ -1,6 +1,7 @@
 package com.marketbase.batch.job.calendar;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,9 @@ class CalendarParametersTests {
 	@Test
 	void refusesBadParametersWithOneClearMessage() {
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("day", "2026-01-05")))
-			.withMessage("Unknown parameter 'day' for calendar; allowed: end_date, exchanges, force, "
-					+ "source, start_date, trade_date.");
+			.withMessage(
+					"Unknown parameter 'day' for calendar; allowed: allow-mixed-sources, end_date, exchanges, force, "
+							+ "source, start_date, trade_date.");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("trade_date", "2026-13-01")))
 			.withMessage("trade_date '2026-13-01' is not a date; use YYYY-MM-DD, for example 2026-01-01.");
 		assertThatIllegalArgumentException().isThrownBy(
@@ -60,8 +62,6 @@ class CalendarParametersTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("exchanges", "SSE,NYSE")))
 			.withMessage("Unknown exchange 'NYSE' in exchanges; use SSE, SZSE, CFFEX, SHFE, CZCE, DCE or INE, "
 					+ "for example SSE,SZSE.");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("source", "bloomberg")))
-			.withMessage("Unknown source 'bloomberg'; use tushare, tdx or sandbox.");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("force", "yes")))
 			.withMessage("force is true or false, not 'yes'.");
 		assertThatIllegalArgumentException()
@@ -85,7 +85,7 @@ class CalendarParametersTests {
 	}
 
 	private static CalendarParameters parse(Map<String, String> given) {
-		return CalendarParameters.parse(given, TODAY, "sandbox");
+		return CalendarParameters.parse(given, TODAY, given.getOrDefault("source", "sandbox").toLowerCase(Locale.ROOT));
 	}
 
 }

@@ -11,11 +11,12 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import com.marketbase.batch.BatchJobsApplication;
+import com.marketbase.batch.support.pipeline.DatasetJobs;
 import com.marketbase.batch.job.reference.ReferenceRuns;
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxSettings;
-import com.marketbase.batch.source.DailyBar;
-import com.marketbase.batch.source.Suspension;
+import com.marketbase.batch.warehouse.DailyBar;
+import com.marketbase.batch.warehouse.Suspension;
 import com.marketbase.batch.source.tushare.TushareClient;
 import com.marketbase.batch.warehouse.TestWarehouse;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -103,7 +104,7 @@ class DailyBarsJobIntegrationTests {
 					.isEqualTo("suspended");
 			}
 			assertThat(execution.getExitStatus().getExitDescription())
-				.startsWith("units: " + sourceBars + " complete, 0 partial, " + (owed - sourceBars)
+				.startsWith("source: tushare; units: " + sourceBars + " complete, 0 partial, " + (owed - sourceBars)
 						+ " suspended, 0 empty, 0 failed, 0 quarantined; bars: " + sourceBars);
 			String stored = fingerprint(jdbc);
 
@@ -112,7 +113,7 @@ class DailyBarsJobIntegrationTests {
 
 			assertThat(second.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
 			assertThat(second.getExitStatus().getExitDescription())
-				.startsWith("Nothing was missing; units: 0 complete");
+				.startsWith("Nothing was missing; source: tushare; units: 0 complete");
 			assertThat(sandbox.counts()).as("calls of the second run").isEqualTo(beforeSecond);
 			assertThat(fingerprint(jdbc)).isEqualTo(stored);
 		}
@@ -148,12 +149,12 @@ class DailyBarsJobIntegrationTests {
 					forced(Map.of("trade_date", LAST.toString(), "source", "tushare")));
 
 			assertThat(calls(sandbox, before, "daily")).isEqualTo(3);
-			long todayBatch = today.getExecutionContext().getLong(DailyPrepareTasklet.LOAD_BATCH);
+			long todayBatch = today.getExecutionContext().getLong(DatasetJobs.LOAD_BATCH);
 			long healedFirst = count(jdbc,
 					"select count(*) from market.bars_daily where load_batch_id = " + todayBatch);
 			assertThat(healedFirst).isPositive().isLessThan(15);
 			assertThat(today.getExitStatus().getExitDescription())
-				.startsWith("units: " + healedFirst + " complete, 0 partial")
+				.startsWith("source: tushare; units: " + healedFirst + " complete, 0 partial")
 				.endsWith("older holes healed: " + healedFirst + ", left for later runs: " + (15 - healedFirst));
 
 			// A run over the month heals the rest.
@@ -163,10 +164,10 @@ class DailyBarsJobIntegrationTests {
 			assertThat(healing.getExitStatus().getExitCode()).as(healing.getExitStatus().getExitDescription())
 				.isEqualTo("COMPLETED");
 			assertThat(healing.getExitStatus().getExitDescription())
-				.startsWith("units: " + (15 - healedFirst) + " complete, 0 partial");
+				.startsWith("source: tushare; units: " + (15 - healedFirst) + " complete, 0 partial");
 			assertThat(count(jdbc, "select count(*) from market.bars_daily")).isEqualTo(rows);
 			assertThat(fingerprint(jdbc)).isEqualTo(complete);
-			long batch = healing.getExecutionContext().getLong(DailyPrepareTasklet.LOAD_BATCH);
+			long batch = healing.getExecutionContext().getLong(DatasetJobs.LOAD_BATCH);
 			assertThat(jdbc.queryForList(
 					"select symbol || '/' || trade_date from market.bars_daily where load_batch_id in (?, ?)",
 					String.class, todayBatch, batch))
@@ -196,9 +197,9 @@ class DailyBarsJobIntegrationTests {
 			JobExecution first = ReferenceRuns.launch(app, "daily", day);
 
 			assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-			assertThat(first.getExitStatus().getExitCode()).isEqualTo(DailySummaryListener.INCOMPLETE);
+			assertThat(first.getExitStatus().getExitCode()).isEqualTo(DatasetJobs.INCOMPLETE);
 			assertThat(first.getExitStatus().getExitDescription())
-				.startsWith("1 unit(s) failed and will be retried by the next run; units: ")
+				.startsWith("1 unit(s) failed and will be retried by the next run; source: tushare; units: ")
 				.contains(" 0 empty, 1 failed, 0 quarantined;");
 			assertThat(jdbc.queryForObject("select status || ' ' || reason from market.load_units where symbol = ?",
 					String.class, poisoned))
@@ -224,7 +225,7 @@ class DailyBarsJobIntegrationTests {
 
 			assertThat(third.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
 			assertThat(third.getExitStatus().getExitDescription()).startsWith("Nothing was missing; ")
-				.contains(" 1 quarantined (" + unit + "; see market.failed_work_units)");
+				.contains(" 1 quarantined (" + unit + "; see 'quarantine list daily')");
 			assertThat(calls(sandbox, before, "daily")).isZero();
 			assertThat(count(jdbc, "select count(*) from market.load_units where status in ('complete', 'suspended')"))
 				.isEqualTo(owed - 1);
@@ -288,8 +289,10 @@ class DailyBarsJobIntegrationTests {
 
 			assertThat(index.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
 			assertThat(etf.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
-			assertThat(index.getExitStatus().getExitDescription()).startsWith("units: 35 complete, 0 partial");
-			assertThat(etf.getExitStatus().getExitDescription()).startsWith("units: 50 complete, 0 partial");
+			assertThat(index.getExitStatus().getExitDescription())
+				.startsWith("source: tushare; units: 35 complete, 0 partial");
+			assertThat(etf.getExitStatus().getExitDescription())
+				.startsWith("source: tushare; units: 50 complete, 0 partial");
 			assertThat(calls(sandbox, before, "index_daily")).as("one call per index").isEqualTo(7);
 			assertThat(calls(sandbox, before, "daily")).isZero();
 			assertThat(count(jdbc, "select count(*) from market.load_units where dataset = 'index_daily'"))
@@ -387,7 +390,7 @@ class DailyBarsJobIntegrationTests {
 			assertThat(minute.getExitStatus().getExitCode()).as(minute.getExitStatus().getExitDescription())
 				.isEqualTo("COMPLETED");
 			assertThat(minute.getExitStatus().getExitDescription())
-				.startsWith("days: 1 complete, 0 partial, " + "1 suspended, 0 empty");
+				.startsWith("source: tushare; days: 1 complete, 0 partial, " + "1 suspended, 0 empty");
 			assertThat(jdbc.queryForObject("select status from market.load_units where dataset = 'minute_1m' "
 					+ "and symbol = ? and trade_date = ?::date", String.class, symbol, day))
 				.isEqualTo("suspended");
@@ -400,7 +403,8 @@ class DailyBarsJobIntegrationTests {
 		fresh(warehouse);
 		try (Sandbox sandbox = sandbox(); ConfigurableApplicationContext app = application(sandbox, warehouse)) {
 			loadInstruments(app);
-			com.marketbase.batch.job.JobLaunch daily = app.getBeansOfType(com.marketbase.batch.job.JobLaunch.class)
+			com.marketbase.batch.support.launch.JobLaunch daily = app
+				.getBeansOfType(com.marketbase.batch.support.launch.JobLaunch.class)
 				.values()
 				.stream()
 				.filter((launch) -> launch.jobName().equals("daily"))

@@ -5,11 +5,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import com.marketbase.batch.job.MarketReference;
+import com.marketbase.batch.warehouse.reference.MarketReference;
 import com.marketbase.batch.job.reference.ReferenceRuns;
 import com.marketbase.batch.sandbox.Sandbox;
-import com.marketbase.batch.source.Fetched;
-import com.marketbase.batch.source.ReferenceItem;
+import com.marketbase.batch.support.rows.Fetched;
+import com.marketbase.batch.warehouse.reference.ReferenceItem;
 import com.marketbase.batch.source.tushare.TushareListings;
 import com.marketbase.batch.warehouse.TestWarehouse;
 import org.junit.jupiter.api.AfterAll;

@@ -11,10 +11,15 @@ import com.marketbase.batch.job.reference.ReferenceRuns;
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxFault;
 import com.marketbase.batch.sandbox.SandboxSettings;
-import com.marketbase.batch.source.CodeChange;
-import com.marketbase.batch.source.DailyBar;
-import com.marketbase.batch.source.Instrument;
-import com.marketbase.batch.source.Listing;
+import com.marketbase.batch.warehouse.reference.CodeChange;
+import com.marketbase.batch.warehouse.DailyBar;
+import com.marketbase.batch.warehouse.reference.Instrument;
+import com.marketbase.batch.warehouse.reference.Listing;
+import com.marketbase.batch.source.Secret;
+import com.marketbase.batch.source.SourceResolver;
+import com.marketbase.batch.source.SourceStates;
+import com.marketbase.batch.source.SourcesProperties;
+import com.marketbase.batch.source.quota.CallQuota;
 import com.marketbase.batch.source.tushare.TushareListings;
 import com.marketbase.batch.warehouse.TestWarehouse;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -60,7 +67,8 @@ class InstrumentsJobIntegrationTests {
 			JobExecution execution = ReferenceRuns.launch(app, "instruments", Map.of("source", "tushare"));
 
 			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-			assertThat(execution.getExitStatus().getExitDescription()).startsWith("A-shares stored: BSE ");
+			assertThat(execution.getExitStatus().getExitDescription())
+				.startsWith("source: tushare; A-shares stored: BSE ");
 			assertThat(this.jdbc.queryForList(
 					"select symbol from market.instruments where asset_class = 'stock' order by symbol", String.class))
 				.containsExactlyElementsOf(listed);
@@ -104,10 +112,10 @@ class InstrumentsJobIntegrationTests {
 					Map.of("source", "tushare", "trade_date", "2026-11-20"));
 
 			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-			assertThat(execution.getExitStatus().getExitDescription())
-				.isEqualTo("A-shares stored: BSE 506 (3 delisted, 0 paused), SSE 2254 (2 delisted, 1 paused), "
-						+ "SZSE 2254 (2 delisted, 1 paused); 30 ETFs, 7 indexes, 10 futures, 3 SGE spot, 2 FX pairs, "
-						+ "3 re-coded.");
+			assertThat(execution.getExitStatus().getExitDescription()).isEqualTo(
+					"source: tushare; A-shares stored: BSE 506 (3 delisted, 0 paused), SSE 2254 (2 delisted, 1 paused), "
+							+ "SZSE 2254 (2 delisted, 1 paused); 30 ETFs, 7 indexes, 10 futures, 3 SGE spot, 2 FX pairs, "
+							+ "3 re-coded.");
 			// Paused stocks are listed without a delisting day; delisted ones stop
 			// trading
 			// before their delisting day, as the source's bars show.
@@ -289,11 +297,15 @@ class InstrumentsJobIntegrationTests {
 
 	@Test
 	void refusesBadParametersWithOneClearMessage() {
-		InstrumentsLaunch launch = new InstrumentsLaunch(
-				new com.marketbase.batch.job.reference.ReferenceJobProperties("sandbox"));
+		TestWarehouse.TIMESCALEDB.migrate();
+		SourceResolver demo = new SourceResolver(new Binder(new MapConfigurationPropertySource(Map.of()))
+			.bindOrCreate("marketbase.sources", SourcesProperties.class), Secret.of(""), true, CallQuota.unlimited(),
+				new SourceStates());
+		InstrumentsLaunch launch = new InstrumentsLaunch(demo, TestWarehouse.TIMESCALEDB.dataSource());
 
 		assertThatIllegalArgumentException().isThrownBy(() -> launch.parameters(Map.of("exchange", "SH")))
-			.withMessage("Unknown parameter 'exchange' for instruments; allowed: force, source, trade_date.");
+			.withMessage("Unknown parameter 'exchange' for instruments; allowed: allow-mixed-sources, force, source, "
+					+ "trade_date.");
 		assertThatIllegalArgumentException().isThrownBy(() -> launch.parameters(Map.of("trade_date", "2026-11-31")))
 			.withMessage("trade_date '2026-11-31' is not a date; use YYYY-MM-DD, for example 2026-01-01.");
 		assertThat(launch.parameters(Map.of("trade_date", "20261120")).getLocalDate("as_of"))
@@ -302,7 +314,7 @@ class InstrumentsJobIntegrationTests {
 			.isEqualTo(java.time.LocalDate.of(2026, 11, 20));
 		assertThat(launch.parameters(Map.of()).getLocalDate("trade_date")).isNull();
 		assertThatIllegalArgumentException().isThrownBy(() -> launch.parameters(Map.of("source", "wind")))
-			.withMessage("Unknown source 'wind'; use tushare, tdx or sandbox.");
+			.withMessage("Unknown source 'wind'; use sandbox, tushare, tdx, eastmoney.");
 		assertThat(launch.parameters(Map.of()).getString("source")).isEqualTo("sandbox");
 	}
 

@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.marketbase.batch.source.Bar;
-import com.marketbase.batch.source.RejectedRow;
+import com.marketbase.batch.warehouse.Bar;
+import com.marketbase.batch.support.rows.RejectedRow;
 import com.marketbase.batch.source.SourceName;
 import org.junit.jupiter.api.Test;
 

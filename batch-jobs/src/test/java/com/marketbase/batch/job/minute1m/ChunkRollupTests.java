@@ -1,5 +1,6 @@
 package com.marketbase.batch.job.minute1m;
 
+import com.marketbase.batch.warehouse.BarCopyText;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import com.marketbase.batch.source.Bar;
+import com.marketbase.batch.warehouse.Bar;
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.warehouse.AggregateWindow;
 import com.marketbase.batch.warehouse.ReferenceAggregates;
@@ -53,7 +54,7 @@ class ChunkRollupTests {
 
 		ChunkRollup rollup = ChunkRollup.of(chunk);
 
-		List<com.marketbase.batch.warehouse.Bar> complete = new ArrayList<>();
+		List<com.marketbase.batch.warehouse.StoredBar> complete = new ArrayList<>();
 		chunk.forEach((unit) -> unit.bars()
 			.stream()
 			.filter((bar) -> !bar.end().atZone(AggregateWindow.MARKET_ZONE).toLocalDate().equals(DAYS.get(1)))
@@ -101,29 +102,29 @@ class ChunkRollupTests {
 	}
 
 	// One level's bars of the chunk's single COPY: its six columns of each row where set.
-	private static List<com.marketbase.batch.warehouse.Bar> rows(ChunkRollup rollup, int level) {
+	private static List<com.marketbase.batch.warehouse.StoredBar> rows(ChunkRollup rollup, int level) {
 		BarCopyText text = rollup.rows();
-		List<com.marketbase.batch.warehouse.Bar> bars = new ArrayList<>();
+		List<com.marketbase.batch.warehouse.StoredBar> bars = new ArrayList<>();
 		for (String line : new String(text.bytes(), 0, text.length(), StandardCharsets.US_ASCII).split("\n")) {
 			String[] column = line.split("\t");
-			assertThat(column).hasSize(2 + 6 * ChunkRollup.WIDTHS.length);
+			assertThat(column).hasSize(2 + 6 * com.marketbase.batch.warehouse.BarRollup.WIDTHS.length);
 			int at = 2 + 6 * level;
 			if (column[at].equals("\\N")) {
 				assertThat(List.of(column).subList(at, at + 6)).containsOnly("\\N");
 				continue;
 			}
 			Instant end = OffsetDateTime.parse(column[1], COPY_TIME).toInstant();
-			bars.add(new com.marketbase.batch.warehouse.Bar(column[0], end, new BigDecimal(column[at]),
+			bars.add(new com.marketbase.batch.warehouse.StoredBar(column[0], end, new BigDecimal(column[at]),
 					new BigDecimal(column[at + 1]), new BigDecimal(column[at + 2]), new BigDecimal(column[at + 3]),
 					Long.parseLong(column[at + 4]), new BigDecimal(column[at + 5])));
 		}
-		bars.sort(java.util.Comparator.comparing(com.marketbase.batch.warehouse.Bar::symbol)
-			.thenComparing(com.marketbase.batch.warehouse.Bar::end));
+		bars.sort(java.util.Comparator.comparing(com.marketbase.batch.warehouse.StoredBar::symbol)
+			.thenComparing(com.marketbase.batch.warehouse.StoredBar::end));
 		return bars;
 	}
 
-	private static com.marketbase.batch.warehouse.Bar compared(Bar bar) {
-		return new com.marketbase.batch.warehouse.Bar(bar.symbol(), bar.end(), bar.open(), bar.high(), bar.low(),
+	private static com.marketbase.batch.warehouse.StoredBar compared(Bar bar) {
+		return new com.marketbase.batch.warehouse.StoredBar(bar.symbol(), bar.end(), bar.open(), bar.high(), bar.low(),
 				bar.close(), bar.volume(), bar.amount());
 	}
 

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.marketbase.batch.BatchJobsApplication;
-import com.marketbase.batch.job.gaps.GapFinder;
-import com.marketbase.batch.job.gaps.SymbolDay;
+import com.marketbase.batch.support.units.GapFinder;
+import com.marketbase.batch.support.units.SymbolDay;
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxFault;
 import com.marketbase.batch.sandbox.SandboxSettings;
 import com.marketbase.batch.warehouse.AggregateWindow;
-import com.marketbase.batch.warehouse.Bar;
+import com.marketbase.batch.warehouse.StoredBar;
 import com.marketbase.batch.warehouse.BarAggregateRefresher;
 import com.marketbase.batch.warehouse.MinuteBarFixture;
 import com.marketbase.batch.warehouse.ReferenceAggregates;
@@ -205,7 +205,8 @@ class Minute1mGapsIntegrationTests {
 			assertThat(third.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			assertThat(sandbox.calls("tushare:stk_mins") - before).as("the quarantined unit is left out")
 				.isEqualTo(symbols.size() - 1);
-			assertThat(third.getExitStatus().getExitDescription()).contains("quarantined: 1 (" + failing + ")");
+			assertThat(third.getExitStatus().getExitDescription())
+				.contains("quarantined: 1 (" + failing + "; see 'quarantine list minute_1m')");
 		}
 	}
 
@@ -399,7 +400,7 @@ class Minute1mGapsIntegrationTests {
 	}
 
 	private static void assertAggregatesMatch(TestWarehouse warehouse) {
-		List<Bar> bars = MinuteBarFixture.read(warehouse.dataSource(), "bars_1m");
+		List<StoredBar> bars = MinuteBarFixture.read(warehouse.dataSource(), "bars_1m");
 		assertThat(MinuteBarFixture.read(warehouse.dataSource(), "bars_5m"))
 			.isEqualTo(ReferenceAggregates.minutes(bars, 5));
 		assertThat(MinuteBarFixture.read(warehouse.dataSource(), "bars_15m"))

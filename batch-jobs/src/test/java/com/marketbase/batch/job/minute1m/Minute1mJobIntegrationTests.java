@@ -86,7 +86,7 @@ class Minute1mJobIntegrationTests {
 				.isEqualTo(3);
 			assertThat(this.jdbc.queryForObject("select count(*) from market.load_units", Integer.class))
 				.isEqualTo(BEIJING_STOCKS);
-			List<com.marketbase.batch.warehouse.Bar> bars = MinuteBarFixture.read(this.warehouse, "bars_1m");
+			List<com.marketbase.batch.warehouse.StoredBar> bars = MinuteBarFixture.read(this.warehouse, "bars_1m");
 			assertThat(MinuteBarFixture.read(this.warehouse, "bars_5m"))
 				.isEqualTo(ReferenceAggregates.minutes(bars, 5));
 			assertThat(MinuteBarFixture.read(this.warehouse, "bars_15m"))
@@ -120,7 +120,7 @@ class Minute1mJobIntegrationTests {
 			assertThat(this.jdbc.queryForList("select distinct load_batch_id from market.bars_1m", Long.class))
 				.containsExactly(reload.getExecutionContext().getLong(Minute1mPrepareTasklet.LOAD_BATCH));
 			assertThat(Minute1mRuns.minuteVolumes(this.warehouse)).isEqualTo(daily);
-			List<com.marketbase.batch.warehouse.Bar> reloaded = MinuteBarFixture.read(this.warehouse, "bars_1m");
+			List<com.marketbase.batch.warehouse.StoredBar> reloaded = MinuteBarFixture.read(this.warehouse, "bars_1m");
 			assertThat(reloaded).hasSize(bars.size() + 3);
 			assertThat(MinuteBarFixture.read(this.warehouse, "bars_60m"))
 				.isEqualTo(ReferenceAggregates.hours(reloaded));
@@ -180,7 +180,7 @@ class Minute1mJobIntegrationTests {
 			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			assertThat(execution.getExitStatus().getExitCode()).isEqualTo(Minute1mSummaryListener.NOTHING_LOADED);
 			assertThat(execution.getExitStatus().getExitDescription()).startsWith(
-					"The source had no bars for any open day; days: 0 complete, 0 partial, 0 suspended, 2 empty");
+					"The source had no bars for any open day; source: tushare; days: 0 complete, 0 partial, 0 suspended, 2 empty");
 		}
 	}
 

@@ -61,8 +61,9 @@ class Minute1mParametersTests {
 	@Test
 	void refusesWhatIsUnknownMalformedOrContradictory() {
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("date", "2026-11-20")))
-			.withMessage("Unknown parameter 'date' for minute_1m; allowed: end_date, exchange, force, mode, source, "
-					+ "start_date, symbols, trade_date.");
+			.withMessage(
+					"Unknown parameter 'date' for minute_1m; allowed: allow-mixed-sources, end_date, exchange, force, mode, "
+							+ "source, start_date, symbols, trade_date.");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("trade_date", "2026-13-01")))
 			.withMessage("trade_date '2026-13-01' is not a date; use YYYY-MM-DD, for example 2026-11-20.");
 		assertThatIllegalArgumentException()
@@ -77,8 +78,6 @@ class Minute1mParametersTests {
 			.withMessage("Give either symbols or exchange, not both.");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("exchange", "HK")))
 			.withMessage("Unknown exchange 'HK'; use SH, SZ or BJ.");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("source", "bloomberg")))
-			.withMessage("Unknown source 'bloomberg'; use tushare, tdx or sandbox.");
 	}
 
 	private static Minute1mParameters parse(Map<String, String> given) {

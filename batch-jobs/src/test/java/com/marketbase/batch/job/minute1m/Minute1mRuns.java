@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import com.marketbase.batch.BatchJobsApplication;
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxSettings;
-import com.marketbase.batch.source.DailyBar;
+import com.marketbase.batch.warehouse.DailyBar;
 import com.marketbase.batch.source.Secret;
 import com.marketbase.batch.source.SourceGate;
 import com.marketbase.batch.source.SourceHttp;

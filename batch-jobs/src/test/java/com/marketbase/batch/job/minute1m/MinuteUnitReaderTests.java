@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.marketbase.batch.source.Bar;
-import com.marketbase.batch.source.Fetched;
-import com.marketbase.batch.source.Instrument;
+import com.marketbase.batch.warehouse.Bar;
+import com.marketbase.batch.support.rows.Fetched;
+import com.marketbase.batch.source.ReferenceFeed;
 import com.marketbase.batch.source.SourceName;
-import com.marketbase.batch.source.TradingDay;
 import com.marketbase.batch.source.TransientSourceException;
 import org.junit.jupiter.api.Test;
 
@@ -136,13 +135,8 @@ class MinuteUnitReaderTests {
 		}
 
 		@Override
-		public List<TradingDay> calendar(LocalDate start, LocalDate end) {
-			return List.of();
-		}
-
-		@Override
-		public List<Instrument> shares() {
-			return List.of();
+		public ReferenceFeed reference() {
+			throw new UnsupportedOperationException("no reference data in this test");
 		}
 
 	}

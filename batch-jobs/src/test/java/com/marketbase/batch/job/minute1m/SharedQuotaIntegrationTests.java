@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxSettings;
-import com.marketbase.batch.source.Instrument;
+import com.marketbase.batch.warehouse.reference.Instrument;
 import com.marketbase.batch.source.Secret;
 import com.marketbase.batch.source.SourceGate;
 import com.marketbase.batch.source.SourceHttp;

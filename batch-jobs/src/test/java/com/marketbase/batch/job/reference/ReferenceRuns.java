@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.marketbase.batch.BatchJobsApplication;
-import com.marketbase.batch.job.JobLaunch;
+import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxSettings;
 import com.marketbase.batch.source.Secret;

@@ -13,9 +13,9 @@ import java.util.StringJoiner;
 
 import org.junit.jupiter.api.Test;
 
-import com.marketbase.batch.source.Bar;
-import com.marketbase.batch.source.Fetched;
-import com.marketbase.batch.source.RejectedRow;
+import com.marketbase.batch.warehouse.Bar;
+import com.marketbase.batch.support.rows.Fetched;
+import com.marketbase.batch.support.rows.RejectedRow;
 import com.marketbase.batch.source.SourceHttp.Reply;
 import com.marketbase.batch.source.SourceName;
 import tools.jackson.databind.JsonNode;
@@ -184,8 +184,8 @@ class TushareMinuteReaderTests {
 				reason = "cannot read the row: " + ex.getMessage();
 			}
 			JsonNode code = row.get("ts_code");
-			rejected.add(new RejectedRow(SourceName.TUSHARE, "stk_mins", code.isString() ? code.stringValue() : null,
-					reason, row.toString()));
+			rejected.add(new RejectedRow("tushare", "stk_mins", code.isString() ? code.stringValue() : null, reason,
+					row.toString()));
 		}
 		return new Fetched<>(bars, rejected);
 	}

@@ -9,12 +9,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.marketbase.batch.source.Bar;
-import com.marketbase.batch.source.DailyBar;
+import com.marketbase.batch.warehouse.Bar;
+import com.marketbase.batch.warehouse.DailyBar;
 import com.marketbase.batch.source.FailureKind;
 import com.marketbase.batch.source.PermanentSourceException;
 import com.marketbase.batch.source.RateLimitedException;
 import com.marketbase.batch.source.SourceException;
+import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.SourceHttp.Reply;
 import com.marketbase.batch.source.TransientSourceException;
 
@@ -145,7 +146,7 @@ class TushareRepliesTests {
 	}
 
 	private static RuntimeException failure(String api, int code, String message) {
-		return TushareReplies.failure(api, code, message);
+		return TushareReplies.failure(SourceName.TUSHARE, api, code, message);
 	}
 
 	private static BigDecimal bd(String value) {

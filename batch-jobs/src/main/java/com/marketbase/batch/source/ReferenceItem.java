@@ -1,8 +1,0 @@
-package com.marketbase.batch.source;
-
-/**
- * What a reference list says about an instrument: its listing, or that it was re-coded.
- */
-public sealed interface ReferenceItem permits Listing, CodeChange {
-
-}

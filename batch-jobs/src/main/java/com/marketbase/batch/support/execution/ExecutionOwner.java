@@ -1,0 +1,82 @@
+package com.marketbase.batch.support.execution;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * Records which process runs an execution (host and process id in the job execution
+ * context), so that an execution left STARTED by a process that died can be told from one
+ * that still runs, and recovered before a restart.
+ *
+ * @param host the host name
+ * @param pid the process id
+ */
+public record ExecutionOwner(String host, long pid) {
+
+	static final String KEY = "marketbase.owner";
+
+	/**
+	 * This process.
+	 * @return the owner that this process writes
+	 */
+	public static ExecutionOwner current() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			host = "unknown";
+		}
+		return new ExecutionOwner(host, ProcessHandle.current().pid());
+	}
+
+	/**
+	 * The owner recorded for an execution.
+	 * @param execution the execution
+	 * @return the owner, or {@code null} when none was recorded
+	 */
+	public static @Nullable ExecutionOwner of(JobExecution execution) {
+		String owner = execution.getExecutionContext().getString(KEY, "");
+		int colon = owner.lastIndexOf(':');
+		return (colon > 0) ? new ExecutionOwner(owner.substring(0, colon), Long.parseLong(owner.substring(colon + 1)))
+				: null;
+	}
+
+	/**
+	 * Whether this owner is a process on this host that is gone.
+	 * @return true when the process is known to be dead
+	 */
+	public boolean isDeadHere() {
+		return this.host.equals(current().host()) && ProcessHandle.of(this.pid).map((p) -> !p.isAlive()).orElse(true);
+	}
+
+	@Override
+	public String toString() {
+		return "process " + this.pid + " on " + this.host;
+	}
+
+	/**
+	 * The listener every job registers to record its owner. It saves the owner at once: a
+	 * restarted execution inherits its predecessor's context, and until its first step
+	 * ends it would otherwise still name the dead process.
+	 * @param repository the job repository
+	 * @return the listener
+	 */
+	public static JobExecutionListener recorder(JobRepository repository) {
+		return new JobExecutionListener() {
+			@Override
+			public void beforeJob(JobExecution execution) {
+				ExecutionOwner owner = current();
+				execution.getExecutionContext().putString(KEY, owner.host() + ":" + owner.pid());
+				repository.updateExecutionContext(execution);
+			}
+		};
+	}
+
+}

@@ -1,0 +1,163 @@
+package com.marketbase.batch.support.pipeline;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import com.marketbase.batch.support.launch.JobLaunch;
+import com.marketbase.batch.support.launch.JobWork;
+import com.marketbase.batch.support.launch.LaunchField;
+import com.marketbase.batch.support.launch.LaunchInput;
+import com.marketbase.batch.support.launch.LaunchSources;
+import com.marketbase.batch.support.launch.MixedSources;
+import com.marketbase.batch.support.units.GapFinder;
+import com.marketbase.batch.warehouse.reference.MarketReference;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads a launch of a dataset's job: checks the parameters, settles the source, checks
+ * the symbols against the warehouse's instruments, and without a date picks the last
+ * trading day whose data is out.
+ */
+public final class DatasetLaunch implements JobLaunch {
+
+	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+	private final Dataset<?> dataset;
+
+	private final DatasetSettings settings;
+
+	private final LaunchSources sources;
+
+	private final MarketReference reference;
+
+	private final MixedSources mixed;
+
+	private final GapFinder finder;
+
+	private final JdbcTemplate jdbc;
+
+	private final JobWork work;
+
+	DatasetLaunch(Dataset<?> dataset, DatasetSettings settings, DataSource dataSource, LaunchSources sources,
+			JobWork work) {
+		this.dataset = dataset;
+		this.settings = settings;
+		this.sources = sources;
+		this.reference = new MarketReference(dataSource);
+		this.mixed = new MixedSources(dataSource);
+		this.finder = new GapFinder(dataSource, dataset.name(), dataset.storedCondition());
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.work = work;
+	}
+
+	@Override
+	public String jobName() {
+		return this.dataset.name();
+	}
+
+	@Override
+	public String dataset() {
+		return this.dataset.name();
+	}
+
+	@Override
+	public JobWork work() {
+		return this.work;
+	}
+
+	@Override
+	public List<LaunchField> fields() {
+		return List.of(
+				new LaunchField("trade_date",
+						"One day, YYYY-MM-DD; empty (and no range) means the last day whose data is out", "2026-11-20"),
+				new LaunchField("start_date", "First day of a range, with end_date", "2026-11-16"),
+				new LaunchField("end_date", "Last day of a range, with start_date", "2026-11-20"),
+				new LaunchField("symbols",
+						"Comma-separated " + this.dataset.codeExample() + ", at most " + LaunchInput.MAX_SYMBOLS
+								+ "; empty means all of the dataset's instruments",
+						""),
+				new LaunchField("source", String.join(", ", this.dataset.sources()) + "; empty means the default", ""),
+				new LaunchField("mode",
+						"incremental (the default: what is missing, then older holes) or full (every unit again)",
+						"incremental"),
+				new LaunchField("force", "true runs again what already completed", "false"),
+				new LaunchField(LaunchInput.ALLOW_MIXED_SOURCES, "true lets sandbox and real rows share this warehouse",
+						"false"));
+	}
+
+	@Override
+	public JobParameters parameters(Map<String, String> given) {
+		LaunchInput input = new LaunchInput(this.dataset.name(), given, DatasetParameters.NAMES);
+		DatasetParameters read = DatasetParameters.parse(this.dataset, input, LocalDate.MIN, "");
+		boolean mix = input.flag(LaunchInput.ALLOW_MIXED_SOURCES);
+		String source = this.sources.resolve(input.source(), this.settings.defaultSource(), this.dataset.sources());
+		this.mixed.check(source, this.sources, mix);
+		LocalDate start = read.startDate();
+		LocalDate end = read.endDate();
+		if (start.equals(LocalDate.MIN)) {
+			start = lastPublishedDay(source);
+			end = start;
+		}
+		if (!read.symbols().isEmpty() && this.reference.instrumentCount() > 0) {
+			checkSymbols(read.symbols(), source);
+		}
+		return new DatasetParameters(this.dataset.name(), start, end, read.symbols(), source, read.mode(),
+				read.forcedAt())
+			.toJobParameters();
+	}
+
+	private void checkSymbols(List<String> symbols, String source) {
+		Set<String> unknown = this.reference.unknown(symbols);
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException(unknownSymbols(unknown, source));
+		}
+		// A code of another asset class would be owed nothing and end "nothing was
+		// missing"; say which job loads it instead.
+		List<String> other = this.jdbc.queryForList("""
+				select i.symbol || ' (' || i.asset_class || ')' from market.instruments i
+				join market.datasets d on d.dataset = ?
+				where i.symbol = any (string_to_array(?, ',')) and not i.asset_class = any (d.asset_classes)
+				order by i.symbol""", String.class, this.dataset.name(), String.join(",", symbols));
+		if (!other.isEmpty()) {
+			throw new IllegalArgumentException("Not instruments " + this.dataset.name() + " loads: "
+					+ String.join(", ", other) + "; " + this.dataset.otherClassesHint() + ".");
+		}
+	}
+
+	/**
+	 * What every job says of codes the warehouse does not know.
+	 * @param unknown the codes
+	 * @param source the launch's source
+	 * @return the sentence, with what to run
+	 */
+	public static String unknownSymbols(Set<String> unknown, String source) {
+		return "Unknown symbols: " + String.join(", ", unknown) + ". Run job=instruments source=" + source
+				+ " to load the instrument lists, or check the codes.";
+	}
+
+	private LocalDate lastPublishedDay(String source) {
+		ZonedDateTime now = ZonedDateTime.now(BEIJING);
+		LocalDate latest = now.toLocalTime().isBefore(this.dataset.publishedAt()) ? now.toLocalDate().minusDays(1)
+				: now.toLocalDate();
+		LocalDate from = latest.minusDays(30);
+		String calendar = this.finder.calendarExchange();
+		if (!this.reference.calendarCovers(calendar, from, latest)) {
+			this.reference.storeCalendar(this.dataset.feed(source).calendar(calendar, from, latest));
+		}
+		LocalDate day = this.reference.lastOpenDay(calendar, latest);
+		if (day == null) {
+			throw new IllegalArgumentException(
+					"The calendar has no trading day in the 30 days up to " + latest + "; give trade_date=YYYY-MM-DD.");
+		}
+		return day;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Quarantined work units and their audited release.
+ */
+package com.marketbase.console.quarantine;
