@@ -1,12 +1,13 @@
 // The console as an operator uses it, in a real headless Chromium: sign in, find the failed
 // minute_1m execution, restart it, follow its progress bar to COMPLETED, look at the bars it
-// loaded, then open the coverage matrix and drill down to the symbols behind a missing day.
+// loaded, open the coverage matrix and drill down to the symbols behind a missing day, then
+// launch daily from the form over a range of days and watch it complete.
 // Screenshots of each step go to SCREENSHOT_DIR. Exit 0 only when all held.
 //
 //   CONSOLE_URL=http://localhost:8080 CONSOLE_USER=otto CONSOLE_PASSWORD=... \
 //   BARS_SYMBOL=600000.SH BARS_FROM=2026-11-17 BARS_TO=2026-11-19 \
 //   COVERAGE_FROM=2026-11-16 COVERAGE_TO=2026-11-20 COVERAGE_DATASET=minute_1m COVERAGE_DAY=2026-11-18 \
-//   COVERAGE_SYMBOL=600999.SH SCREENSHOT_DIR=target/e2e node e2e.mjs
+//   COVERAGE_SYMBOL=600999.SH DAILY_FROM=2026-11-16 DAILY_TO=2026-11-20 SCREENSHOT_DIR=target/e2e node e2e.mjs
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ const shots = env('SCREENSHOT_DIR', 'target/e2e-screenshots');
 const bars = { symbol: env('BARS_SYMBOL'), from: env('BARS_FROM'), to: env('BARS_TO', env('BARS_FROM')) };
 const coverage = { from: env('COVERAGE_FROM'), to: env('COVERAGE_TO'), dataset: env('COVERAGE_DATASET', 'minute_1m'),
   day: env('COVERAGE_DAY'), symbol: env('COVERAGE_SYMBOL') };
+const daily = { from: env('DAILY_FROM'), to: env('DAILY_TO') };
 mkdirSync(shots, { recursive: true });
 
 const profile = mkdtempSync(join(tmpdir(), 'console-e2e-'));
@@ -130,6 +132,39 @@ try {
   await page.waitForSelector(`#gaps tbody tr[data-symbol="${coverage.symbol}"][data-status=missing]`);
   step(`drill-down: ${await page.textContent('#drill-summary')}`);
   await shot('08-coverage-drill-down.png');
+
+  step(`launch daily from ${daily.from} to ${daily.to} from the form`);
+  await page.goto(`${base}/launch.html`);
+  // The server reads the sandbox by default, and every page says so.
+  await page.waitForSelector('#synthetic-banner');
+  await page.selectOption('#job', 'daily');
+  await page.waitForSelector('#launch input[name=start_date]');
+  for (const name of ['trade_date', 'start_date', 'end_date', 'symbols', 'source', 'mode', 'force']) {
+    if (!(await page.isVisible(`#launch input[name="${name}"]`))) throw new Error(`daily's form has no ${name}`);
+  }
+  await page.fill('#launch input[name=start_date]', daily.from);
+  await page.fill('#launch input[name=end_date]', daily.to);
+  await shot('09-launch-daily.png');
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.click('#launch button[type=submit]');
+  await page.waitForURL(/execution\.html\?id=\d+$/);
+  const dailyId = new URL(page.url()).searchParams.get('id');
+  step(`following daily execution ${dailyId}`);
+  const dailyDeadline = Date.now() + 120000;
+  for (;;) {
+    const status = ((await page.textContent('#fact-status').catch(() => '')) ?? '').trim();
+    const section = await page.isVisible('#progress-section');
+    const value = section ? Number(await page.getAttribute('#progress', 'aria-valuenow')) : null;
+    if (status === 'COMPLETED' && value === 100) break;
+    if (['FAILED', 'STOPPED', 'ABANDONED'].includes(status)) throw new Error(`daily ended ${status}`);
+    if (Date.now() > dailyDeadline) throw new Error(`daily did not complete in time; status ${status}, progress ${value}`);
+    await page.waitForTimeout(250);
+  }
+  await page.waitForSelector('#units tbody tr[data-unit-status=complete]');
+  step(`daily: ${(await page.textContent('#exit')) ?? ''}`.substring(0, 300));
+  await page.waitForSelector('#coverage-link[href*="dataset=daily"]');
+  await page.waitForTimeout(600);
+  await shot('10-daily-completed.png');
   if (problems.length) throw new Error(problems.join('\n'));
   step('all held');
   await context.close();

@@ -39,6 +39,12 @@
   }
 
   function units(d) {
+    const link = document.getElementById('coverage-link');
+    link.hidden = !d.dataset;
+    if (d.dataset) {
+      link.href = '/coverage.html?dataset=' + encodeURIComponent(d.dataset);
+      link.textContent = 'coverage of ' + d.dataset;
+    }
     const counts = d.workUnits.counts;
     document.getElementById('units-section').hidden = Object.keys(counts).length === 0;
     document.querySelector('#units tbody').replaceChildren(...Object.entries(counts).map(([k, v]) =>

@@ -99,7 +99,8 @@ final class LaunchFacts implements JobFacts {
 				at = matcher.start();
 			}
 		}
-		if (first == null && message.startsWith("Unknown symbols")) {
+		if (first == null && (message.startsWith("Unknown symbols")
+				|| (message.startsWith("Not ") && message.contains(" codes ")))) {
 			first = "symbols";
 		}
 		if (first == null && message.contains(" is not configured")) {

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -229,6 +231,88 @@ class ConsoleApiIntegrationTests {
 		}
 		assertThat(minute).as("minute_1m among the launchable jobs").isNotNull();
 		assertThat(minute.get("fields").get(0).get("name").asString()).isEqualTo("trade_date");
+	}
+
+	@Test
+	void launchesEveryJobWithItsOwnFieldsAndShowsItsProgressAndUnits() {
+		Map<String, JsonNode> jobs = new HashMap<>();
+		server.get("/api/jobs", ConsoleServer.VIEWER)
+			.json()
+			.forEach((job) -> jobs.put(job.get("name").asString(), job));
+		assertThat(jobs).containsOnlyKeys("calendar", "daily", "etf_daily", "index_daily", "instruments", "minute_1m");
+		jobs.values().forEach((job) -> assertThat(job.get("fields")).as(job.get("name").asString()).isNotEmpty());
+		assertThat(jobs.get("daily").get("dataset").asString()).isEqualTo("daily");
+		assertThat(jobs.get("minute_1m").get("dataset").asString()).isEqualTo("minute_1m");
+		assertThat(jobs.get("calendar").get("dataset").isNull()).isTrue();
+
+		JsonNode calendar = launched("calendar",
+				"{\"start_date\":\"2026-01-01\",\"end_date\":\"2026-12-31\"," + "\"exchanges\":\"SSE,SZSE\"}");
+		assertThat(calendar.get("progress").get("unitsDone").asLong()).isEqualTo(2);
+		assertThat(calendar.get("progress").get("unitsTotal").asLong()).isEqualTo(2);
+		assertThat(calendar.get("workUnits").get("counts").get("complete").asLong()).isEqualTo(2);
+		assertThat(calendar.get("exitDescription").asString()).startsWith("source: sandbox, synthetic data; ");
+
+		// In full mode only the requested days, no older holes.
+		JsonNode daily = launched("daily", "{\"start_date\":\"2026-11-19\",\"end_date\":\"2026-11-20\","
+				+ "\"symbols\":\"600000.SH,000001.SZ\",\"mode\":\"full\"}");
+		assertThat(daily.get("progress").get("unitsDone").asLong()).as(daily.toString()).isEqualTo(4);
+		assertThat(daily.get("progress").get("percent").asDouble()).isEqualTo(100.0);
+		assertThat(daily.get("workUnits").get("counts").get("complete").asLong()).isEqualTo(4);
+		assertThat(daily.get("dataset").asString()).isEqualTo("daily");
+
+		// The console's checks are the command line's, and a refusal creates nothing.
+		int executions = server.get("/api/executions", ConsoleServer.VIEWER).json().get("items").size();
+		assertBadRequest(server.post("/api/jobs/index_daily/executions", ConsoleServer.OPERATOR,
+				"{\"parameters\":{\"symbols\":\"600000\"}}"), "symbols");
+		assertBadRequest(server.post("/api/jobs/calendar/executions", ConsoleServer.OPERATOR,
+				"{\"parameters\":{\"exchanges\":\"NYSE\"}}"), "exchanges");
+		assertThat(server.get("/api/executions", ConsoleServer.VIEWER).json().get("items").size())
+			.isEqualTo(executions);
+	}
+
+	@Test
+	void releasesAQuarantinedUnitWithWhoWhenAndWhy() {
+		JdbcTemplate jdbc = new JdbcTemplate(server.bean(javax.sql.DataSource.class));
+		Long id = jdbc.queryForObject(
+				"""
+						insert into market.failed_work_units (dataset, unit_key, source, retry_count, last_error, quarantined_at)
+						values ('daily', '600999.SH/2026-11-18', 'sandbox', 2, 'rejected: high 9 is below low 10', now())
+						returning id""",
+				Long.class);
+
+		JsonNode waiting = server.get("/api/quarantine?dataset=daily", ConsoleServer.VIEWER).json();
+		assertThat(waiting.get("units")).anySatisfy((unit) -> {
+			assertThat(unit.get("id").asLong()).isEqualTo(id);
+			assertThat(unit.get("attempts").asInt()).isEqualTo(3);
+		});
+		assertThat(
+				server.post("/api/quarantine/" + id + "/release", ConsoleServer.VIEWER, "{\"reason\":\"x\"}").status())
+			.isEqualTo(403);
+		assertBadRequest(server.post("/api/quarantine/" + id + "/release", ConsoleServer.OPERATOR, "{}"), "reason");
+		ConsoleServer.Response released = server.post("/api/quarantine/" + id + "/release", ConsoleServer.OPERATOR,
+				"{\"reason\":\"the source corrected the bar\"}");
+
+		assertThat(released.status()).as(released.body()).isEqualTo(200);
+		assertThat(jdbc.queryForMap("select released_by, release_reason, resolved_at is not null as resolved "
+				+ "from market.failed_work_units where id = ?", id))
+			.containsEntry("released_by", ConsoleServer.OPERATOR)
+			.containsEntry("release_reason", "the source corrected the bar")
+			.containsEntry("resolved", true);
+		JsonNode after = server.get("/api/quarantine", ConsoleServer.VIEWER).json();
+		assertThat(after.get("units")).noneSatisfy((unit) -> assertThat(unit.get("id").asLong()).isEqualTo(id));
+		assertThat(after.get("releases").get(0).get("by").asString()).isEqualTo(ConsoleServer.OPERATOR);
+		assertBadRequest(
+				server.post("/api/quarantine/" + id + "/release", ConsoleServer.OPERATOR, "{\"reason\":\"again\"}"),
+				"id");
+	}
+
+	private static JsonNode launched(String job, String parameters) {
+		ConsoleServer.Response launched = server.post("/api/jobs/" + job + "/executions", ConsoleServer.OPERATOR,
+				"{\"parameters\":" + parameters + "}");
+		assertThat(launched.status()).as(launched.body()).isEqualTo(202);
+		long id = launched.json().get("execution").asLong();
+		assertThat(awaitEnd(id)).isEqualTo("COMPLETED");
+		return server.get("/api/executions/" + id, ConsoleServer.VIEWER).json();
 	}
 
 	@Test

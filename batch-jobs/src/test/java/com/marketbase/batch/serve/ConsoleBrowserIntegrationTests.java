@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console in a real browser: {@code web-console/src/test/e2e/e2e.mjs} drives headless
  * Chromium through Playwright against this server, with a minute_1m execution that failed
  * on the sandbox; it restarts it, follows the progress bar to COMPLETED, opens the bars,
- * then the coverage matrix and the symbols behind a missing day. Screenshots land in
- * {@code target/e2e-screenshots}. {@code ops/test.sh} installs Chromium and the npm
- * packages.
+ * then the coverage matrix and the symbols behind a missing day, and last launches
+ * {@code daily} from the launch form over five days and watches it complete. Screenshots
+ * land in {@code target/e2e-screenshots}. {@code ops/test.sh} installs Chromium and the
+ * npm packages.
  */
 class ConsoleBrowserIntegrationTests {
 
@@ -94,6 +95,8 @@ class ConsoleBrowserIntegrationTests {
 			browser.environment().put("COVERAGE_DATASET", "minute_1m");
 			browser.environment().put("COVERAGE_DAY", "2026-11-18");
 			browser.environment().put("COVERAGE_SYMBOL", missingSymbol);
+			browser.environment().put("DAILY_FROM", "2026-11-16");
+			browser.environment().put("DAILY_TO", "2026-11-20");
 			Process process = browser.start();
 			boolean ended = process.waitFor(150, TimeUnit.SECONDS);
 			if (!ended) {
@@ -105,6 +108,14 @@ class ConsoleBrowserIntegrationTests {
 			assertThat(log).contains("e2e: all held");
 			assertThat(screenshots.resolve("06-bars.png")).exists();
 			assertThat(screenshots.resolve("08-coverage-drill-down.png")).exists();
+			assertThat(screenshots.resolve("10-daily-completed.png")).exists();
+			// The form's launch ran the job as the command line would: the whole market's
+			// bars of the five days, from the sandbox, recorded as such.
+			assertThat(jdbc.queryForObject(
+					"select count(distinct trade_date) from market.bars_daily "
+							+ "where source = 'sandbox' and trade_date between '2026-11-16' and '2026-11-20'",
+					Integer.class))
+				.isEqualTo(5);
 		}
 	}
 

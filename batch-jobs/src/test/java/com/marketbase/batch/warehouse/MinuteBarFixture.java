@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class MinuteBarFixture {
 
-	static final LocalDate DAY = LocalDate.of(2025, 8, 1);
+	public static final LocalDate DAY = LocalDate.of(2025, 8, 1);
 
 	static final LocalDate NEXT_DAY = LocalDate.of(2025, 8, 4);
 
@@ -32,7 +32,7 @@ public final class MinuteBarFixture {
 	private MinuteBarFixture() {
 	}
 
-	static List<StoredBar> bars() {
+	public static List<StoredBar> bars() {
 		List<StoredBar> bars = new ArrayList<>();
 		bars.addAll(day("600000.SH", DAY, new BigDecimal("10.50"), 2, Set.of(), true, 1));
 		bars.addAll(day("000001.SZ", DAY, new BigDecimal("12.01"), 2, Set.of(), true, 2));
@@ -89,7 +89,7 @@ public final class MinuteBarFixture {
 	 * @param dataSource the warehouse
 	 * @param bars the bars to store
 	 */
-	static void store(DataSource dataSource, List<StoredBar> bars) {
+	public static void store(DataSource dataSource, List<StoredBar> bars) {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		int rowsPerStatement = 10;
 		for (int from = 0; from < bars.size(); from += rowsPerStatement) {

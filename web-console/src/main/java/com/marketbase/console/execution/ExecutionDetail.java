@@ -27,12 +27,13 @@ import org.jspecify.annotations.Nullable;
  * @param progress how far it has come, where the job tells
  * @param workUnits its work units by status, where the job tells
  * @param actions what can be done with it now
+ * @param dataset the dataset whose coverage the job fills, or {@code null}
  */
 public record ExecutionDetail(long id, long instanceId, String job, String status, String exitCode,
 		String exitDescription, @Nullable LocalDateTime createTime, @Nullable LocalDateTime startTime,
 		@Nullable LocalDateTime endTime, @Nullable LocalDateTime lastUpdated, @Nullable Long durationSeconds,
 		List<Parameter> identifyingParameters, List<Parameter> otherParameters, List<StepSummary> steps,
-		@Nullable Progress progress, WorkUnits workUnits, Actions actions) {
+		@Nullable Progress progress, WorkUnits workUnits, Actions actions, @Nullable String dataset) {
 
 	/**
 	 * A job parameter.

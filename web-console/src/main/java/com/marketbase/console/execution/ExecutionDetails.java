@@ -90,7 +90,7 @@ public class ExecutionDetails {
 				execution.getExitStatus().getExitDescription(), execution.getCreateTime(), execution.getStartTime(),
 				execution.getEndTime(), execution.getLastUpdated(),
 				seconds(execution.getStartTime(), execution.getEndTime()), identifying, other, steps, progress, units,
-				actions(execution));
+				actions(execution), facts.flatMap(JobFacts::dataset).orElse(null));
 	}
 
 	/**
