@@ -1,4 +1,5 @@
 /**
- * The jobs, one package each; what they share (launch parameters, progress) lives here.
+ * The jobs, one package each. A job never imports another; what they share lives in
+ * {@code support}, and their sources come through {@code source.SourceResolver}.
  */
 package com.marketbase.batch.job;

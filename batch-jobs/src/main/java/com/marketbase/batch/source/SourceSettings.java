@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How to reach one source and how hard to press it. Credentials are not part of it (see
  * {@link Secret}).
  *
- * @param baseUrl where the source answers; empty means the embedded sandbox
+ * @param baseUrl where the source answers; empty means its documented address where it
+ * has one (Tushare Pro, Eastmoney) and not configured otherwise (the TDX gateway)
  * @param connectTimeout how long to wait for a connection
  * @param readTimeout how long to wait for an answer
  * @param proxy an HTTP proxy for this source only, for example

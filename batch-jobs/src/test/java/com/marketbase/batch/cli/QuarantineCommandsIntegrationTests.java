@@ -5,9 +5,11 @@ import com.marketbase.batch.warehouse.TestWarehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,34 +23,49 @@ class QuarantineCommandsIntegrationTests {
 	@Test
 	void listsAndReleasesQuarantinedUnitsKeepingWhoAndWhy(CapturedOutput output) {
 		TestWarehouse.TIMESCALEDB.freshlyMigrated();
+		try (ConfigurableApplicationContext app = SpringApplication.run(BatchJobsApplication.class,
+				"--spring.datasource.url=" + TestWarehouse.TIMESCALEDB.jdbcUrl(), "help")) {
+			check(app.getBean(CliRunner.class), output);
+		}
+	}
+
+	// The commands run one after the other in one application, as separate launches of
+	// batch.jar would.
+	private static void check(CliRunner cli, CapturedOutput output) {
+		Commands commands = (args) -> {
+			cli.run(new DefaultApplicationArguments(args));
+			return cli.getExitCode();
+		};
 		JdbcTemplate jdbc = new JdbcTemplate(TestWarehouse.TIMESCALEDB.dataSource());
 		long first = quarantined(jdbc, "daily", "600000.SH/2026-11-18");
 		quarantined(jdbc, "daily", "600001.SH/2026-11-18");
 		quarantined(jdbc, "minute_1m", "600000.SH/2026-11-18");
 
-		assertThat(run("quarantine", "list", "daily")).isZero();
+		assertThat(commands.run("quarantine", "list", "daily")).isZero();
 		assertThat(output.getOut()).contains("600000.SH/2026-11-18")
 			.contains("600001.SH/2026-11-18")
 			.doesNotContain("minute_1m ");
 
-		assertThat(run("quarantine", "release", String.valueOf(first))).isEqualTo(2);
+		assertThat(commands.run("quarantine", "release", String.valueOf(first))).isEqualTo(2);
 		assertThat(output.getErr()).contains("A release needs --reason \"...\"");
-		assertThat(run("quarantine", "release", "999999", "--reason", "why")).isEqualTo(2);
+		assertThat(commands.run("quarantine", "release", "999999", "--reason", "why")).isEqualTo(2);
 		assertThat(output.getErr()).contains("No quarantined unit has id 999999");
-		assertThat(run("quarantine", "sweep")).isEqualTo(2);
+		assertThat(commands.run("quarantine", "sweep")).isEqualTo(2);
 
-		assertThat(run("quarantine", "release", String.valueOf(first), "--reason", "the source corrected it")).isZero();
+		assertThat(commands.run("quarantine", "release", String.valueOf(first), "--reason", "the source corrected it"))
+			.isZero();
 		assertThat(jdbc.queryForMap("select released_by, release_reason from market.failed_work_units where id = ?",
 				first))
 			.containsEntry("released_by", System.getProperty("user.name"))
 			.containsEntry("release_reason", "the source corrected it");
-		assertThat(run("quarantine", "release", "--dataset", "daily", "--reason=a bad day at the source")).isZero();
+		assertThat(commands.run("quarantine", "release", "--dataset", "daily", "--reason=a bad day at the source"))
+			.isZero();
 		assertThat(output.getOut()).contains("Released 1 quarantined unit(s) of daily");
 		assertThat(jdbc.queryForObject("select count(*) from market.failed_work_units where released_by is not null",
 				Integer.class))
 			.isEqualTo(2);
 
-		assertThat(run("quarantine", "list", "daily")).isZero();
+		assertThat(commands.run("quarantine", "list", "daily")).isZero();
 		assertThat(output.getOut()).contains("No unit is quarantined for daily.");
 		assertThat(output.getErr()).doesNotContain("\tat ");
 	}
@@ -62,11 +79,10 @@ class QuarantineCommandsIntegrationTests {
 		return id;
 	}
 
-	private static int run(String... args) {
-		String[] all = new String[args.length + 1];
-		all[0] = "--spring.datasource.url=" + TestWarehouse.TIMESCALEDB.jdbcUrl();
-		System.arraycopy(args, 0, all, 1, args.length);
-		return SpringApplication.exit(SpringApplication.run(BatchJobsApplication.class, all));
+	private interface Commands {
+
+		int run(String... args);
+
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.support.launch.LaunchInput;
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +43,7 @@ public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<St
 			LaunchInput.ALLOW_MIXED_SOURCES);
 
 	/** The sources the job reads. */
-	static final Set<String> SOURCES = Set.of("tushare", "tdx", "sandbox");
+	static final Set<String> SOURCES = Set.of(SourceName.TUSHARE.key(), SourceName.TDX.key(), SourceName.SANDBOX.key());
 
 	/** The A-share exchanges and the futures exchanges of Tushare's {@code trade_cal}. */
 	static final Set<String> EXCHANGES = Set.of("SSE", "SZSE", "CFFEX", "SHFE", "CZCE", "DCE", "INE");
@@ -102,13 +103,12 @@ public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<St
 			}
 			exchanges.add(code);
 		}
-		if (source.equals("tdx") && !TDX_EXCHANGES.containsAll(exchanges)) {
+		if (SourceName.TDX.key().equals(source) && !TDX_EXCHANGES.containsAll(exchanges)) {
 			throw new IllegalArgumentException(
 					"The TDX gateway has the A-share calendar only; with source tdx use SSE and/or SZSE.");
 		}
-		boolean force = new LaunchInput(JOB_NAME, given, NAMES).flag("force");
 		return new CalendarParameters(first, last, List.copyOf(exchanges), source, tradeDate,
-				force ? LocalDateTime.now().withNano(0) : null);
+				new LaunchInput(JOB_NAME, given, NAMES).forcedAt());
 	}
 
 	/**
@@ -174,7 +174,7 @@ public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<St
 				if (!EXCHANGES.containsAll(read.exchanges())) {
 					throw new IllegalArgumentException("exchanges are SSE, SZSE, CFFEX, SHFE, CZCE, DCE or INE");
 				}
-				if (read.source().equals("tdx") && !TDX_EXCHANGES.containsAll(read.exchanges())) {
+				if (SourceName.TDX.key().equals(read.source()) && !TDX_EXCHANGES.containsAll(read.exchanges())) {
 					throw new IllegalArgumentException("the TDX gateway has the A-share calendar only");
 				}
 			}

@@ -1,6 +1,5 @@
 /**
  * The {@code calendar} job: exchange trading calendars from a source into
- * {@code market.trading_calendar}, plus the source access and unit reader the reference
- * jobs share.
+ * {@code market.trading_calendar}, one work unit per exchange.
  */
 package com.marketbase.batch.job.calendar;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.support.launch.LaunchInput;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +38,7 @@ public record InstrumentsParameters(LocalDate asOf, String source, @Nullable Loc
 	static final Set<String> NAMES = Set.of("source", "trade_date", "force", LaunchInput.ALLOW_MIXED_SOURCES);
 
 	/** The sources the job reads. */
-	static final Set<String> SOURCES = Set.of("tushare", "tdx", "sandbox");
+	static final Set<String> SOURCES = Set.of(SourceName.TUSHARE.key(), SourceName.TDX.key(), SourceName.SANDBOX.key());
 
 	/**
 	 * Reads the parameters a person typed, refusing anything unknown or malformed with
@@ -67,9 +68,8 @@ public record InstrumentsParameters(LocalDate asOf, String source, @Nullable Loc
 						"trade_date '" + value + "' is not a date; use YYYY-MM-DD, for example 2026-01-01.");
 			}
 		}
-		boolean force = new LaunchInput(JOB_NAME, given, NAMES).flag("force");
 		return new InstrumentsParameters((tradeDate != null) ? tradeDate : today, source, tradeDate,
-				force ? LocalDateTime.now().withNano(0) : null);
+				new LaunchInput(JOB_NAME, given, NAMES).forcedAt());
 	}
 
 	/**

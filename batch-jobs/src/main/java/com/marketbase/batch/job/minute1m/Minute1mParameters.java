@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.support.launch.LaunchInput;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +49,7 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 			"mode", "force", LaunchInput.ALLOW_MIXED_SOURCES);
 
 	/** The sources the job reads. */
-	static final Set<String> SOURCES = Set.of("tushare", "tdx", "sandbox");
+	static final Set<String> SOURCES = Set.of(SourceName.TUSHARE.key(), SourceName.TDX.key(), SourceName.SANDBOX.key());
 
 	static final Set<String> EXCHANGES = Set.of("SH", "SZ", "BJ");
 
@@ -99,7 +100,7 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 			}
 		}
 		return new Minute1mParameters(days.first(), days.last(), symbols, exchange, source, input.mode(FULL),
-				input.flag("force") ? LocalDateTime.now().withNano(0) : null);
+				input.forcedAt());
 	}
 
 	/**

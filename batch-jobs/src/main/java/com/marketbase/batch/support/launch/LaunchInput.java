@@ -1,8 +1,10 @@
 package com.marketbase.batch.support.launch;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code name=value} pairs a person typed for a load job, read the same way by every
@@ -161,6 +165,16 @@ public final class LaunchInput {
 			throw new IllegalArgumentException(name + " is true or false, not '" + this.given.get(name) + "'.");
 		}
 		return value.equals("true");
+	}
+
+	/**
+	 * When a forced launch was asked for: with {@code force=true} the launch time, which
+	 * joins the job instance's identity, so that the same parameters run again; it is
+	 * kept to the millisecond, so that two forced launches never share an instance.
+	 * @return the launch time, or {@code null} without {@code force=true}
+	 */
+	public @Nullable LocalDateTime forcedAt() {
+		return flag("force") ? LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS) : null;
 	}
 
 	/**

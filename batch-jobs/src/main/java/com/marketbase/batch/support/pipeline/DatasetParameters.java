@@ -60,7 +60,7 @@ public record DatasetParameters(String dataset, LocalDate startDate, LocalDate e
 		LaunchInput.Days days = input.days(defaultDay);
 		List<String> symbols = input.symbols(dataset.codes(), dataset.codeExample(), "leave symbols out for all");
 		return new DatasetParameters(dataset.name(), days.first(), days.last(), symbols, source,
-				input.mode(INCREMENTAL), input.flag("force") ? LocalDateTime.now().withNano(0) : null);
+				input.mode(INCREMENTAL), input.forcedAt());
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.marketbase.batch.job.dailybars;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,8 @@ import com.marketbase.batch.warehouse.DailyBar;
 import com.marketbase.batch.warehouse.Suspension;
 import com.marketbase.batch.source.tushare.TushareClient;
 import com.marketbase.batch.warehouse.TestWarehouse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,6 +32,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +59,9 @@ class DailyBarsJobIntegrationTests {
 	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED", "TIMESCALEDB" })
 	void loadsEveryUnitOfAMonthOnceAndASecondRunFetchesNothing(TestWarehouse warehouse) throws Exception {
 		JdbcTemplate jdbc = fresh(warehouse);
-		try (Sandbox sandbox = sandbox(); ConfigurableApplicationContext app = application(sandbox, warehouse)) {
+		{
+			Sandbox sandbox = served;
+			ConfigurableApplicationContext app = shared(warehouse, Map.of());
 			loadInstruments(app);
 			Map<String, Long> before = sandbox.counts();
 
@@ -123,9 +129,9 @@ class DailyBarsJobIntegrationTests {
 	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED", "TIMESCALEDB" })
 	void healsExactlyTheDeletedRows(TestWarehouse warehouse) throws Exception {
 		JdbcTemplate jdbc = fresh(warehouse);
-		try (Sandbox sandbox = sandbox();
-				ConfigurableApplicationContext app = application(sandbox, warehouse,
-						"--marketbase.jobs.daily.backfill-calls=6")) {
+		{
+			Sandbox sandbox = served;
+			ConfigurableApplicationContext app = shared(warehouse, Map.of("marketbase.jobs.daily.backfill-calls", "6"));
 			loadInstruments(app);
 			assertThat(ReferenceRuns.launch(app, "daily", MONTH).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			String complete = fingerprint(jdbc);
@@ -236,9 +242,9 @@ class DailyBarsJobIntegrationTests {
 	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED", "TIMESCALEDB" })
 	void aDayTheSourceHasNothingForIsNotASuccessEvenWhenOlderHolesHeal(TestWarehouse warehouse) throws Exception {
 		JdbcTemplate jdbc = fresh(warehouse);
-		try (Sandbox sandbox = sandbox();
-				ConfigurableApplicationContext app = application(sandbox, warehouse,
-						"--marketbase.jobs.daily.backfill-calls=6")) {
+		{
+			Sandbox sandbox = served;
+			ConfigurableApplicationContext app = shared(warehouse, Map.of("marketbase.jobs.daily.backfill-calls", "6"));
 			loadInstruments(app);
 			assertThat(ReferenceRuns
 				.launch(app, "calendar",
@@ -266,7 +272,9 @@ class DailyBarsJobIntegrationTests {
 	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED", "TIMESCALEDB" })
 	void loadsIndexesAndEtfs(TestWarehouse warehouse) throws Exception {
 		JdbcTemplate jdbc = fresh(warehouse);
-		try (Sandbox sandbox = sandbox(); ConfigurableApplicationContext app = application(sandbox, warehouse)) {
+		{
+			Sandbox sandbox = served;
+			ConfigurableApplicationContext app = shared(warehouse, Map.of());
 			loadInstruments(app);
 			Map<String, String> indexes = Map.of("000001.SH", "SSE", "000300.SH", "SSE", "000905.SH", "SSE",
 					"000688.SH", "SSE", "399001.SZ", "SZSE", "399006.SZ", "SZSE", "899050.BJ", "BSE");
@@ -318,9 +326,9 @@ class DailyBarsJobIntegrationTests {
 	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED", "TIMESCALEDB" })
 	void loadsRawBarsFromTdxWithoutAdjustmentFactors(TestWarehouse warehouse) throws Exception {
 		JdbcTemplate jdbc = fresh(warehouse);
-		try (Sandbox sandbox = sandbox();
-				ConfigurableApplicationContext app = application(sandbox, warehouse,
-						"--marketbase.sources.tdx.base-url=" + sandbox.baseUrl())) {
+		{
+			Sandbox sandbox = served;
+			ConfigurableApplicationContext app = shared(warehouse, Map.of());
 			loadInstruments(app);
 			List<String> symbols = jdbc
 				.queryForList("select symbol from market.instruments where asset_class = 'stock' and list_status = 'L' "
@@ -374,7 +382,9 @@ class DailyBarsJobIntegrationTests {
 	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED", "TIMESCALEDB" })
 	void minuteBarsOfASuspendedDayAreSuspendedNotMissing(TestWarehouse warehouse) throws Exception {
 		JdbcTemplate jdbc = fresh(warehouse);
-		try (Sandbox sandbox = sandbox(); ConfigurableApplicationContext app = application(sandbox, warehouse)) {
+		{
+			Sandbox sandbox = served;
+			ConfigurableApplicationContext app = shared(warehouse, Map.of());
 			loadInstruments(app);
 			assertThat(ReferenceRuns.launch(app, "daily", MONTH).getExitStatus().getExitCode()).isEqualTo("COMPLETED");
 			Map<String, Object> suspended = jdbc.queryForMap("select symbol, trade_date from market.load_units "
@@ -401,7 +411,9 @@ class DailyBarsJobIntegrationTests {
 	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED" })
 	void refusesACodeOfAnotherAssetClassNamingTheJobThatLoadsIt(TestWarehouse warehouse) throws Exception {
 		fresh(warehouse);
-		try (Sandbox sandbox = sandbox(); ConfigurableApplicationContext app = application(sandbox, warehouse)) {
+		{
+			Sandbox sandbox = served;
+			ConfigurableApplicationContext app = shared(warehouse, Map.of());
 			loadInstruments(app);
 			com.marketbase.batch.support.launch.JobLaunch daily = app
 				.getBeansOfType(com.marketbase.batch.support.launch.JobLaunch.class)
@@ -422,8 +434,38 @@ class DailyBarsJobIntegrationTests {
 	}
 
 	private static JdbcTemplate fresh(TestWarehouse warehouse) {
-		warehouse.reset();
+		warehouse.freshlyMigrated();
 		return new JdbcTemplate(warehouse.dataSource());
+	}
+
+	// One sandbox and one application per warehouse serve the tests whose settings are
+	// the defaults or can be set while it runs (the datasets' settings are read at each
+	// launch); the warehouse is migrated afresh under it for each test.
+	private static Sandbox served;
+
+	private static final Map<TestWarehouse, ConfigurableApplicationContext> APPS = new EnumMap<>(TestWarehouse.class);
+
+	private static final String OVERRIDES = "test overrides";
+
+	@BeforeAll
+	static void startSandbox() {
+		served = sandbox();
+	}
+
+	@AfterAll
+	static void stopAll() {
+		APPS.values().forEach(ConfigurableApplicationContext::close);
+		APPS.clear();
+		served.close();
+	}
+
+	private static ConfigurableApplicationContext shared(TestWarehouse warehouse, Map<String, ?> settings) {
+		ConfigurableApplicationContext app = APPS.computeIfAbsent(warehouse,
+				(target) -> application(served, target, "--marketbase.sources.tdx.base-url=" + served.baseUrl()));
+		var sources = app.getEnvironment().getPropertySources();
+		sources.remove(OVERRIDES);
+		sources.addFirst(new MapPropertySource(OVERRIDES, new HashMap<>(settings)));
+		return app;
 	}
 
 	private static Sandbox sandbox() {
@@ -453,9 +495,8 @@ class DailyBarsJobIntegrationTests {
 			.isEqualTo(BatchStatus.COMPLETED);
 	}
 
-	// A forced launch is told apart by its launch time, to the second.
-	private static Map<String, String> forced(Map<String, String> parameters) throws InterruptedException {
-		Thread.sleep(1000);
+	// A forced launch is told apart by its launch time, to the millisecond.
+	private static Map<String, String> forced(Map<String, String> parameters) {
 		Map<String, String> forced = new HashMap<>(parameters);
 		forced.put("force", "true");
 		return forced;

@@ -181,7 +181,6 @@ class Minute1mGapsIntegrationTests {
 			assertAggregatesMatch(warehouse);
 			assertThat(first.getExitStatus().getExitDescription())
 				.contains("aggregates refreshed: with each committed chunk");
-			Thread.sleep(1000);
 			incremental.put("force", "true");
 			sandbox.inject("tushare:stk_mins", SandboxFault.HTTP_500, 1);
 			JobExecution second = launch(app, incremental);
@@ -198,7 +197,6 @@ class Minute1mGapsIntegrationTests {
 			assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			assertThat(sandbox.calls("tushare:stk_mins") - beforeRestart).isZero();
 
-			Thread.sleep(1000);
 			long before = sandbox.calls("tushare:stk_mins");
 			JobExecution third = launch(app, incremental);
 
