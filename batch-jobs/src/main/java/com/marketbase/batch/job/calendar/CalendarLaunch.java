@@ -45,10 +45,7 @@ class CalendarLaunch implements JobLaunch {
 						"SSE"),
 				new LaunchField("trade_date", "The day a scheduled run is for; its year without a window",
 						"2026-11-20"),
-				new LaunchField("source", "tushare, tdx or sandbox; empty means the default", ""),
-				new LaunchField("force", "true loads again what already completed", "false"),
-				new LaunchField(LaunchInput.ALLOW_MIXED_SOURCES, "true lets sandbox and real rows share this warehouse",
-						"false"));
+				LaunchField.source(CalendarParameters.SOURCES), LaunchField.force(), LaunchField.allowMixedSources());
 	}
 
 	@Override

@@ -68,7 +68,9 @@ record DailyBars(DailyDataset kind, SourceResolver resolver) implements Dataset<
 
 	@Override
 	public boolean bootstrapsInstruments() {
-		return this.kind == DailyDataset.DAILY;
+		// A fresh warehouse takes the listed A-shares and ETFs from the source; indexes
+		// come with the instruments job.
+		return this.kind != DailyDataset.INDEX_DAILY;
 	}
 
 	@Override

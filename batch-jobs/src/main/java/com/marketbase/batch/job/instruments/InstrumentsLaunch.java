@@ -41,10 +41,8 @@ class InstrumentsLaunch implements JobLaunch {
 		return List.of(
 				new LaunchField("trade_date", "The day the lists are loaded for; empty means today in Beijing",
 						"2026-11-20"),
-				new LaunchField("source", "tushare, tdx or sandbox; empty means the default", ""),
-				new LaunchField("force", "true loads again what already completed", "false"),
-				new LaunchField(LaunchInput.ALLOW_MIXED_SOURCES, "true lets sandbox and real rows share this warehouse",
-						"false"));
+				LaunchField.source(InstrumentsParameters.SOURCES), LaunchField.force(),
+				LaunchField.allowMixedSources());
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import com.marketbase.batch.source.SourceResolver;
 import com.marketbase.batch.support.execution.ExecutionOwner;
 import com.marketbase.batch.support.execution.LoadProgress;
+import com.marketbase.batch.support.execution.ProgressStart;
 import com.marketbase.batch.support.units.GapFinder;
 import com.marketbase.batch.support.units.SymbolDay;
 import com.marketbase.batch.warehouse.BarAggregateRefresher;
@@ -34,7 +35,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -96,7 +96,8 @@ class Minute1mJobConfiguration {
 			.step(minute1mWorkerStep)
 			.gridSize(properties.partitions())
 			.taskExecutor(partitionThreads())
-			.listener(new ProgressStart(progress, dataSource))
+			.listener(new ProgressStart(progress, dataSource, Minute1mPrepareTasklet.LOAD_BATCH,
+					Minute1mPrepareTasklet.PLANNED))
 			.listener(new StepExecutionListener() {
 				@Override
 				public void beforeStep(StepExecution stepExecution) {
@@ -233,33 +234,6 @@ class Minute1mJobConfiguration {
 
 	private static List<String> split(String list) {
 		return (list == null || list.isBlank()) ? List.of() : Arrays.asList(list.split(","));
-	}
-
-	/**
-	 * Starts the progress count of this process when the load step begins, counting the
-	 * days earlier executions of the instance already stored.
-	 */
-	private static final class ProgressStart implements StepExecutionListener {
-
-		private final LoadProgress progress;
-
-		private final JdbcTemplate jdbc;
-
-		ProgressStart(LoadProgress progress, DataSource dataSource) {
-			this.progress = progress;
-			this.jdbc = new JdbcTemplate(dataSource);
-		}
-
-		@Override
-		public void beforeStep(StepExecution stepExecution) {
-			var job = stepExecution.getJobExecution().getExecutionContext();
-			long total = job.getLong(Minute1mPrepareTasklet.PLANNED, 0);
-			Long done = this.jdbc.queryForObject(
-					"select count(*) from market.load_units where load_batch_id = ? " + "and status <> 'failed'",
-					Long.class, job.getLong(Minute1mPrepareTasklet.LOAD_BATCH));
-			this.progress.start(total, (done != null) ? done : 0);
-		}
-
 	}
 
 }

@@ -2,7 +2,6 @@ package com.marketbase.batch.job.minute1m;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,12 +11,12 @@ import javax.sql.DataSource;
 import com.marketbase.batch.source.SourceResolver;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.JobWork;
+import com.marketbase.batch.support.launch.LatestSession;
 import com.marketbase.batch.support.launch.LaunchField;
 import com.marketbase.batch.support.launch.LaunchInput;
 import com.marketbase.batch.support.launch.LoadBatchWork;
 import com.marketbase.batch.support.launch.MixedSources;
 import com.marketbase.batch.support.pipeline.DatasetLaunch;
-import com.marketbase.batch.warehouse.AggregateWindow;
 import com.marketbase.batch.warehouse.reference.MarketReference;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -35,6 +34,8 @@ class Minute1mLaunch implements JobLaunch {
 
 	private final MixedSources mixed;
 
+	private final LatestSession latest;
+
 	private final SourceResolver sources;
 
 	private final MinuteBarFeeds feeds;
@@ -46,6 +47,7 @@ class Minute1mLaunch implements JobLaunch {
 		this.properties = properties;
 		this.reference = new MarketReference(dataSource);
 		this.mixed = new MixedSources(dataSource);
+		this.latest = new LatestSession(this.reference);
 		this.sources = sources;
 		this.feeds = feeds;
 		this.work = new LoadBatchWork(dataSource, Minute1mPrepareTasklet.LOAD_BATCH, Minute1mPrepareTasklet.PLANNED,
@@ -69,22 +71,17 @@ class Minute1mLaunch implements JobLaunch {
 
 	@Override
 	public List<LaunchField> fields() {
-		return List.of(
-				new LaunchField("trade_date", "One day, YYYY-MM-DD; empty (and no range) means the last closed session",
-						"2026-11-20"),
-				new LaunchField("start_date", "First day of a range, with end_date", "2026-11-16"),
-				new LaunchField("end_date", "Last day of a range, with start_date", "2026-11-20"),
+		return List.of(new LaunchField("trade_date",
+				"One day, YYYY-MM-DD; empty (and no range) means the last closed session", "2026-11-20"),
+				LaunchField.startDate(), LaunchField.endDate(),
 				new LaunchField("symbols",
 						"Comma-separated codes (at most " + Minute1mParameters.MAX_SYMBOLS
 								+ "); empty means the whole market",
 						"600000.SH,000001.SZ"),
 				new LaunchField("exchange", "SH, SZ or BJ instead of symbols", "SZ"),
-				new LaunchField("source", "tushare, tdx or sandbox; empty means the default", ""),
-				new LaunchField("mode", "full (the default: every unit of the days) or incremental (then older holes)",
-						"full"),
-				new LaunchField("force", "true loads again what already completed", "false"),
-				new LaunchField(LaunchInput.ALLOW_MIXED_SOURCES, "true lets sandbox and real rows share this warehouse",
-						"false"));
+				LaunchField.source(Minute1mParameters.SOURCES), new LaunchField("mode",
+						"full (the default: every unit of the days) or incremental (then older holes)", "full"),
+				LaunchField.force(), LaunchField.allowMixedSources());
 	}
 
 	@Override
@@ -112,21 +109,12 @@ class Minute1mLaunch implements JobLaunch {
 			.toJobParameters();
 	}
 
-	// Today once Beijing's session has closed, otherwise the trading day before.
+	// Today once Beijing's session has closed (with a margin for the last bars),
+	// otherwise
+	// the trading day before.
 	private LocalDate lastClosedSession(String source) {
-		ZonedDateTime now = ZonedDateTime.now(AggregateWindow.MARKET_ZONE);
-		LocalDate latest = now.toLocalTime().isBefore(LocalTime.of(15, 30)) ? now.toLocalDate().minusDays(1)
-				: now.toLocalDate();
-		LocalDate from = latest.minusDays(30);
-		if (!this.reference.calendarCovers(from, latest)) {
-			this.reference.storeCalendar(this.feeds.feed(source).reference().shareCalendar(from, latest));
-		}
-		LocalDate day = this.reference.lastOpenDay(latest);
-		if (day == null) {
-			throw new IllegalArgumentException(
-					"The calendar has no trading day in the 30 days up to " + latest + "; give trade_date=YYYY-MM-DD.");
-		}
-		return day;
+		return this.latest.day(MarketReference.A_SHARE_CALENDAR, LocalTime.of(15, 30),
+				this.feeds.feed(source).reference()::shareCalendar);
 	}
 
 }

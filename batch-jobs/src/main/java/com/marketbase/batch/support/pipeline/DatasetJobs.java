@@ -7,23 +7,20 @@ import javax.sql.DataSource;
 
 import com.marketbase.batch.support.execution.ExecutionOwner;
 import com.marketbase.batch.support.execution.LoadProgress;
+import com.marketbase.batch.support.execution.ProgressStart;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.LaunchSources;
 import com.marketbase.batch.support.launch.LoadBatchWork;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -93,7 +90,8 @@ public final class DatasetJobs {
 			.transactionManager(this.transactionManager)
 			.reader(this.reader)
 			.writer(this.writer)
-			.listener(new ProgressStart(this.progress, this.dataSource))
+			.listener(new ProgressStart(this.progress, this.dataSource, DatasetPrepareTasklet.LOAD_BATCH,
+					DatasetPrepareTasklet.PLANNED))
 			.build();
 		return new JobBuilder(dataset.name(), this.repository).validator(new DatasetParameters.Validator(dataset))
 			.start(prepareStep)
@@ -137,32 +135,6 @@ public final class DatasetJobs {
 
 	DatasetSettings settings(Dataset<?> dataset) {
 		return DatasetSettings.of(this.environment, dataset);
-	}
-
-	/**
-	 * Starts the progress count of this process when the load step begins, counting the
-	 * units earlier executions of the instance already stored.
-	 */
-	private static final class ProgressStart implements StepExecutionListener {
-
-		private final LoadProgress progress;
-
-		private final JdbcTemplate jdbc;
-
-		ProgressStart(LoadProgress progress, DataSource dataSource) {
-			this.progress = progress;
-			this.jdbc = new JdbcTemplate(dataSource);
-		}
-
-		@Override
-		public void beforeStep(StepExecution stepExecution) {
-			ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
-			Long done = this.jdbc.queryForObject(
-					"select count(*) from market.load_units where load_batch_id = ? and status <> 'failed'", Long.class,
-					job.getLong(DatasetPrepareTasklet.LOAD_BATCH));
-			this.progress.start(job.getLong(DatasetPrepareTasklet.PLANNED, 0), (done != null) ? done : 0);
-		}
-
 	}
 
 }

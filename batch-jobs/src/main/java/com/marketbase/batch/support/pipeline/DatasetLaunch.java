@@ -1,8 +1,6 @@
 package com.marketbase.batch.support.pipeline;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +11,7 @@ import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.JobWork;
 import com.marketbase.batch.support.launch.LaunchField;
 import com.marketbase.batch.support.launch.LaunchInput;
+import com.marketbase.batch.support.launch.LatestSession;
 import com.marketbase.batch.support.launch.LaunchSources;
 import com.marketbase.batch.support.launch.MixedSources;
 import com.marketbase.batch.support.units.GapFinder;
@@ -28,8 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class DatasetLaunch implements JobLaunch {
 
-	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
 	private final Dataset<?> dataset;
 
 	private final DatasetSettings settings;
@@ -39,6 +36,8 @@ public final class DatasetLaunch implements JobLaunch {
 	private final MarketReference reference;
 
 	private final MixedSources mixed;
+
+	private final LatestSession latest;
 
 	private final GapFinder finder;
 
@@ -53,6 +52,7 @@ public final class DatasetLaunch implements JobLaunch {
 		this.sources = sources;
 		this.reference = new MarketReference(dataSource);
 		this.mixed = new MixedSources(dataSource);
+		this.latest = new LatestSession(this.reference);
 		this.finder = new GapFinder(dataSource, dataset.name(), dataset.storedCondition());
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.work = work;
@@ -78,19 +78,16 @@ public final class DatasetLaunch implements JobLaunch {
 		return List.of(
 				new LaunchField("trade_date",
 						"One day, YYYY-MM-DD; empty (and no range) means the last day whose data is out", "2026-11-20"),
-				new LaunchField("start_date", "First day of a range, with end_date", "2026-11-16"),
-				new LaunchField("end_date", "Last day of a range, with start_date", "2026-11-20"),
+				LaunchField.startDate(), LaunchField.endDate(),
 				new LaunchField("symbols",
 						"Comma-separated " + this.dataset.codeExample() + ", at most " + LaunchInput.MAX_SYMBOLS
 								+ "; empty means all of the dataset's instruments",
 						""),
-				new LaunchField("source", String.join(", ", this.dataset.sources()) + "; empty means the default", ""),
+				LaunchField.source(this.dataset.sources()),
 				new LaunchField("mode",
 						"incremental (the default: what is missing, then older holes) or full (every unit again)",
 						"incremental"),
-				new LaunchField("force", "true runs again what already completed", "false"),
-				new LaunchField(LaunchInput.ALLOW_MIXED_SOURCES, "true lets sandbox and real rows share this warehouse",
-						"false"));
+				LaunchField.force(), LaunchField.allowMixedSources());
 	}
 
 	@Override
@@ -144,20 +141,9 @@ public final class DatasetLaunch implements JobLaunch {
 	}
 
 	private LocalDate lastPublishedDay(String source) {
-		ZonedDateTime now = ZonedDateTime.now(BEIJING);
-		LocalDate latest = now.toLocalTime().isBefore(this.dataset.publishedAt()) ? now.toLocalDate().minusDays(1)
-				: now.toLocalDate();
-		LocalDate from = latest.minusDays(30);
 		String calendar = this.finder.calendarExchange();
-		if (!this.reference.calendarCovers(calendar, from, latest)) {
-			this.reference.storeCalendar(this.dataset.feed(source).calendar(calendar, from, latest));
-		}
-		LocalDate day = this.reference.lastOpenDay(calendar, latest);
-		if (day == null) {
-			throw new IllegalArgumentException(
-					"The calendar has no trading day in the 30 days up to " + latest + "; give trade_date=YYYY-MM-DD.");
-		}
-		return day;
+		return this.latest.day(calendar, this.dataset.publishedAt(),
+				(from, to) -> this.dataset.feed(source).calendar(calendar, from, to));
 	}
 
 }

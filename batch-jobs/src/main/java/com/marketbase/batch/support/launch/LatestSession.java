@@ -1,0 +1,51 @@
+package com.marketbase.batch.support.launch;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import com.marketbase.batch.warehouse.reference.MarketReference;
+import com.marketbase.batch.warehouse.reference.TradingDay;
+
+/**
+ * The day a launch without a date loads: the last open day of a calendar whose data is
+ * out by now in Beijing, taking the calendar of the last month from the source where the
+ * warehouse does not know it yet.
+ */
+public final class LatestSession {
+
+	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+	private final MarketReference reference;
+
+	public LatestSession(MarketReference reference) {
+		this.reference = reference;
+	}
+
+	/**
+	 * The last open day whose data is out.
+	 * @param exchange the calendar
+	 * @param out the Beijing time from which a day's data is out
+	 * @param calendar reads a window of the calendar from the launch's source
+	 * @return the day
+	 * @throws IllegalArgumentException when the calendar has no open day in the last 30
+	 */
+	public LocalDate day(String exchange, LocalTime out, BiFunction<LocalDate, LocalDate, List<TradingDay>> calendar) {
+		ZonedDateTime now = ZonedDateTime.now(BEIJING);
+		LocalDate latest = now.toLocalTime().isBefore(out) ? now.toLocalDate().minusDays(1) : now.toLocalDate();
+		LocalDate from = latest.minusDays(30);
+		if (!this.reference.calendarCovers(exchange, from, latest)) {
+			this.reference.storeCalendar(calendar.apply(from, latest));
+		}
+		LocalDate day = this.reference.lastOpenDay(exchange, latest);
+		if (day == null) {
+			throw new IllegalArgumentException(
+					"The calendar has no trading day in the 30 days up to " + latest + "; give trade_date=YYYY-MM-DD.");
+		}
+		return day;
+	}
+
+}
