@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -231,6 +232,18 @@ public final class Sandbox implements AutoCloseable {
 	 */
 	public void poison(String symbol) {
 		this.tushare.poison(symbol);
+	}
+
+	/**
+	 * Gives the TDX gateway's own store a hole, as a gateway that missed some days of the
+	 * SSE Composite has: {@code /api/workday/range} leaves out the open days from
+	 * {@code first} to {@code last}, as if they had no bars. Other endpoints are not
+	 * affected.
+	 * @param first the first day missing
+	 * @param last the last day missing
+	 */
+	public void dropTdxWorkdays(LocalDate first, LocalDate last) {
+		this.tdx.dropWorkdays(first, last);
 	}
 
 	/**

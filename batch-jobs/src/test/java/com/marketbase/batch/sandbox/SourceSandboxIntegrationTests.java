@@ -263,6 +263,26 @@ class SourceSandboxIntegrationTests {
 	}
 
 	@Test
+	void leavesAHoleInTheGatewaysStoreOutOfTheTdxCalendar() {
+		try (Sandbox holed = Sandbox.start(SandboxSettings.defaults().withUniverse(50, 6, 10))) {
+			// Ten weekdays without index bars: longer than any closure, so no holiday.
+			holed.dropTdxWorkdays(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 13));
+
+			List<TradingDay> days = tdx(settings().at(holed.baseUrl())).calendar("SSE", LocalDate.of(2026, 2, 1),
+					LocalDate.of(2026, 3, 31));
+
+			assertThat(days).extracting(TradingDay::date)
+				.doesNotContainAnyElementsOf(LocalDate.of(2026, 2, 28).datesUntil(LocalDate.of(2026, 3, 16)).toList())
+				.contains(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 27), LocalDate.of(2026, 3, 31));
+			assertThat(day(days, LocalDate.of(2026, 3, 16)))
+				.isEqualTo(new TradingDay("SSE", LocalDate.of(2026, 3, 16), true, null));
+			// The six weekdays of the Spring Festival stay a holiday.
+			assertThat(day(days, LocalDate.of(2026, 2, 16)).open()).isFalse();
+			assertThat(day(days, LocalDate.of(2026, 2, 24)).previousOpen()).isEqualTo(LocalDate.of(2026, 2, 13));
+		}
+	}
+
+	@Test
 	void pagesNavHistoryTwentyRowsAtATime() {
 		long before = sandbox.calls("eastmoney:f10/lsjz");
 
@@ -472,7 +492,11 @@ class SourceSandboxIntegrationTests {
 	}
 
 	private static TradingDay day(Fetched<TradingDay> days, LocalDate date) {
-		return days.items().stream().filter((day) -> day.date().equals(date)).findFirst().orElseThrow();
+		return day(days.items(), date);
+	}
+
+	private static TradingDay day(List<TradingDay> days, LocalDate date) {
+		return days.stream().filter((day) -> day.date().equals(date)).findFirst().orElseThrow();
 	}
 
 }
