@@ -7,21 +7,30 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +43,12 @@ import org.slf4j.LoggerFactory;
  * It counts calls per endpoint ({@code tushare:daily}, {@code tdx:/api/minute},
  * {@code eastmoney:f10/lsjz}, {@code eastmoney:fundgz}) and the rate-limit answers it
  * gave, and misbehaves on request: faults are injected per endpoint for the next calls,
- * or at random at a configured rate.
+ * optionally only for the calls that carry one parameter value (the request a test means
+ * them for), or at random at a configured rate.
  * <p>
  * It uses the JDK's own HTTP server: it needs no dependency, starts in milliseconds, and
- * its plain blocking handlers are all a simulator needs.
+ * its plain blocking handlers are all a simulator needs. A stalled call holds no thread,
+ * only its open connection, and closing the sandbox drops it.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -58,6 +69,10 @@ public final class Sandbox implements AutoCloseable {
 
 	private final ExecutorService executor;
 
+	private final ScheduledExecutorService stallTimer;
+
+	private final Set<HttpExchange> stalled = ConcurrentHashMap.newKeySet();
+
 	private final TushareSimulator tushare;
 
 	private final TdxSimulator tdx;
@@ -66,9 +81,11 @@ public final class Sandbox implements AutoCloseable {
 
 	private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
-	private final Map<String, Deque<SandboxFault>> injected = new ConcurrentHashMap<>();
+	private final Map<String, List<Injection>> injected = new ConcurrentHashMap<>();
 
 	private final SplittableRandom faultDice;
+
+	private final CountDownLatch closing = new CountDownLatch(1);
 
 	private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -83,6 +100,11 @@ public final class Sandbox implements AutoCloseable {
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = Executors.newCachedThreadPool((task) -> {
 			Thread thread = new Thread(task, "sandbox-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.stallTimer = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "sandbox-stalls");
 			thread.setDaemon(true);
 			return thread;
 		});
@@ -155,17 +177,51 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Makes the next calls of an endpoint misbehave.
+	 * Makes the next calls of an endpoint misbehave, whatever they ask for. Faults are
+	 * served in the order they were injected.
 	 * @param endpoint as for {@link #calls(String)}
 	 * @param fault the fault
 	 * @param times for how many calls
 	 */
 	public void inject(String endpoint, SandboxFault fault, int times) {
-		Deque<SandboxFault> queue = this.injected.computeIfAbsent(endpoint, (key) -> new ArrayDeque<>());
-		synchronized (queue) {
-			for (int i = 0; i < times; i++) {
-				queue.add(fault);
+		add(endpoint, new Injection(null, null, fault, times));
+	}
+
+	/**
+	 * Makes the next calls of an endpoint misbehave that carry a parameter with a given
+	 * value, and no other call: a fault meant for one request is not taken by another
+	 * request to the same endpoint, only by that request again (a retry).
+	 * @param endpoint as for {@link #calls(String)}
+	 * @param parameter the parameter: one of the query for the TDX gateway and Eastmoney
+	 * (for example {@code code} or {@code fundCode}), one of the body's {@code params}
+	 * for Tushare (for example {@code ts_code} or {@code trade_date})
+	 * @param value the value the parameter must have, for example {@code 600000.SH}
+	 * @param fault the fault
+	 * @param times for how many such calls
+	 */
+	public void inject(String endpoint, String parameter, String value, SandboxFault fault, int times) {
+		add(endpoint, new Injection(Objects.requireNonNull(parameter), Objects.requireNonNull(value), fault, times));
+	}
+
+	/**
+	 * Forgets the injected faults no call has taken yet, so that what one test injected
+	 * and did not use cannot reach the next one.
+	 */
+	public void clearFaults() {
+		this.injected.values().forEach((injections) -> {
+			synchronized (injections) {
+				injections.clear();
 			}
+		});
+	}
+
+	private void add(String endpoint, Injection injection) {
+		if (injection.remaining <= 0) {
+			return;
+		}
+		List<Injection> injections = this.injected.computeIfAbsent(endpoint, (key) -> new ArrayList<>());
+		synchronized (injections) {
+			injections.add(injection);
 		}
 	}
 
@@ -179,6 +235,18 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	/**
+	 * Gives the TDX gateway's own store a hole, as a gateway that missed some days of the
+	 * SSE Composite has: {@code /api/workday/range} leaves out the open days from
+	 * {@code first} to {@code last}, as if they had no bars. Other endpoints are not
+	 * affected.
+	 * @param first the first day missing
+	 * @param last the last day missing
+	 */
+	public void dropTdxWorkdays(LocalDate first, LocalDate last) {
+		this.tdx.dropWorkdays(first, last);
+	}
+
+	/**
 	 * Blocks until the sandbox is closed.
 	 * @throws InterruptedException when interrupted first
 	 */
@@ -186,15 +254,25 @@ public final class Sandbox implements AutoCloseable {
 		this.closed.await();
 	}
 
+	/**
+	 * Stops the server. Calls stalled by {@link SandboxFault#TIMEOUT} or waiting out the
+	 * latency end at once, their connections dropped without an answer.
+	 */
 	@Override
 	public void close() {
+		this.closing.countDown();
+		this.stallTimer.shutdownNow();
+		for (HttpExchange exchange : List.copyOf(this.stalled)) {
+			drop(exchange);
+		}
 		this.server.stop(0);
 		this.executor.shutdownNow();
 		this.closed.countDown();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
+		boolean stalling = false;
+		try {
 			SandboxRequest request = new SandboxRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 					SandboxRequest.parseQuery(exchange.getRequestURI().getRawQuery()),
 					exchange.getRequestHeaders().getFirst("Referer") == null ? ""
@@ -202,30 +280,93 @@ public final class Sandbox implements AutoCloseable {
 					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			String endpoint = endpointOf(request);
 			count(endpoint);
-			pause(this.settings.latency().toMillis());
-			SandboxFault fault = (endpoint != null) ? nextFault(endpoint) : null;
+			pause(this.settings.latency());
+			SandboxFault fault = (endpoint != null) ? nextFault(endpoint, request) : null;
 			if (fault == SandboxFault.RESET) {
 				// The JDK server drops the connection when a handler fails.
 				throw new IllegalStateException("sandbox fault: connection reset");
 			}
-			if (fault == SandboxFault.TIMEOUT) {
-				pause(this.settings.stallFor().toMillis());
+			if (fault == SandboxFault.TIMEOUT && !this.settings.stallFor().isZero()
+					&& !this.settings.stallFor().isNegative()) {
+				stalling = stall(exchange, request, endpoint);
+				return;
 			}
-			SandboxAnswer answer = answer(request, fault);
-			if (answer.rateLimited()) {
-				count(endpoint + ":rate-limited");
+			respond(exchange, request, endpoint, fault);
+		}
+		finally {
+			if (!stalling) {
+				// Closing an exchange that has not answered (a call that failed) drops
+				// its
+				// connection.
+				exchange.close();
 			}
-			byte[] body = answer.body();
-			if (fault == SandboxFault.MALFORMED_JSON) {
-				body = Arrays.copyOf(body, body.length * 2 / 3);
-			}
-			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-			exchange.sendResponseHeaders(answer.status(), (body.length == 0) ? -1 : body.length);
-			if (body.length > 0) {
-				OutputStream out = exchange.getResponseBody();
-				out.write(body, 0, (fault == SandboxFault.TRUNCATED) ? body.length / 2 : body.length);
-				out.flush();
-			}
+		}
+	}
+
+	/**
+	 * Stalls a call without holding a thread: its exchange stays open and unanswered, and
+	 * is answered when the stall ends or dropped when the sandbox closes first. The JDK
+	 * server does not tell a handler that its client hung up, so a thread waiting out the
+	 * stall would outlive a client that gave up; an open exchange costs nothing but its
+	 * connection.
+	 * @return whether the call is stalled; {@code false} when the sandbox is closing
+	 */
+	private boolean stall(HttpExchange exchange, SandboxRequest request, String endpoint) {
+		this.stalled.add(exchange);
+		try {
+			this.stallTimer.schedule(() -> {
+				if (this.stalled.remove(exchange)) {
+					answerLater(exchange, request, endpoint);
+				}
+			}, this.settings.stallFor().toNanos(), TimeUnit.NANOSECONDS);
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			this.stalled.remove(exchange);
+			return false;
+		}
+	}
+
+	private void answerLater(HttpExchange exchange, SandboxRequest request, String endpoint) {
+		try {
+			this.executor.execute(() -> {
+				try (exchange) {
+					respond(exchange, request, endpoint, SandboxFault.TIMEOUT);
+				}
+				catch (IOException | RuntimeException ex) {
+					// The client gave up on the stall long ago, or the sandbox is
+					// closing.
+					logger.debug("A stalled answer could not be sent: {}", ex.toString());
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			exchange.close();
+		}
+	}
+
+	private void drop(HttpExchange exchange) {
+		if (this.stalled.remove(exchange)) {
+			exchange.close();
+		}
+	}
+
+	private void respond(HttpExchange exchange, SandboxRequest request, String endpoint, SandboxFault fault)
+			throws IOException {
+		SandboxAnswer answer = answer(request, fault);
+		if (answer.rateLimited()) {
+			count(endpoint + ":rate-limited");
+		}
+		byte[] body = answer.body();
+		if (fault == SandboxFault.MALFORMED_JSON) {
+			body = Arrays.copyOf(body, body.length * 2 / 3);
+		}
+		exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+		exchange.sendResponseHeaders(answer.status(), (body.length == 0) ? -1 : body.length);
+		if (body.length > 0) {
+			OutputStream out = exchange.getResponseBody();
+			out.write(body, 0, (fault == SandboxFault.TRUNCATED) ? body.length / 2 : body.length);
+			out.flush();
 		}
 	}
 
@@ -288,13 +429,21 @@ public final class Sandbox implements AutoCloseable {
 		}
 	}
 
-	private SandboxFault nextFault(String endpoint) {
-		Deque<SandboxFault> queue = this.injected.get(endpoint);
-		if (queue != null) {
-			synchronized (queue) {
-				SandboxFault fault = queue.poll();
-				if (fault != null) {
-					return fault;
+	private SandboxFault nextFault(String endpoint, SandboxRequest request) {
+		List<Injection> injections = this.injected.get(endpoint);
+		if (injections != null) {
+			synchronized (injections) {
+				Iterator<Injection> pending = injections.iterator();
+				while (pending.hasNext()) {
+					Injection injection = pending.next();
+					if (injection.parameter == null
+							|| injection.value.equals(parameterOf(request, injection.parameter))) {
+						injection.remaining--;
+						if (injection.remaining == 0) {
+							pending.remove();
+						}
+						return injection.fault;
+					}
 				}
 			}
 		}
@@ -309,16 +458,50 @@ public final class Sandbox implements AutoCloseable {
 		return null;
 	}
 
-	private static void pause(long millis) {
-		if (millis <= 0) {
+	private static String parameterOf(SandboxRequest request, String name) {
+		return isTushare(request.path()) ? TushareSimulator.param(request, name) : request.param(name);
+	}
+
+	/**
+	 * Waits out the latency, until the sandbox closes at the latest: a call whose wait
+	 * the closing (or an interrupt) cut short fails, and so ends without an answer.
+	 */
+	private void pause(Duration duration) {
+		if (duration.isZero() || duration.isNegative()) {
 			return;
 		}
 		try {
-			Thread.sleep(millis);
+			if (this.closing.await(duration.toNanos(), TimeUnit.NANOSECONDS)) {
+				throw new IllegalStateException("sandbox closed while a call waited");
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while a call waited", ex);
 		}
+	}
+
+	/**
+	 * Faults injected for the next calls of one endpoint: all of them, or those whose
+	 * parameter has a value.
+	 */
+	private static final class Injection {
+
+		private final @Nullable String parameter;
+
+		private final @Nullable String value;
+
+		private final SandboxFault fault;
+
+		private int remaining;
+
+		Injection(@Nullable String parameter, @Nullable String value, SandboxFault fault, int times) {
+			this.parameter = parameter;
+			this.value = value;
+			this.fault = fault;
+			this.remaining = times;
+		}
+
 	}
 
 }

@@ -12,7 +12,10 @@ public enum SandboxFault {
 	/** HTTP 502 from a "gateway" with an HTML body. */
 	HTTP_502,
 
-	/** No answer until {@link SandboxSettings#stallFor()} has passed. */
+	/**
+	 * No answer until {@link SandboxSettings#stallFor()} has passed; when the sandbox
+	 * closes first, the connection is dropped without one.
+	 */
 	TIMEOUT,
 
 	/** The connection is closed without an answer. */

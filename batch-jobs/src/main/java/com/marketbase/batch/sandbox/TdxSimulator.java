@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -44,10 +45,22 @@ final class TdxSimulator {
 
 	private final SyntheticMarket market;
 
+	private final List<Span> dropped = new CopyOnWriteArrayList<>();
+
 	TdxSimulator(SandboxSettings settings, Universe universe, SyntheticMarket market) {
 		this.settings = settings;
 		this.universe = universe;
 		this.market = market;
+	}
+
+	/**
+	 * Makes {@code /api/workday/range} leave out the open days of a span, as a gateway
+	 * whose store has no index bars for them.
+	 * @param first the first day missing
+	 * @param last the last day missing
+	 */
+	void dropWorkdays(LocalDate first, LocalDate last) {
+		this.dropped.add(new Span(first, last));
 	}
 
 	SandboxAnswer answer(SandboxRequest request, boolean corrupt) {
@@ -290,12 +303,24 @@ final class TdxSimulator {
 		ObjectNode data = MAPPER.createObjectNode();
 		ArrayNode list = data.putArray("list");
 		for (LocalDate day : TradingCalendar.openDays(from, last)) {
+			if (isDropped(day)) {
+				continue;
+			}
 			ObjectNode item = list.addObject();
 			item.put("iso", day.toString());
 			item.put("numeric", COMPACT.format(day));
 		}
 		data.put("count", list.size());
 		return data;
+	}
+
+	private boolean isDropped(LocalDate day) {
+		for (Span span : this.dropped) {
+			if (!day.isBefore(span.first()) && !day.isAfter(span.last())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private LocalDate today() {
@@ -346,6 +371,15 @@ final class TdxSimulator {
 		body.put("message", message);
 		body.putNull("data");
 		return SandboxAnswer.json(MAPPER.writeValueAsString(body));
+	}
+
+	/**
+	 * Days the gateway's own store lacks.
+	 *
+	 * @param first the first day missing
+	 * @param last the last day missing
+	 */
+	private record Span(LocalDate first, LocalDate last) {
 	}
 
 	/** A request the gateway answers with code -1. */

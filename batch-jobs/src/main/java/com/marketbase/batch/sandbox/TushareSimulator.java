@@ -112,6 +112,22 @@ final class TushareSimulator {
 		}
 	}
 
+	/**
+	 * One of the {@code params} a request sends, for matching injected faults.
+	 * @param request the request
+	 * @param name the parameter, for example {@code ts_code}
+	 * @return its value as text, or empty when the request does not send it
+	 */
+	static String param(SandboxRequest request, String name) {
+		try {
+			JsonNode body = MAPPER.readTree(request.body());
+			return (body != null) ? text(body.path("params"), name, "") : "";
+		}
+		catch (JacksonException ex) {
+			return "";
+		}
+	}
+
 	SandboxAnswer answer(SandboxRequest request, boolean corrupt) {
 		JsonNode body;
 		try {

@@ -1,5 +1,6 @@
 package com.marketbase.batch.sandbox;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,10 +14,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,10 +55,39 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The real connectors against the sandbox over real HTTP on loopback: paging and window
  * splitting, cross-source consistency, and how every fault kind ends.
+ * <p>
+ * Nothing here depends on how fast the machine is: every client waits generously for an
+ * answer, except those that test a stall, which give up after seconds on a stall of
+ * minutes; and every fault is injected for the request it is meant for, so no other
+ * request can take it.
  */
 class SourceSandboxIntegrationTests {
 
 	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+	/**
+	 * How long a {@link SandboxFault#TIMEOUT} stalls: minutes, so that it always outlasts
+	 * the read timeout of the client that tests it.
+	 */
+	private static final Duration STALL = Duration.ofMinutes(10);
+
+	/**
+	 * The read timeout of the clients that test a stall: seconds, far below the stall and
+	 * far above what an answer on loopback takes, even on a busy machine.
+	 */
+	private static final Duration STALL_READ_TIMEOUT = Duration.ofSeconds(3);
+
+	/**
+	 * Every other client's timeouts: generous, so that a busy machine's slow answer (the
+	 * whole market of a day takes a while) is never taken for a timeout and retried.
+	 */
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private static final SourceSettings.Retry RETRY = new SourceSettings.Retry(3, Duration.ofMillis(20),
+			Duration.ofMillis(100), Duration.ofMillis(300));
+
+	/** Every attempt a client makes at one request: the first one and its retries. */
+	private static final int ATTEMPTS = RETRY.maxRetries() + 1;
 
 	private static Sandbox sandbox;
 
@@ -63,7 +97,7 @@ class SourceSandboxIntegrationTests {
 	static void start() {
 		sandbox = Sandbox.start(SandboxSettings.defaults()
 			.withUniverse(7000, 12, 40)
-			.withStallFor(Duration.ofMillis(1500))
+			.withStallFor(STALL)
 			.withTokens(Map.of(SandboxSettings.TOKEN, SandboxSettings.Grant.everything(100_000), "basic-token",
 					new SandboxSettings.Grant(Set.of("daily", "trade_cal"), 100_000), "tight-token",
 					SandboxSettings.Grant.everything(3)))
@@ -73,29 +107,48 @@ class SourceSandboxIntegrationTests {
 
 	@AfterAll
 	static void stop() {
+		// Also ends the stalls the clients that tested them gave up on.
 		sandbox.close();
 	}
 
+	@AfterEach
+	void clearFaults() {
+		// What a test injected and no call took (a test that failed half-way, or faults
+		// meant for every attempt) must not reach the next test.
+		sandbox.clearFaults();
+	}
+
 	private static SourceSettings settings() {
-		// Read timeout below the stall, so a stalled answer is a timeout.
-		return new SourceSettings(sandbox.baseUrl(), Duration.ofSeconds(1), Duration.ofMillis(700), null, Map.of(),
-				new SourceSettings.Retry(3, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(300)));
+		return settings(TIMEOUT);
+	}
+
+	private static SourceSettings settings(Duration readTimeout) {
+		return new SourceSettings(sandbox.baseUrl(), TIMEOUT, readTimeout, null, Map.of(), RETRY);
 	}
 
 	private static TushareClient tushare(String token) {
-		SourceSettings settings = settings();
+		return tushare(token, settings());
+	}
+
+	private static TushareClient tushare(String token, SourceSettings settings) {
 		return new TushareClient(new SourceHttp(SourceName.TUSHARE, settings),
 				new SourceGate(SourceName.TUSHARE, settings, CallQuota.unlimited(), states), Secret.of(token));
 	}
 
 	private static TdxClient tdx() {
-		SourceSettings settings = settings();
+		return tdx(settings());
+	}
+
+	private static TdxClient tdx(SourceSettings settings) {
 		return new TdxClient(new SourceHttp(SourceName.TDX, settings),
 				new SourceGate(SourceName.TDX, settings, CallQuota.unlimited(), states));
 	}
 
 	private static EastmoneyClient eastmoney() {
-		SourceSettings settings = settings();
+		return eastmoney(settings());
+	}
+
+	private static EastmoneyClient eastmoney(SourceSettings settings) {
 		SourceHttp http = new SourceHttp(SourceName.EASTMONEY, settings);
 		return new EastmoneyClient(http, http,
 				new SourceGate(SourceName.EASTMONEY, settings, CallQuota.unlimited(), states));
@@ -210,6 +263,26 @@ class SourceSandboxIntegrationTests {
 	}
 
 	@Test
+	void leavesAHoleInTheGatewaysStoreOutOfTheTdxCalendar() {
+		try (Sandbox holed = Sandbox.start(SandboxSettings.defaults().withUniverse(50, 6, 10))) {
+			// Ten weekdays without index bars: longer than any closure, so no holiday.
+			holed.dropTdxWorkdays(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 13));
+
+			List<TradingDay> days = tdx(settings().at(holed.baseUrl())).calendar("SSE", LocalDate.of(2026, 2, 1),
+					LocalDate.of(2026, 3, 31));
+
+			assertThat(days).extracting(TradingDay::date)
+				.doesNotContainAnyElementsOf(LocalDate.of(2026, 2, 28).datesUntil(LocalDate.of(2026, 3, 16)).toList())
+				.contains(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 27), LocalDate.of(2026, 3, 31));
+			assertThat(day(days, LocalDate.of(2026, 3, 16)))
+				.isEqualTo(new TradingDay("SSE", LocalDate.of(2026, 3, 16), true, null));
+			// The six weekdays of the Spring Festival stay a holiday.
+			assertThat(day(days, LocalDate.of(2026, 2, 16)).open()).isFalse();
+			assertThat(day(days, LocalDate.of(2026, 2, 24)).previousOpen()).isEqualTo(LocalDate.of(2026, 2, 13));
+		}
+	}
+
+	@Test
 	void pagesNavHistoryTwentyRowsAtATime() {
 		long before = sandbox.calls("eastmoney:f10/lsjz");
 
@@ -233,20 +306,65 @@ class SourceSandboxIntegrationTests {
 		for (SandboxFault fault : List.of(SandboxFault.HTTP_500, SandboxFault.HTTP_502, SandboxFault.TIMEOUT,
 				SandboxFault.RESET, SandboxFault.MALFORMED_JSON, SandboxFault.HTML, SandboxFault.TRUNCATED)) {
 			LocalDate day = LocalDate.of(2026, 11, 18);
-			sandbox.inject("tushare:daily", fault, 2);
-			sandbox.inject("tdx:/api/minute", fault, 1);
-			sandbox.inject("eastmoney:f10/lsjz", fault, 1);
+			// Only the clients that test the stall wait but seconds.
+			SourceSettings settings = settings((fault == SandboxFault.TIMEOUT) ? STALL_READ_TIMEOUT : TIMEOUT);
+			// Each fault is meant for the request below and its retries, which are the
+			// only requests with that instrument: its first attempts take the faults and
+			// the next retry gets a clean answer.
+			sandbox.inject("tushare:daily", "ts_code", "600000.SH", fault, 2);
+			sandbox.inject("tdx:/api/minute", "code", "600000", fault, 1);
+			sandbox.inject("eastmoney:f10/lsjz", "fundCode", "000008", fault, 1);
 
-			assertThat(tushare(SandboxSettings.TOKEN).daily("600000.SH", day, day).items()).as(fault.name()).hasSize(1);
-			assertThat(tdx().minutePoints(TdxCode.stock("600000.SH"), day).items()).as(fault.name()).hasSize(240);
-			assertThat(eastmoney().navHistory("000008", day, day).items()).as(fault.name()).hasSize(1);
+			assertThat(tushare(SandboxSettings.TOKEN, settings).daily("600000.SH", day, day).items()).as(fault.name())
+				.hasSize(1);
+			assertThat(tdx(settings).minutePoints(TdxCode.stock("600000.SH"), day).items()).as(fault.name())
+				.hasSize(240);
+			assertThat(eastmoney(settings).navHistory("000008", day, day).items()).as(fault.name()).hasSize(1);
 		}
 		assertThat(states.of(SourceName.TUSHARE)).isEqualTo(SourceState.OK);
 	}
 
 	@Test
+	void answersAStalledCallWhenItsStallEnds() {
+		// A short stall here: the client waits far longer, so it sees the late answer.
+		Duration stall = Duration.ofSeconds(1);
+		try (Sandbox slow = Sandbox.start(SandboxSettings.defaults().withUniverse(50, 6, 10).withStallFor(stall))) {
+			slow.inject("tdx:/api/health", SandboxFault.TIMEOUT, 1);
+			long started = System.nanoTime();
+
+			assertThat(tdx(settings().at(slow.baseUrl())).healthy()).isTrue();
+
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(stall);
+			assertThat(slow.calls("tdx:/api/health")).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void dropsItsStalledCallsWhenItCloses() throws Exception {
+		CompletableFuture<HttpResponse<String>> answer;
+		try (Sandbox stalling = Sandbox.start(SandboxSettings.defaults().withUniverse(50, 6, 10).withStallFor(STALL))) {
+			stalling.inject("tdx:/api/health", SandboxFault.TIMEOUT, 1);
+			answer = HttpClient.newHttpClient()
+				.sendAsync(HttpRequest.newBuilder(stalling.baseUrl().resolve("/api/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			long deadline = System.nanoTime() + TIMEOUT.toNanos();
+			while (stalling.calls("tdx:/api/health") == 0 && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			assertThat(stalling.calls("tdx:/api/health")).as("calls that reached the sandbox").isEqualTo(1);
+		}
+
+		// Long before the stall of minutes would end.
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> answer.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+			.withCauseInstanceOf(IOException.class);
+	}
+
+	@Test
 	void givesUpOnAPersistentFaultAfterItsRetries() {
-		sandbox.inject("tushare:adj_factor", SandboxFault.HTTP_500, 4);
+		// On every attempt at this request, which makes the client give up; the call
+		// after it finds no fault left.
+		sandbox.inject("tushare:adj_factor", "ts_code", "600000.SH", SandboxFault.HTTP_500, ATTEMPTS);
 
 		assertThatExceptionOfType(TransientSourceException.class)
 			.isThrownBy(() -> tushare(SandboxSettings.TOKEN).adjustmentFactors("600000.SH", LocalDate.of(2026, 1, 5),
@@ -263,9 +381,13 @@ class SourceSandboxIntegrationTests {
 		LocalDate from = LocalDate.of(2026, 11, 2);
 		LocalDate to = LocalDate.of(2026, 11, 13);
 		int traded = tushare(SandboxSettings.TOKEN).daily("600000.SH", from, to).items().size();
-		sandbox.inject("tushare:daily", SandboxFault.IMPOSSIBLE_ROWS, 1);
-		sandbox.inject("tdx:/api/kline-all", SandboxFault.IMPOSSIBLE_ROWS, 1);
-		sandbox.inject("eastmoney:f10/lsjz", SandboxFault.IMPOSSIBLE_ROWS, 1);
+		// A corrupt row is no transient failure: a source sends it again when asked
+		// again, so every attempt at each request below gets it, and a retry (after a
+		// failure of its own) cannot hide it. What is left over is cleared after the
+		// test.
+		sandbox.inject("tushare:daily", "ts_code", "600000.SH", SandboxFault.IMPOSSIBLE_ROWS, ATTEMPTS);
+		sandbox.inject("tdx:/api/kline-all", "code", "600000", SandboxFault.IMPOSSIBLE_ROWS, ATTEMPTS);
+		sandbox.inject("eastmoney:f10/lsjz", "fundCode", "000008", SandboxFault.IMPOSSIBLE_ROWS, ATTEMPTS);
 
 		Fetched<DailyBar> daily = tushare(SandboxSettings.TOKEN).daily("600000.SH", from, to);
 		Fetched<DailyBar> tdxDaily = tdx().dailyBars(TdxCode.stock("600000.SH"), TradingCalendar.FIRST, to);
@@ -346,8 +468,8 @@ class SourceSandboxIntegrationTests {
 	@Test
 	void sendsOnlyTheConfiguredSourceThroughItsProxy() {
 		try (Sandbox proxy = Sandbox.start(SandboxSettings.defaults().withUniverse(50, 6, 10))) {
-			SourceSettings viaProxy = new SourceSettings(URI.create("http://tushare.example"), Duration.ofSeconds(1),
-					Duration.ofSeconds(2), proxy.baseUrl(), Map.of(), settings().retry());
+			SourceSettings viaProxy = new SourceSettings(URI.create("http://tushare.example"), TIMEOUT, TIMEOUT,
+					proxy.baseUrl(), Map.of(), RETRY);
 			TushareClient proxied = new TushareClient(new SourceHttp(SourceName.TUSHARE, viaProxy),
 					new SourceGate(SourceName.TUSHARE, viaProxy, CallQuota.unlimited(), states),
 					Secret.of(SandboxSettings.TOKEN));
@@ -370,7 +492,11 @@ class SourceSandboxIntegrationTests {
 	}
 
 	private static TradingDay day(Fetched<TradingDay> days, LocalDate date) {
-		return days.items().stream().filter((day) -> day.date().equals(date)).findFirst().orElseThrow();
+		return day(days.items(), date);
+	}
+
+	private static TradingDay day(List<TradingDay> days, LocalDate date) {
+		return days.stream().filter((day) -> day.date().equals(date)).findFirst().orElseThrow();
 	}
 
 }

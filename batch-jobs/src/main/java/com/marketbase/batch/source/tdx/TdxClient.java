@@ -1,6 +1,7 @@
 package com.marketbase.batch.source.tdx;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -8,10 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
@@ -42,6 +43,15 @@ public final class TdxClient {
 	private static final Set<String> INTRADAY_TYPES = Set.of("minute1", "minute5", "minute15", "minute30", "hour");
 
 	private static final Map<String, String> EXCHANGES = Map.of("sh", "SSE", "sz", "SZSE", "bj", "BSE");
+
+	/**
+	 * The most weekdays in a row a calendar may lack and still read them as closed. The
+	 * longest closures of the Chinese exchanges (Spring Festival, National Day, the
+	 * Spring Festival of 2020 extended for the epidemic) shut at most 7 weekdays in a
+	 * row; one more day of margin allows for an extension announced at short notice. A
+	 * longer run is no holiday but a hole in the gateway's store.
+	 */
+	static final int LONGEST_CLOSURE_WEEKDAYS = 8;
 
 	private final SourceHttp http;
 
@@ -243,35 +253,77 @@ public final class TdxClient {
 	}
 
 	/**
-	 * The A-share calendar of a window as the gateway knows it. The gateway derives open
-	 * days from the index's bars, so it cannot know days after the last one with bars:
-	 * those are left out rather than called closed, and so is the whole window when it
-	 * reports no day at all. It reaches back a month so that the first days get their
-	 * previous open day.
+	 * The A-share calendar of a window as the gateway knows it. The gateway lists open
+	 * days only, derived from the index's bars, so it cannot know days after the last one
+	 * with bars: those are left out rather than called closed, and so is the whole window
+	 * when it reports no day at all. It reaches back a month so that the first days get
+	 * their previous open day.
+	 * <p>
+	 * Weekdays it does not list read as closed, except a run of more than
+	 * {@value #LONGEST_CLOSURE_WEEKDAYS} of them, longer than any closure of the
+	 * exchanges: that is a hole in the gateway's own store, so those days (and the
+	 * weekends among them) are left out as unknown, and the open day after them gets no
+	 * previous open day. A shorter hole cannot be told from a holiday by this answer
+	 * alone and reads as closed days.
 	 * @param exchange the exchange to file the days under
 	 * @param start the first day
 	 * @param end the last day
-	 * @return the days from {@code start} to the last day the gateway knows, oldest first
+	 * @return the days from {@code start} to the last day the gateway knows, oldest
+	 * first, without the days of a hole
 	 */
 	public List<TradingDay> calendar(String exchange, LocalDate start, LocalDate end) {
 		LocalDate from = start.minusDays(31);
-		List<LocalDate> reported = tradingDays(from, end);
-		if (reported.isEmpty()) {
-			return List.of();
-		}
-		LocalDate lastKnown = reported.get(reported.size() - 1);
-		Set<LocalDate> open = new HashSet<>(reported);
+		return calendarOf(exchange, from, start, end, tradingDays(from, end));
+	}
+
+	/**
+	 * The calendar days that a list of open days tells, as {@link #calendar} describes.
+	 * @param exchange the exchange to file the days under
+	 * @param from the first day the open days were asked for
+	 * @param start the first day to return
+	 * @param end the last day the open days were asked for
+	 * @param reported the open days the gateway listed
+	 * @return the days from {@code start} to the last reported open day, oldest first,
+	 * without those of a run of missing weekdays longer than any closure
+	 */
+	static List<TradingDay> calendarOf(String exchange, LocalDate from, LocalDate start, LocalDate end,
+			List<LocalDate> reported) {
+		TreeSet<LocalDate> open = new TreeSet<>(reported);
 		List<TradingDay> days = new ArrayList<>();
 		LocalDate previous = null;
-		for (LocalDate day = from; !day.isAfter(lastKnown); day = day.plusDays(1)) {
-			if (!day.isBefore(start)) {
-				days.add(new TradingDay(exchange, day, open.contains(day), previous));
+		// The last day accounted for; the window's start counts as the edge of a run too.
+		LocalDate before = from.minusDays(1);
+		for (LocalDate openDay : open.subSet(from, true, end, true)) {
+			if (weekdaysBetween(before, openDay) > LONGEST_CLOSURE_WEEKDAYS) {
+				// Open days may hide in the hole, so the one before this day is unknown.
+				previous = null;
 			}
-			if (open.contains(day)) {
-				previous = day;
+			else {
+				for (LocalDate day = before.plusDays(1); day.isBefore(openDay); day = day.plusDays(1)) {
+					if (!day.isBefore(start)) {
+						days.add(new TradingDay(exchange, day, false, previous));
+					}
+				}
 			}
+			if (!openDay.isBefore(start)) {
+				days.add(new TradingDay(exchange, openDay, true, previous));
+			}
+			previous = openDay;
+			before = openDay;
 		}
 		return days;
+	}
+
+	// Weekdays strictly between two days: the exchanges never open on a weekend, make-up
+	// working Saturdays included, so only weekdays can be missing.
+	private static int weekdaysBetween(LocalDate first, LocalDate last) {
+		int weekdays = 0;
+		for (LocalDate day = first.plusDays(1); day.isBefore(last); day = day.plusDays(1)) {
+			if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+				weekdays++;
+			}
+		}
+		return weekdays;
 	}
 
 	private JsonNode get(String endpoint, String query) {
