@@ -261,11 +261,13 @@ public final class Sandbox implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closing.countDown();
+		// The listener closes first: the JDK client retries a GET whose connection
+		// drops, and a retry that found the server still listening would be answered.
+		this.server.stop(0);
 		this.stallTimer.shutdownNow();
 		for (HttpExchange exchange : List.copyOf(this.stalled)) {
 			drop(exchange);
 		}
-		this.server.stop(0);
 		this.executor.shutdownNow();
 		this.closed.countDown();
 	}
