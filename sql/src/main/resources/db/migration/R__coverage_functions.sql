@@ -117,6 +117,24 @@ begin
 end
 $$;
 
+-- Refuses the days no coverage question may span: a null, infinite or absurd bound (a date before
+-- 4713 BC reaches the server as -infinity, and a day series up to it never ends), or more than 20
+-- years at once. SQLSTATE 22023 (invalid_parameter_value), so that a caller can tell it from a fault.
+create or replace function market.check_coverage_days(p_from date, p_to date) returns void
+language plpgsql immutable as $$
+begin
+	if p_from is null or p_to is null or not isfinite(p_from) or not isfinite(p_to)
+			or p_from < date '1990-01-01' or p_to > date '2200-01-01' then
+		raise exception 'coverage days must lie from 1990-01-01, not % to %', p_from, p_to
+			using errcode = '22023';
+	end if;
+	if p_to - p_from > 7400 then
+		raise exception 'coverage spans at most 20 years at once, not % to %', p_from, p_to
+			using errcode = '22023';
+	end if;
+end
+$$;
+
 -- Per dataset (all when p_dataset is null) and calendar day from p_from to p_to:
 --   day_state   'open', 'closed', or 'unknown' when the calendar has no row for the day
 --   instruments instruments of the dataset's asset classes
@@ -132,6 +150,7 @@ returns table (dataset text, trade_date date, day_state text, instruments bigint
 -- whatever the range: compiling it (JIT) would cost more than running it.
 language plpgsql volatile set enable_nestloop = off set jit = off as $$
 begin
+	perform market.check_coverage_days(p_from, p_to);
 	perform market.fold_coverage_changes();
 	return query
 	with ds as (
@@ -210,7 +229,10 @@ $$;
 create or replace function market.coverage_gaps(p_dataset text, p_day date)
 returns table (symbol text, name text, status text, rows_loaded integer, rows_expected integer, reason text,
 	quarantined boolean)
-language sql stable set jit = off as $$
+language plpgsql stable set jit = off as $$
+begin
+	perform market.check_coverage_days(p_day, p_day);
+	return query
 	select i.symbol, i.name, coalesce(u.status, 'missing'), u.rows_loaded, u.rows_expected,
 		coalesce(u.reason, f.last_error), f.quarantined_at is not null
 	from market.datasets d
@@ -222,7 +244,8 @@ language sql stable set jit = off as $$
 		and exists (select 1 from market.trading_calendar c
 			where c.exchange = d.calendar_exchange and c.cal_date = p_day and c.is_open)
 		and (u.status is null or u.status not in ('complete', 'suspended'))
-	order by case coalesce(u.status, 'missing') when 'partial' then 1 else 0 end, i.symbol
+	order by case coalesce(u.status, 'missing') when 'partial' then 1 else 0 end, i.symbol;
+end
 $$;
 
 -- Recounts a dataset's units (all datasets when p_dataset is null) from load_units, for a change to

@@ -27,9 +27,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -84,16 +86,33 @@ public class ConsoleAutoConfiguration {
 		return new JobCatalog(jobs, facts);
 	}
 
+	/**
+	 * The body limit, ahead of the security filters, so that no filter reads an oversized
+	 * body.
+	 * @return the registration
+	 */
 	@Bean
-	ExecutionList consoleExecutionList(DataSource dataSource) {
-		return new ExecutionList(dataSource);
+	FilterRegistrationBean<RequestLimits> consoleRequestLimits() {
+		FilterRegistrationBean<RequestLimits> registration = new FilterRegistrationBean<>(new RequestLimits());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	ConsoleSql consoleSql(DataSource dataSource, ConsoleProperties properties) {
+		return new ConsoleSql(dataSource, properties.queryTimeout());
+	}
+
+	@Bean
+	ExecutionList consoleExecutionList(ConsoleSql consoleSql) {
+		return new ExecutionList(consoleSql);
 	}
 
 	@Bean
 	ExecutionDetails consoleExecutionDetails(JobRepository repository, JobCatalog consoleJobCatalog,
-			ObjectProvider<ExecutionLiveness> liveness, DataSource dataSource) {
+			ObjectProvider<ExecutionLiveness> liveness, ConsoleSql consoleSql) {
 		return new ExecutionDetails(repository, consoleJobCatalog,
-				liveness.getIfAvailable(() -> (execution) -> ExecutionLiveness.Verdict.UNKNOWN), dataSource);
+				liveness.getIfAvailable(() -> (execution) -> ExecutionLiveness.Verdict.UNKNOWN), consoleSql);
 	}
 
 	@Bean
@@ -108,8 +127,8 @@ public class ConsoleAutoConfiguration {
 	}
 
 	@Bean
-	BarQueries consoleBarQueries(DataSource dataSource) {
-		return new BarQueries(dataSource);
+	BarQueries consoleBarQueries(ConsoleSql consoleSql) {
+		return new BarQueries(consoleSql);
 	}
 
 }

@@ -2,6 +2,7 @@ package com.marketbase.console;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Collection;
 
 import com.marketbase.console.action.ActionConflictException;
 import com.marketbase.console.action.UnknownJobException;
@@ -30,6 +31,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ConsoleProblems extends ResponseEntityExceptionHandler {
+
+	/** The longest detail a problem carries. */
+	static final int MAX_DETAIL = 1000;
 
 	@ExceptionHandler
 	ProblemDetail notFound(ExecutionNotFoundException ex) {
@@ -67,7 +71,14 @@ class ConsoleProblems extends ResponseEntityExceptionHandler {
 		String field = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
 				: ex.getPropertyName();
 		Class<?> type = ex.getRequiredType();
-		String reason = "'" + ex.getValue() + "' is not a valid " + ((type != null) ? type.getSimpleName() : "value");
+		// A list parameter (status=FAILED,...) names the list's type; the allowed values
+		// are its elements'.
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch && type != null
+				&& Collection.class.isAssignableFrom(type)) {
+			type = mismatch.getParameter().nested().getNestedParameterType();
+		}
+		String reason = "'" + ConsoleText.shown(ex.getValue()) + "' is not a valid "
+				+ ((type != null) ? type.getSimpleName() : "value");
 		if (type != null && type.isEnum()) {
 			reason += "; use one of " + Arrays.toString(type.getEnumConstants());
 		}
@@ -84,13 +95,16 @@ class ConsoleProblems extends ResponseEntityExceptionHandler {
 
 	private static ProblemDetail invalid(String title, @Nullable String field, String reason) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, title, reason);
-		problem.setProperty("field", field);
-		problem.setProperty("reason", reason);
+		problem.setProperty("field", (field != null) ? ConsoleText.shown(field) : null);
+		problem.setProperty("reason", problem.getDetail());
 		return problem;
 	}
 
 	static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		// An answer never grows with the request: a detail is cut at MAX_DETAIL
+		// characters.
+		String bounded = (detail.length() <= MAX_DETAIL) ? detail : detail.substring(0, MAX_DETAIL) + "…";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, bounded);
 		problem.setTitle(title);
 		problem.setType(URI.create("about:blank"));
 		return problem;

@@ -1,6 +1,7 @@
 package com.marketbase.console;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import com.marketbase.console.security.ConsoleRole;
@@ -15,10 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code {bcrypt}$2a$10$...} and a role; with none, one operator with a random password
  * is created and its password logged once at start-up
  * @param logDirectory where the logs of the executions this server runs are kept
+ * @param queryTimeout the longest one of the console's statements may run before it is
+ * cancelled
  */
 @ConfigurationProperties("marketbase.console")
 public record ConsoleProperties(Map<String, User> users,
-		@DefaultValue("${user.home}/.marketbase/execution-logs") Path logDirectory) {
+		@DefaultValue("${user.home}/.marketbase/execution-logs") Path logDirectory,
+		@DefaultValue("15s") Duration queryTimeout) {
 
 	public ConsoleProperties {
 		users = (users != null) ? Map.copyOf(users) : Map.of();

@@ -1,6 +1,7 @@
 package com.marketbase.batch.cli;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import com.marketbase.batch.sandbox.SandboxSettings;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -47,12 +49,13 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	CliRunner(List<Job> jobs, List<JobLaunch> launches, JobOperator operator, JobRepository repository,
 			DataSource dataSource, LoadProgress progress, LaunchSources sources, CoverageQueries coverageQueries,
-			Freshness freshness, CoverageProperties coverageProperties, Clock clock) {
+			Freshness freshness, CoverageProperties coverageProperties, Clock clock,
+			@Value("${marketbase.warehouse.reconnect-wait:60s}") Duration reconnectWait) {
 		this.console = Console.system();
 		this.coverage = new CoverageCommands(coverageQueries, freshness, coverageProperties, clock, this.console);
 		this.quarantine = new QuarantineCommands(new Quarantine(dataSource), this.console);
 		this.commands = new JobCommands(jobs, launches, operator, repository, dataSource, progress, sources,
-				this.console, System.console() != null);
+				this.console, System.console() != null, reconnectWait);
 	}
 
 	@Override

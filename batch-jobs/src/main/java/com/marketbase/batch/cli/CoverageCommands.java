@@ -19,6 +19,8 @@ import com.marketbase.batch.coverage.CoverageQueries;
 import com.marketbase.batch.coverage.Dataset;
 import com.marketbase.batch.coverage.DatasetFreshness;
 import com.marketbase.batch.coverage.Freshness;
+import com.marketbase.batch.support.launch.DateWindow;
+import com.marketbase.batch.support.launch.LaunchInput;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,11 +65,12 @@ class CoverageCommands {
 			String name = rest.remove(0);
 			chosen = datasets.stream().filter((dataset) -> dataset.name().equals(name)).toList();
 			if (chosen.isEmpty()) {
-				return refuse("Unknown dataset '" + name + "'; datasets: " + names(datasets) + ".");
+				return refuse("Unknown dataset '" + LaunchInput.shown(name) + "'; datasets: " + names(datasets) + ".");
 			}
 		}
 		if (rest.size() > 2) {
-			return refuse("coverage takes a dataset and up to two dates, not '" + String.join(" ", args) + "'.");
+			return refuse("coverage takes a dataset and up to two dates, not '"
+					+ LaunchInput.shown(String.join(" ", args)) + "'.");
 		}
 		LocalDate today = LocalDate.now(this.clock.withZone(this.properties.zone()));
 		LocalDate from;
@@ -139,11 +142,21 @@ class CoverageCommands {
 		for (String arg : args) {
 			if (arg.startsWith("at=")) {
 				try {
-					at = LocalDateTime.parse(arg.substring(3)).atZone(this.properties.zone());
+					String typed = arg.substring(3);
+					if (!typed.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?")) {
+						throw new DateTimeParseException("not a local date and time", typed, 0);
+					}
+					at = LocalDateTime.parse(typed).atZone(this.properties.zone());
 				}
 				catch (DateTimeParseException ex) {
-					return refuse("at '" + arg.substring(3) + "' is not a local date and time; use "
+					return refuse("at '" + LaunchInput.shown(arg.substring(3)) + "' is not a local date and time; use "
 							+ "YYYY-MM-DDTHH:MM in " + this.properties.zone() + ", for example 2026-11-20T18:00.");
+				}
+				try {
+					DateWindow.check("at", at.toLocalDate());
+				}
+				catch (IllegalArgumentException ex) {
+					return refuse(ex.getMessage());
 				}
 				continue;
 			}
@@ -152,7 +165,7 @@ class CoverageCommands {
 				.findFirst()
 				.orElse(null);
 			if (dataset == null) {
-				return refuse("Unknown dataset '" + arg + "'; datasets: " + names(datasets) + ".");
+				return refuse("Unknown dataset '" + LaunchInput.shown(arg) + "'; datasets: " + names(datasets) + ".");
 			}
 			chosen.add(dataset);
 		}
@@ -214,13 +227,7 @@ class CoverageCommands {
 	}
 
 	private static LocalDate date(String name, String value) {
-		try {
-			return LocalDate.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(
-					name + " '" + value + "' is not a date; use YYYY-MM-DD, for example 2026-11-20.");
-		}
+		return LaunchInput.date(name, value);
 	}
 
 }

@@ -9,7 +9,9 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import com.marketbase.batch.support.execution.DatabaseLoss;
 import com.marketbase.batch.support.execution.ExecutionOwner;
+import com.marketbase.batch.support.execution.FailureCause;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.LaunchSources;
 import com.marketbase.batch.support.execution.LoadProgress;
@@ -47,6 +49,9 @@ class JobCommands {
 	// this.
 	private static final Duration SILENT_LIMIT = Duration.ofMinutes(10);
 
+	// A load restarts itself after a lost database at most this many times.
+	private static final int RECONNECTS = 3;
+
 	private final List<Job> jobs;
 
 	private final Map<String, JobLaunch> launches;
@@ -65,8 +70,12 @@ class JobCommands {
 
 	private final LaunchSources sources;
 
+	private final Duration reconnectWait;
+
 	JobCommands(List<Job> jobs, List<JobLaunch> launches, JobOperator operator, JobRepository repository,
-			DataSource dataSource, LoadProgress progress, LaunchSources sources, Console console, boolean terminal) {
+			DataSource dataSource, LoadProgress progress, LaunchSources sources, Console console, boolean terminal,
+			Duration reconnectWait) {
+		this.reconnectWait = reconnectWait;
 		this.jobs = jobs;
 		this.launches = new java.util.HashMap<>();
 		launches.forEach((launch) -> this.launches.put(launch.jobName(), launch));
@@ -113,17 +122,29 @@ class JobCommands {
 				return this.operator.start(job, parameters);
 			}
 			catch (JobInstanceAlreadyCompleteException ex) {
-				throw new Refusal(EXIT_CONFLICT,
-						jobName + " already completed for these parameters; " + "add force=true to load again.");
+				throw new Refusal(EXIT_CONFLICT, (launch != null) ? launch.alreadyCompleted(parameters)
+						: jobName + " already completed for these parameters; add force=true to load again.");
 			}
 			catch (JobExecutionAlreadyRunningException ex) {
 				throw new Refusal(EXIT_CONFLICT, jobName + " is already running for these parameters; "
 						+ "'list' shows its execution id for stop=<id>, or restart=<id> if its process died.");
 			}
-			catch (InvalidJobParametersException | JobRestartException ex) {
+			catch (JobRestartException ex) {
+				throw new Refusal(EXIT_CONFLICT,
+						abandoned(ex)
+								? jobName + " for these parameters was abandoned, so "
+										+ "it is not restarted; add force=true to run it again as a new instance."
+								: ex.getMessage());
+			}
+			catch (InvalidJobParametersException ex) {
 				throw new Refusal(EXIT_REFUSED, ex.getMessage());
 			}
 		});
+	}
+
+	// The repository refuses a new execution of an abandoned instance in these words.
+	private static boolean abandoned(JobRestartException ex) {
+		return ex.getMessage() != null && ex.getMessage().contains("ABANDONED");
 	}
 
 	int restart(long executionId) {
@@ -153,6 +174,18 @@ class JobCommands {
 		}
 		if (execution.getStatus() == BatchStatus.ABANDONED) {
 			return conflict("Execution " + executionId + " was abandoned and cannot be restarted.");
+		}
+		if (execution.getStatus() == BatchStatus.UNKNOWN) {
+			ExecutionOwner owner = ExecutionOwner.of(execution);
+			if (!crashed(execution, owner) && !(owner != null && owner.equals(ExecutionOwner.current()))) {
+				return conflict("Execution " + executionId + " is UNKNOWN and its process"
+						+ ((owner != null) ? " (" + owner + ")" : "") + " may still run; stop that process first.");
+			}
+			this.console
+				.say("Execution " + executionId + " was left UNKNOWN: " + describe(execution).replaceFirst("\\.$", "")
+						+ ". Its chunks commit with their checkpoints in one transaction, so it goes on from its last "
+						+ "committed chunk; marking it FAILED first.");
+			execution = DatabaseLoss.markFailed(this.repository, execution);
 		}
 		JobExecution failed = execution;
 		announce(jobName, execution.getJobParameters());
@@ -231,14 +264,91 @@ class JobCommands {
 
 	private int run(String jobName, Supplier<JobExecution> launch) {
 		JobExecution execution;
-		try (ProgressDisplay display = ProgressDisplay.start(jobName, this.progress, this.console, this.terminal)) {
-			execution = launch.get();
+		try {
+			execution = display(jobName, launch);
 		}
 		catch (Refusal refusal) {
 			this.console.refuse(refusal.getMessage());
 			return refusal.exitCode;
 		}
+		catch (RuntimeException ex) {
+			// The database went away before the execution could record how it ended.
+			if (!DatabaseLoss.caused(ex)) {
+				throw ex;
+			}
+			execution = null;
+		}
+		for (int attempt = 1; attempt <= RECONNECTS
+				&& (execution == null || DatabaseLoss.caused(execution)); attempt++) {
+			this.console.say(jobName + " lost its database connection; waiting up to " + this.reconnectWait.toSeconds()
+					+ " s (marketbase.warehouse.reconnect-wait) for it to answer again.");
+			if (!DatabaseLoss.await(this.jdbc, this.reconnectWait)) {
+				this.console.refuse("The database did not answer within " + this.reconnectWait.toSeconds() + " s. "
+						+ "Once it runs, 'list' shows the execution, and restart=<id> goes on from its last committed "
+						+ "chunk.");
+				return EXIT_NOT_COMPLETED;
+			}
+			JobExecution lost = (execution != null) ? execution(execution.getId()) : lastOwned(jobName);
+			if (lost == null) {
+				this.console.refuse("The database is back, but it holds no execution of " + jobName
+						+ " by this process; 'list' shows the recent ones.");
+				return EXIT_NOT_COMPLETED;
+			}
+			JobExecution failed = DatabaseLoss.markFailed(this.repository, lost);
+			this.console.say(
+					"The database is back; restarting execution " + failed.getId() + " from its last committed chunk.");
+			try {
+				execution = display(jobName, () -> {
+					try {
+						return this.operator.restart(failed);
+					}
+					catch (JobRestartException restart) {
+						throw new Refusal(EXIT_CONFLICT,
+								"Cannot restart execution " + failed.getId() + ": " + restart.getMessage());
+					}
+				});
+			}
+			catch (Refusal refusal) {
+				this.console.refuse(refusal.getMessage());
+				return refusal.exitCode;
+			}
+			catch (RuntimeException ex) {
+				if (!DatabaseLoss.caused(ex)) {
+					throw ex;
+				}
+				execution = null;
+			}
+		}
+		if (execution == null) {
+			this.console.refuse(jobName + " lost its database connection " + RECONNECTS + " times; once the database "
+					+ "runs steadily, 'list' shows the execution and restart=<id> goes on from its last committed chunk.");
+			return EXIT_NOT_COMPLETED;
+		}
 		return report(execution);
+	}
+
+	private JobExecution display(String jobName, Supplier<JobExecution> launch) {
+		try (ProgressDisplay display = ProgressDisplay.start(jobName, this.progress, this.console, this.terminal)) {
+			return launch.get();
+		}
+	}
+
+	// The newest unfinished execution of a job that this process ran.
+	private @Nullable JobExecution lastOwned(String jobName) {
+		List<Long> ids = this.jdbc.queryForList("""
+				select e.job_execution_id from batch_job_execution e
+				join batch_job_instance i on i.job_instance_id = e.job_instance_id
+				where i.job_name = ? and e.status in ('STARTING', 'STARTED', 'STOPPING', 'UNKNOWN', 'FAILED')
+				order by e.job_execution_id desc limit 1""", Long.class, jobName);
+		JobExecution last = ids.isEmpty() ? null : execution(ids.get(0));
+		return (last != null && ExecutionOwner.current().equals(ExecutionOwner.of(last))) ? last : null;
+	}
+
+	private static String describe(JobExecution execution) {
+		String cause = FailureCause.of(execution);
+		String description = execution.getExitStatus().getExitDescription();
+		return (cause != null) ? cause
+				: description.isBlank() ? "it ended without recording why" : description.lines().findFirst().orElse("");
 	}
 
 	private int report(JobExecution execution) {
@@ -253,29 +363,18 @@ class JobCommands {
 			this.console.say("  " + summary);
 			return EXIT_COMPLETED;
 		}
-		String why = execution.getAllFailureExceptions()
-			.stream()
-			.map(JobCommands::rootMessage)
-			.findFirst()
-			.orElse(summary);
+		String cause = FailureCause.of(execution);
+		String why = (cause != null) ? cause : summary;
 		// A completed execution cannot be restarted: what it left undone is taken up by
 		// the next run.
 		boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
 		String state = completed ? "COMPLETED with " + exit.getExitCode() : execution.getStatus().toString();
 		String next = completed ? " Run the job again (force=true for the same day) to retry what is left."
 				: " Restart it with restart=" + execution.getId() + ".";
+		String sentence = why.endsWith(".") ? why : why + ".";
 		this.console.refuse(execution.getJobInstance().getJobName() + " execution " + execution.getId() + " " + state
-				+ ": " + why + next);
+				+ ": " + sentence + next);
 		return EXIT_NOT_COMPLETED;
-	}
-
-	private static String rootMessage(Throwable failure) {
-		Throwable cause = failure;
-		while (cause.getCause() != null && cause.getCause() != cause
-				&& !(cause instanceof com.marketbase.batch.source.SourceException)) {
-			cause = cause.getCause();
-		}
-		return firstLine(cause.getMessage());
 	}
 
 	private boolean crashed(JobExecution execution, @Nullable ExecutionOwner owner) {

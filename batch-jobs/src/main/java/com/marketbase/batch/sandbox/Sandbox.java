@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -60,6 +61,10 @@ public final class Sandbox implements AutoCloseable {
 			System.setProperty("sun.net.httpserver.nodelay", "true");
 		}
 	}
+
+	// The first number of a Tushare answer's first row, after its text columns.
+	private static final Pattern NUMBER_AFTER_ROW_START = Pattern
+		.compile("(\"items\"\\s*:\\s*\\[\\s*\\[(?:\\s*\"[^\"]*\"\\s*,)+\\s*)-?[0-9.]+");
 
 	private static final Logger logger = LoggerFactory.getLogger(Sandbox.class);
 
@@ -363,6 +368,9 @@ public final class Sandbox implements AutoCloseable {
 		if (fault == SandboxFault.MALFORMED_JSON) {
 			body = Arrays.copyOf(body, body.length * 2 / 3);
 		}
+		if (fault == SandboxFault.NAN_PRICE || fault == SandboxFault.RENAMED_COLUMN) {
+			body = changedShape(new String(body, StandardCharsets.UTF_8), fault).getBytes(StandardCharsets.UTF_8);
+		}
 		exchange.getResponseHeaders().set("Content-Type", answer.contentType());
 		exchange.sendResponseHeaders(answer.status(), (body.length == 0) ? -1 : body.length);
 		if (body.length > 0) {
@@ -370,6 +378,22 @@ public final class Sandbox implements AutoCloseable {
 			out.write(body, 0, (fault == SandboxFault.TRUNCATED) ? body.length / 2 : body.length);
 			out.flush();
 		}
+	}
+
+	// The answer as a source that changed it would send it.
+	private static String changedShape(String body, SandboxFault fault) {
+		if (fault == SandboxFault.RENAMED_COLUMN) {
+			return body.replaceFirst("\"vol\"", "\"volume\"")
+				.replace("\"Price\":", "\"Cost\":")
+				.replace("\"DWJZ\":", "\"NAV\":");
+		}
+		// Tushare's first row: ["600000.SH","2026-11-20 15:00:00",7.35,... ; the
+		// gateway's
+		// and Eastmoney's first price field.
+		return NUMBER_AFTER_ROW_START.matcher(body)
+			.replaceFirst("$1NaN")
+			.replaceFirst("(\"Price\":)-?[0-9.]+", "$1NaN")
+			.replaceFirst("(\"DWJZ\":)\"[0-9.]+\"", "$1\"NaN\"");
 	}
 
 	private SandboxAnswer answer(SandboxRequest request, SandboxFault fault) {

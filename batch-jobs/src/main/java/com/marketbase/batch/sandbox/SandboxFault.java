@@ -31,6 +31,16 @@ public enum SandboxFault {
 	IMPOSSIBLE_ROWS,
 
 	/** A normal answer whose body stops halfway although its length was announced. */
-	TRUNCATED
+	TRUNCATED,
+
+	/** A normal answer in which the first row's first price is {@code NaN}. */
+	NAN_PRICE,
+
+	/**
+	 * A normal answer with a required column renamed (Tushare's {@code vol}, the TDX
+	 * gateway's {@code Price}, Eastmoney's {@code DWJZ}), as when a source changes its
+	 * format.
+	 */
+	RENAMED_COLUMN
 
 }

@@ -21,6 +21,9 @@ final class TradingCalendar {
 	/** The last day the sandbox has data for. */
 	static final LocalDate LAST = LocalDate.of(2026, 12, 31);
 
+	/** The first day whose session the sandbox knows (a holiday). */
+	static final LocalDate KNOWN_FROM = LocalDate.of(2024, 1, 1);
+
 	private static final Set<LocalDate> HOLIDAYS = new TreeSet<>(Stream.of(
 			// 2024: New Year, Spring Festival, Qingming, Labour Day, Dragon Boat,
 			// Mid-Autumn,
@@ -74,9 +77,21 @@ final class TradingCalendar {
 		return java.util.Collections.binarySearch(OPEN_DAYS, date);
 	}
 
+	/**
+	 * Whether the sandbox knows a day's session at all: it knows 2024 to 2026, and, like
+	 * a real source, answers nothing for other years rather than guessing weekdays.
+	 * @param date a day
+	 * @return whether the day is in 2024 to 2026
+	 */
+	static boolean knows(LocalDate date) {
+		return !date.isBefore(KNOWN_FROM) && !date.isAfter(LAST);
+	}
+
 	static List<LocalDate> openDays(LocalDate from, LocalDate to) {
 		List<LocalDate> days = new ArrayList<>();
-		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+		LocalDate first = from.isBefore(KNOWN_FROM) ? KNOWN_FROM : from;
+		LocalDate last = to.isAfter(LAST) ? LAST : to;
+		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
 			if (isOpen(day)) {
 				days.add(day);
 			}

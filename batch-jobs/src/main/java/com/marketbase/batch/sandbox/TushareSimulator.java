@@ -210,9 +210,16 @@ final class TushareSimulator {
 		String exchange = text(params, "exchange", "SSE");
 		LocalDate start = date(params, "start_date", TradingCalendar.FIRST);
 		LocalDate end = date(params, "end_date", TradingCalendar.LAST);
+		// Only the years the sandbox knows; a day series to 2099 would be answered empty
+		// anyway.
+		start = start.isBefore(TradingCalendar.KNOWN_FROM) ? TradingCalendar.KNOWN_FROM : start;
+		end = end.isAfter(TradingCalendar.LAST) ? TradingCalendar.LAST : end;
 		String isOpen = text(params, "is_open", "");
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (LocalDate day = end; !day.isBefore(start); day = day.minusDays(1)) {
+			if (!TradingCalendar.knows(day)) {
+				continue;
+			}
 			boolean open = TradingCalendar.isOpen(day);
 			if (!isOpen.isEmpty() && !isOpen.equals(open ? "1" : "0")) {
 				continue;

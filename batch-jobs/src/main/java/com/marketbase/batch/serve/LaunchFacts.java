@@ -65,6 +65,11 @@ final class LaunchFacts implements JobFacts {
 	}
 
 	@Override
+	public String alreadyCompleted(JobParameters parameters) {
+		return this.launch.alreadyCompleted(parameters);
+	}
+
+	@Override
 	public Optional<Progress> progress(JobExecution execution) {
 		return this.launch.work()
 			.progress(execution)

@@ -3,6 +3,7 @@ package com.marketbase.batch.source;
 import java.math.BigDecimal;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +18,10 @@ public final class Json {
 	/** Decimals stay {@link BigDecimal}s so that 7.352 reads back as 7.352. */
 	public static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		// A NaN or Infinity some sources send for a missing price is read, so that its
+		// row
+		// is rejected with a reason instead of the whole answer being unreadable.
+		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 		.build();
 
 	private Json() {
@@ -48,11 +53,22 @@ public final class Json {
 			return null;
 		}
 		if (node.isNumber()) {
+			if (node.isDouble() && !Double.isFinite(node.doubleValue())) {
+				throw new IllegalArgumentException("not a number: " + node);
+			}
 			return node.decimalValue();
 		}
 		if (node.isString()) {
 			String text = node.stringValue().strip();
-			return text.isEmpty() ? null : new BigDecimal(text);
+			if (text.isEmpty()) {
+				return null;
+			}
+			try {
+				return new BigDecimal(text);
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("not a number: " + node);
+			}
 		}
 		throw new IllegalArgumentException("not a number: " + node);
 	}

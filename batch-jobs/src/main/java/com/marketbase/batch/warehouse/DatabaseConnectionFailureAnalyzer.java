@@ -11,8 +11,9 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.env.Environment;
 
 /**
- * Turns a failure to reach the warehouse database at start-up into one message that names
- * the URL (password hidden) and the cause, instead of a stack trace.
+ * Turns a failure to reach the warehouse database at start-up, or to start the embedded
+ * one, into one message that names the URL (password hidden) or the data directory and
+ * the cause, instead of a stack trace.
  */
 class DatabaseConnectionFailureAnalyzer implements FailureAnalyzer {
 
@@ -24,6 +25,14 @@ class DatabaseConnectionFailureAnalyzer implements FailureAnalyzer {
 
 	@Override
 	public @Nullable FailureAnalysis analyze(Throwable failure) {
+		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof EmbeddedWarehouseException embedded) {
+				return new FailureAnalysis(embedded.getMessage(), embedded.action(), failure);
+			}
+			if (candidate.getCause() == candidate) {
+				break;
+			}
+		}
 		Throwable cause = connectionFailure(failure);
 		if (cause == null) {
 			return null;

@@ -1,5 +1,6 @@
 package com.marketbase.console.action;
 
+import java.time.LocalDateTime;
 import java.util.Map;
 
 import com.marketbase.console.execution.ExecutionDetails;
@@ -10,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -56,6 +59,10 @@ public class ExecutionActions {
 		}
 		if (status == BatchStatus.ABANDONED) {
 			throw new ActionConflictException("Execution " + id + " was abandoned and cannot be restarted.");
+		}
+		if (status == BatchStatus.UNKNOWN) {
+			throw new ActionConflictException("Execution " + id + " is UNKNOWN (its database connection was lost, "
+					+ "most likely); recover it first, then restart it.");
 		}
 		if (execution.isRunning() || status == BatchStatus.STOPPING) {
 			throw new ActionConflictException("Execution " + id + " is " + status + "; stop it first, or recover it "
@@ -106,6 +113,9 @@ public class ExecutionActions {
 
 	public ActionResult recover(long id, String user) {
 		JobExecution execution = this.details.load(id);
+		if (execution.getStatus() == BatchStatus.UNKNOWN) {
+			return recoverUnknown(execution, user);
+		}
 		if (!execution.isRunning() && execution.getStatus() != BatchStatus.STOPPING) {
 			throw new ActionConflictException(
 					"Execution " + id + " is " + execution.getStatus() + "; only one left running can be recovered.");
@@ -137,14 +147,17 @@ public class ExecutionActions {
 					"Job '" + jobName + "' takes no parameters.");
 		}
 		try {
+			// Validated before the launch creates anything: a refused launch leaves no
+			// job instance behind.
+			job.getJobParametersValidator().validate(parameters);
 			JobExecution execution = this.operator.start(job, parameters);
 			logger.info("{} launched {} as execution {}", user, jobName, execution.getId());
 			return new ActionResult(execution.getId(), execution.getStatus().name(),
 					jobName + " launched as execution " + execution.getId() + ".");
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
-			throw new ActionConflictException(
-					jobName + " already completed for these parameters; add force=true to load again.");
+			throw new ActionConflictException((facts != null) ? facts.alreadyCompleted(parameters)
+					: jobName + " already completed for these parameters; add force=true to load again.");
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
 			throw new ActionConflictException(jobName + " is already running for these parameters.");
@@ -153,8 +166,47 @@ public class ExecutionActions {
 			throw new InvalidLaunchException(null, ex.getMessage());
 		}
 		catch (JobRestartException ex) {
-			throw new ActionConflictException(ex.getMessage());
+			// The repository refuses a new execution of an abandoned instance in these
+			// words.
+			boolean abandoned = ex.getMessage() != null && ex.getMessage().contains("ABANDONED");
+			throw new ActionConflictException(
+					abandoned
+							? jobName + " for these parameters was abandoned, so it is "
+									+ "not restarted; add force=true to run it again as a new instance."
+							: ex.getMessage());
 		}
+	}
+
+	// An execution a lost database left UNKNOWN: a chunk's rows and its checkpoint commit
+	// in one transaction of the warehouse, so the steps can be marked FAILED and
+	// restarted
+	// from their last committed chunk, once the process that ran them is gone.
+	private ActionResult recoverUnknown(JobExecution execution, String user) {
+		long id = execution.getId();
+		if (!this.details.crashed(execution)) {
+			throw new ActionConflictException("Execution " + id + " is UNKNOWN, but the process that ran it may still "
+					+ "run; stop that process first.");
+		}
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+				step.setStatus(BatchStatus.FAILED);
+				step.setExitStatus(ExitStatus.FAILED.addExitDescription("Recovered from UNKNOWN."));
+				if (step.getEndTime() == null) {
+					step.setEndTime(LocalDateTime.now());
+				}
+				this.details.repository().update(step);
+			}
+		}
+		execution.setStatus(BatchStatus.FAILED);
+		execution.setExitStatus(ExitStatus.FAILED
+			.addExitDescription("Recovered from UNKNOWN: restart it to go on from its last committed chunk."));
+		if (execution.getEndTime() == null) {
+			execution.setEndTime(LocalDateTime.now());
+		}
+		this.details.repository().update(execution);
+		logger.info("{} recovered execution {} left UNKNOWN", user, id);
+		return new ActionResult(id, BatchStatus.FAILED.name(),
+				"Execution " + id + " is marked FAILED; restart it to go on from its last committed chunk.");
 	}
 
 }

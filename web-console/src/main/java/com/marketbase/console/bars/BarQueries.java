@@ -14,8 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import javax.sql.DataSource;
-
+import com.marketbase.console.ConsoleSql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,8 +29,8 @@ public class BarQueries {
 
 	private final JdbcTemplate jdbc;
 
-	public BarQueries(DataSource dataSource) {
-		this.jdbc = new JdbcTemplate(dataSource);
+	public BarQueries(ConsoleSql sql) {
+		this.jdbc = sql.jdbc();
 	}
 
 	public BarSeries series(String symbol, BarInterval interval, LocalDate from, LocalDate to) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import com.marketbase.console.ConsoleText;
+import com.marketbase.console.DateWindow;
 import com.marketbase.console.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,7 +42,8 @@ class BarsController {
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
 		if (!SYMBOL.matcher(symbol).matches()) {
-			throw new InvalidInputException("symbol", "'" + symbol + "' is not a symbol like 600000.SH.");
+			throw new InvalidInputException("symbol",
+					"'" + ConsoleText.shown(symbol) + "' is not a symbol like 600000.SH.");
 		}
 		BarInterval length;
 		try {
@@ -48,8 +51,10 @@ class BarsController {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("interval",
-					"interval is one of 1m, 5m, 15m, 30m, 60m or 1d, not '" + interval + "'.");
+					"interval is one of 1m, 5m, 15m, 30m, 60m or 1d, not '" + ConsoleText.shown(interval) + "'.");
 		}
+		DateWindow.check("from", from);
+		DateWindow.check("to", to);
 		LocalDate last = (to != null) ? to : from;
 		if (last.isBefore(from)) {
 			throw new InvalidInputException("to", "to " + last + " is before from " + from + ".");

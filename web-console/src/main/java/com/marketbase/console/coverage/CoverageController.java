@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
+import com.marketbase.console.ConsoleSql;
+import com.marketbase.console.ConsoleText;
+import com.marketbase.console.DateWindow;
 import com.marketbase.console.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,8 +33,8 @@ class CoverageController {
 
 	private final CoverageReader reader;
 
-	CoverageController(DataSource dataSource) {
-		this.reader = new CoverageReader(dataSource);
+	CoverageController(ConsoleSql sql) {
+		this.reader = new CoverageReader(sql);
 	}
 
 	@GetMapping("/datasets")
@@ -48,6 +49,8 @@ class CoverageController {
 	CoverageMatrix matrix(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) @Nullable String dataset) {
+		DateWindow.check("from", from);
+		DateWindow.check("to", to);
 		if (to.isBefore(from)) {
 			throw new InvalidInputException("to", "to " + to + " is before from " + from + ".");
 		}
@@ -68,14 +71,15 @@ class CoverageController {
 		if (limit < 1 || limit > MAX_GAPS) {
 			throw new InvalidInputException("limit", "limit is between 1 and " + MAX_GAPS + ", not " + limit + ".");
 		}
+		DateWindow.check("day", day);
 		return this.reader.gaps(known(dataset), day, limit);
 	}
 
 	private String known(String dataset) {
 		Map<String, String> datasets = this.reader.datasets();
 		if (!datasets.containsKey(dataset)) {
-			throw new InvalidInputException("dataset",
-					"Unknown dataset '" + dataset + "'; datasets: " + String.join(", ", datasets.keySet()) + ".");
+			throw new InvalidInputException("dataset", "Unknown dataset '" + ConsoleText.shown(dataset)
+					+ "'; datasets: " + String.join(", ", datasets.keySet()) + ".");
 		}
 		return dataset;
 	}

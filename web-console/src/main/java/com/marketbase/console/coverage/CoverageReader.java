@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import javax.sql.DataSource;
-
+import com.marketbase.console.ConsoleSql;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +21,8 @@ class CoverageReader {
 
 	private final JdbcTemplate jdbc;
 
-	CoverageReader(DataSource dataSource) {
-		this.jdbc = new JdbcTemplate(dataSource);
+	CoverageReader(ConsoleSql sql) {
+		this.jdbc = sql.jdbc();
 	}
 
 	Map<String, String> datasets() {

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import com.marketbase.console.DateWindow;
 import com.marketbase.console.InvalidInputException;
 import com.marketbase.console.log.ExecutionLogs;
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,6 +57,8 @@ class ExecutionController {
 			throw new InvalidInputException("limit",
 					"limit is 1 to " + ExecutionFilter.MAX_LIMIT + ", not " + limit + ".");
 		}
+		DateWindow.check("from", from);
+		DateWindow.check("to", to);
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new InvalidInputException("from", "from " + from + " is after to " + to + ".");
 		}

@@ -7,8 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
+import com.marketbase.console.ConsoleSql;
 import com.marketbase.console.job.JobCatalog;
 import com.marketbase.console.job.JobFacts;
 import com.marketbase.console.job.Progress;
@@ -42,12 +41,19 @@ public class ExecutionDetails {
 
 	private final JdbcTemplate jdbc;
 
-	public ExecutionDetails(JobRepository repository, JobCatalog catalog, ExecutionLiveness liveness,
-			DataSource dataSource) {
+	public ExecutionDetails(JobRepository repository, JobCatalog catalog, ExecutionLiveness liveness, ConsoleSql sql) {
 		this.repository = repository;
 		this.catalog = catalog;
 		this.liveness = liveness;
-		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc = sql.jdbc();
+	}
+
+	/**
+	 * The job repository the executions come from, for the actions that change them.
+	 * @return the repository
+	 */
+	public JobRepository repository() {
+		return this.repository;
 	}
 
 	/**
@@ -94,13 +100,16 @@ public class ExecutionDetails {
 	}
 
 	/**
-	 * Whether an execution the repository shows running was left so by a process that is
-	 * gone.
+	 * Whether an execution the repository shows running, or UNKNOWN, was left so by a
+	 * process that is gone.
 	 * @param execution the execution
 	 * @return true when it may be recovered
 	 */
 	public boolean crashed(JobExecution execution) {
-		if (!execution.isRunning()) {
+		// UNKNOWN: a lost database connection left it so, and it may be recovered once
+		// its
+		// process is gone.
+		if (!execution.isRunning() && execution.getStatus() != BatchStatus.UNKNOWN) {
 			return false;
 		}
 		return switch (this.liveness.of(execution)) {

@@ -8,8 +8,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sql.DataSource;
-
+import com.marketbase.console.ConsoleSql;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.BatchStatus;
@@ -26,8 +25,8 @@ public class ExecutionList {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	public ExecutionList(DataSource dataSource) {
-		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+	public ExecutionList(ConsoleSql sql) {
+		this.jdbc = sql.named();
 	}
 
 	public ExecutionPage page(ExecutionFilter filter) {

@@ -44,6 +44,15 @@ public interface JobFacts {
 	JobParameters parameters(Map<String, String> given);
 
 	/**
+	 * What to say when a launch's job instance has completed already.
+	 * @param parameters the launch's parameters
+	 * @return the sentence, with what to do
+	 */
+	default String alreadyCompleted(JobParameters parameters) {
+		return jobName() + " already completed for these parameters; add force=true to load again.";
+	}
+
+	/**
 	 * How far an execution has come, from what any process running it has stored.
 	 * @param execution the execution, as loaded from the repository
 	 * @return the progress, empty while the job does not know its work yet

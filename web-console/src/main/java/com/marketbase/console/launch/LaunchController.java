@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.marketbase.console.ConsoleText;
 import com.marketbase.console.action.ActionResult;
 import com.marketbase.console.action.ExecutionActions;
 import com.marketbase.console.job.JobCatalog;
+import com.marketbase.console.job.InvalidLaunchException;
 import com.marketbase.console.job.JobFacts;
 import com.marketbase.console.job.LaunchField;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,6 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/jobs")
 @Tag(name = "Jobs", description = "Launchable jobs and their parameters")
 class LaunchController {
+
+	/** More parameters than any job takes. */
+	static final int MAX_PARAMETERS = 20;
 
 	private final JobCatalog catalog;
 
@@ -54,15 +59,23 @@ class LaunchController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Launch a job; 400 names the field at fault, 409 when it completed or runs already",
 			description = "Parameters are the command line's name=value pairs, as a JSON object.")
-	ActionResult launch(@PathVariable String name, @RequestBody LaunchRequest request, Principal user) {
+	ActionResult launch(@PathVariable String name, @RequestBody(required = false) @Nullable LaunchRequest request,
+			Principal user) {
 		Map<String, String> given = new LinkedHashMap<>();
-		if (request.parameters() != null) {
-			request.parameters().forEach((key, value) -> {
-				if (value != null && !value.isBlank()) {
-					given.put(key, value.strip());
-				}
-			});
+		Map<String, String> sent = (request != null && request.parameters() != null) ? request.parameters() : Map.of();
+		if (sent.size() > MAX_PARAMETERS) {
+			throw new InvalidLaunchException(null,
+					sent.size() + " parameters is more than any job takes; at most " + MAX_PARAMETERS + ".");
 		}
+		// A blank value is a mistake, as on the command line: a form leaves an empty
+		// field out.
+		sent.forEach((key, value) -> {
+			if (value == null || value.isBlank()) {
+				throw new InvalidLaunchException(ConsoleText.shown(key),
+						ConsoleText.shown(key) + " is blank; give it a value or leave it out.");
+			}
+			given.put(key, value.strip());
+		});
 		return this.actions.launch(name, given, user.getName());
 	}
 
@@ -79,7 +92,7 @@ class LaunchController {
 	/**
 	 * A launch.
 	 *
-	 * @param parameters the {@code name=value} pairs; blank values count as not given
+	 * @param parameters the {@code name=value} pairs; a blank value is refused
 	 */
 	record LaunchRequest(Map<String, String> parameters) {
 	}

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.marketbase.console.ConsoleProperties;
+import com.marketbase.console.ConsoleSettingsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +48,10 @@ final class ConsoleUsers {
 			String hash = entry.getValue().password();
 			Matcher encoding = ENCODING.matcher((hash != null) ? hash : "");
 			if (!encoding.matches() || !HASHES.contains(encoding.group(1))) {
-				throw new IllegalStateException("marketbase.console.users." + entry.getKey()
-						+ ".password must be a password hash such as {bcrypt}$2a$10$..., not a plain password.");
+				throw new ConsoleSettingsException("marketbase.console.users." + entry.getKey()
+						+ ".password is not a password hash such as {bcrypt}$2a$10$...; plain passwords are refused.",
+						"Set it to a bcrypt hash of the password with {bcrypt} in front, for example from "
+								+ "'htpasswd -nbBC 10 \"\" <password> | cut -c2-' (Debian package apache2-utils).");
 			}
 			users.add(user(entry.getKey(), hash, entry.getValue().role()));
 		}

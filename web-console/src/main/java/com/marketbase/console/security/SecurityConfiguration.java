@@ -1,9 +1,13 @@
 package com.marketbase.console.security;
 
+import java.time.Clock;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.marketbase.console.ConsoleProperties;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,12 +22,18 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Two filter chains: the API answers 401 and 403 as problems and takes HTTP Basic or the
  * pages' session; the pages use form login. State-changing requests made with the session
- * need the CSRF token, which the pages read from the {@code XSRF-TOKEN} cookie.
+ * need the CSRF token, which the pages read from the {@code XSRF-TOKEN} cookie, and are
+ * refused when a browser says they come from another site. Failed logins are throttled
+ * and logged.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -56,10 +66,28 @@ public class SecurityConfiguration {
 	 * @throws Exception when it cannot be built
 	 */
 	@Bean
+	LoginThrottle consoleLoginThrottle() {
+		return new LoginThrottle(Clock.systemUTC());
+	}
+
+	/**
+	 * The throttle runs inside the security chains only, not as a filter of its own.
+	 * @param consoleLoginThrottle the throttle
+	 * @return the registration, disabled
+	 */
+	@Bean
+	FilterRegistrationBean<LoginThrottle> consoleLoginThrottleRegistration(LoginThrottle consoleLoginThrottle) {
+		FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(consoleLoginThrottle);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
 	@Order(0)
-	SecurityFilterChain consoleActuator(HttpSecurity http) throws Exception {
+	SecurityFilterChain consoleActuator(HttpSecurity http, LoginThrottle consoleLoginThrottle) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
 		http.securityMatcher("/actuator/**")
+			.addFilterBefore(consoleLoginThrottle, BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/actuator/health")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/actuator/**")
@@ -77,9 +105,12 @@ public class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain consoleApi(HttpSecurity http) throws Exception {
+	SecurityFilterChain consoleApi(HttpSecurity http, LoginThrottle consoleLoginThrottle,
+			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
 		http.securityMatcher("/api/**", "/v3/api-docs/**")
+			.addFilterBefore(new SameOriginCheck(), CsrfFilter.class)
+			.addFilterBefore(consoleLoginThrottle, BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**")
 				.hasRole(ConsoleRole.VIEWER.name())
 				.anyRequest()
@@ -90,24 +121,39 @@ public class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			// An API call refused for want of credentials is not replayed after a login.
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
-			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(SecurityConfiguration::basicFromTool));
+			.csrf((csrf) -> csrf.spa()
+				.csrfTokenRepository(csrfCookies(secureCookies))
+				.ignoringRequestMatchers(SecurityConfiguration::basicFromTool));
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain consolePages(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/error", "/console.css")
-			.permitAll()
-			.anyRequest()
-			.hasRole(ConsoleRole.VIEWER.name()))
+	SecurityFilterChain consolePages(HttpSecurity http, LoginThrottle consoleLoginThrottle,
+			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
+		http.addFilterBefore(new SameOriginCheck(), CsrfFilter.class)
+			.addFilterBefore(consoleLoginThrottle, UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/error", "/console.css")
+				.permitAll()
+				.anyRequest()
+				.hasRole(ConsoleRole.VIEWER.name()))
 			.formLogin(Customizer.withDefaults())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			.csrf((csrf) -> csrf.spa())
+			.csrf((csrf) -> csrf.spa().csrfTokenRepository(csrfCookies(secureCookies)))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp
 				.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
 						+ "frame-ancestors 'none'; form-action 'self'")));
 		return http.build();
+	}
+
+	// The pages read the token from this cookie; it is Secure wherever the session cookie
+	// is.
+	private static CookieCsrfTokenRepository csrfCookies(boolean secure) {
+		CookieCsrfTokenRepository cookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		if (secure) {
+			cookies.setCookieCustomizer((cookie) -> cookie.secure(true).sameSite("Strict"));
+		}
+		return cookies;
 	}
 
 	/**

@@ -2,8 +2,7 @@ package com.marketbase.console.system;
 
 import java.util.List;
 
-import javax.sql.DataSource;
-
+import com.marketbase.console.ConsoleSql;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -23,9 +22,9 @@ class SystemController {
 
 	private final JdbcTemplate jdbc;
 
-	SystemController(ObjectProvider<SystemFacts> facts, DataSource dataSource) {
+	SystemController(ObjectProvider<SystemFacts> facts, ConsoleSql sql) {
 		this.facts = facts;
-		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc = sql.jdbc();
 	}
 
 	@GetMapping("/api/system")

@@ -57,7 +57,7 @@ class ConsoleUsersTests {
 			.isThrownBy(() -> ConsoleUsers.of(
 					properties(Map.of("otto", new ConsoleProperties.User("{noop}secret", ConsoleRole.OPERATOR))),
 					this.encoder))
-			.withMessageContaining("marketbase.console.users.otto.password must be a password hash")
+			.withMessageContaining("marketbase.console.users.otto.password is not a password hash")
 			.withMessageNotContaining("secret");
 	}
 
@@ -68,7 +68,7 @@ class ConsoleUsersTests {
 	}
 
 	private static ConsoleProperties properties(Map<String, ConsoleProperties.User> users) {
-		return new ConsoleProperties(users, Path.of("target"));
+		return new ConsoleProperties(users, Path.of("target"), java.time.Duration.ofSeconds(15));
 	}
 
 }

@@ -3,7 +3,6 @@ package com.marketbase.batch.job.calendar;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -147,13 +146,7 @@ public record CalendarParameters(LocalDate startDate, LocalDate endDate, List<St
 	}
 
 	private static LocalDate date(String name, String value) {
-		try {
-			return (value.length() == 8) ? LocalDate.parse(value, COMPACT) : LocalDate.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(
-					name + " '" + value + "' is not a date; use YYYY-MM-DD, for example 2026-01-01.");
-		}
+		return LaunchInput.date(name, value);
 	}
 
 	/**

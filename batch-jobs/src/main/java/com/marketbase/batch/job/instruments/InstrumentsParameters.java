@@ -2,11 +2,8 @@ package com.marketbase.batch.job.instruments;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.support.launch.LaunchInput;
@@ -50,23 +47,10 @@ public record InstrumentsParameters(LocalDate asOf, String source, @Nullable Loc
 	 * @throws IllegalArgumentException with the message for the person
 	 */
 	public static InstrumentsParameters parse(Map<String, String> given, LocalDate today, String source) {
-		for (String name : given.keySet()) {
-			if (!NAMES.contains(name)) {
-				throw new IllegalArgumentException("Unknown parameter '" + name + "' for " + JOB_NAME + "; allowed: "
-						+ String.join(", ", new TreeSet<>(NAMES)) + ".");
-			}
-		}
+		LaunchInput.check(JOB_NAME, given, NAMES);
 		LocalDate tradeDate = null;
 		if (given.containsKey("trade_date")) {
-			String value = given.get("trade_date");
-			try {
-				tradeDate = (value.length() == 8) ? LocalDate.parse(value, DateTimeFormatter.BASIC_ISO_DATE)
-						: LocalDate.parse(value);
-			}
-			catch (DateTimeParseException ex) {
-				throw new IllegalArgumentException(
-						"trade_date '" + value + "' is not a date; use YYYY-MM-DD, for example 2026-01-01.");
-			}
+			tradeDate = LaunchInput.date("trade_date", given.get("trade_date"));
 		}
 		return new InstrumentsParameters((tradeDate != null) ? tradeDate : today, source, tradeDate,
 				new LaunchInput(JOB_NAME, given, NAMES).forcedAt());

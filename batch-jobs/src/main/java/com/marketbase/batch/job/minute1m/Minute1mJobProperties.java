@@ -28,11 +28,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rollUpWhileLoading whether the writer keeps the 5/15/30/60-minute rollup tables
  * current with each chunk (complete days rolled up in memory) instead of a refresh of the
  * touched window after the load step; continuous aggregates are always refreshed after it
+ * @param maxSourceCalls the most source calls a launch plans without {@code force=true}
+ * (0: no ceiling)
  */
 @ConfigurationProperties("marketbase.jobs.minute-1m")
 public record Minute1mJobProperties(@DefaultValue("0") int partitions, @DefaultValue("0") int chunkUnits,
 		@Nullable String defaultSource, @DefaultValue("100") int backfillCalls, @DefaultValue("30") int backfillDays,
-		@DefaultValue("3") int quarantineAfter, @DefaultValue("true") boolean rollUpWhileLoading) {
+		@DefaultValue("3") int quarantineAfter, @DefaultValue("true") boolean rollUpWhileLoading,
+		@DefaultValue("30000") int maxSourceCalls) {
 
 	private static final int CHUNK_SYMBOL_DAYS = 50;
 

@@ -12,6 +12,7 @@ import com.marketbase.batch.source.SourceResolver;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.JobWork;
 import com.marketbase.batch.support.launch.LatestSession;
+import com.marketbase.batch.support.launch.LaunchCalendar;
 import com.marketbase.batch.support.launch.LaunchField;
 import com.marketbase.batch.support.launch.LaunchInput;
 import com.marketbase.batch.support.launch.LoadBatchWork;
@@ -42,12 +43,18 @@ class Minute1mLaunch implements JobLaunch {
 
 	private final JobWork work;
 
+	private final LaunchCalendar calendar;
+
+	/** About the A-shares and ETFs listed today. */
+	private static final long WHOLE_MARKET = 6_500;
+
 	Minute1mLaunch(Minute1mJobProperties properties, DataSource dataSource, SourceResolver sources,
 			MinuteBarFeeds feeds) {
 		this.properties = properties;
 		this.reference = new MarketReference(dataSource);
 		this.mixed = new MixedSources(dataSource);
 		this.latest = new LatestSession(this.reference);
+		this.calendar = new LaunchCalendar(this.reference);
 		this.sources = sources;
 		this.feeds = feeds;
 		this.work = new LoadBatchWork(dataSource, Minute1mPrepareTasklet.LOAD_BATCH, Minute1mPrepareTasklet.PLANNED,
@@ -98,12 +105,23 @@ class Minute1mLaunch implements JobLaunch {
 			start = lastClosedSession(source);
 			end = start;
 		}
-		if (!parameters.symbols().isEmpty() && this.reference.instrumentCount() > 0) {
+		boolean knowsInstruments = this.reference.instrumentCount() > 0;
+		if (!parameters.symbols().isEmpty() && knowsInstruments) {
 			Set<String> unknown = this.reference.unknown(parameters.symbols());
 			if (!unknown.isEmpty()) {
 				throw new IllegalArgumentException(DatasetLaunch.unknownSymbols(unknown, source));
 			}
 		}
+		MinuteBarFeed feed = this.feeds.feed(source);
+		int openDays = this.calendar
+			.openDays(MarketReference.A_SHARE_CALENDAR, source, start, end, feed.reference()::shareCalendar)
+			.size();
+		// Without the lists yet, a whole market is taken at its size today.
+		long symbols = !parameters.symbols().isEmpty() ? parameters.symbols().size() : knowsInstruments
+				? this.reference.listedShares(parameters.exchange(), start, end).size() : WHOLE_MARKET;
+		long unitsPerSymbol = (openDays + feed.daysPerUnit() - 1) / Math.max(1, feed.daysPerUnit());
+		LaunchCalendar.checkCalls(Minute1mParameters.JOB_NAME, symbols * unitsPerSymbol,
+				this.properties.maxSourceCalls(), parameters.forcedAt() != null);
 		return new Minute1mParameters(start, end, parameters.symbols(), parameters.exchange(), source,
 				parameters.mode(), parameters.forcedAt())
 			.toJobParameters();

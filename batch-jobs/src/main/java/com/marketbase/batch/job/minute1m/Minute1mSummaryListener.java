@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import com.marketbase.batch.support.launch.LaunchSources;
 import com.marketbase.batch.support.units.GapFinder;
+import com.marketbase.batch.support.units.LoadBatches;
 import com.marketbase.batch.support.units.SymbolDay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +105,12 @@ class Minute1mSummaryListener implements JobExecutionListener {
 			}
 		}
 		else {
-			exit = exit.addExitDescription(summary);
+			// The units that failed say why in the source's words; the framework's own
+			// description ("Partition handler returned an unsuccessful step") does not.
+			String failures = new LoadBatches(this.jdbc.getDataSource()).failures(batch);
+			exit = (failures != null)
+					? new ExitStatus(exit.getExitCode(), failures + "; " + summary + "\n" + exit.getExitDescription())
+					: exit.addExitDescription(summary);
 		}
 		execution.setExitStatus(exit);
 		logger.info("minute_1m execution {} ended {}: {}", execution.getId(), execution.getStatus(), summary);

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 
 import com.marketbase.batch.support.rows.Fetched;
+import com.marketbase.batch.source.AnswerShape;
 import com.marketbase.batch.source.Json;
 import com.marketbase.batch.support.rows.RejectedRow;
 import com.marketbase.batch.source.SourceGate;
@@ -80,6 +82,8 @@ public final class EastmoneyClient {
 			}
 			boolean moneyMarket = "每万份收益".equals(data.path("SYType").asString(""))
 					|| "005".equals(data.path("FundType").asString(""));
+			int kept = days.size();
+			String absent = null;
 			for (JsonNode row : rows) {
 				received++;
 				try {
@@ -89,7 +93,16 @@ public final class EastmoneyClient {
 				catch (RuntimeException ex) {
 					rejected.add(new RejectedRow(SourceName.EASTMONEY.key(), NAV_HISTORY, code, ex.getMessage(),
 							row.toString()));
+					String column = AnswerShape.missingColumn(ex);
+					if (absent == null && column != null && !row.has(column)) {
+						absent = column;
+					}
 				}
+			}
+			// A field no row of the page has is a change of Eastmoney's format.
+			if (absent != null && days.size() == kept) {
+				AnswerShape.requireColumns(SourceName.EASTMONEY, NAV_HISTORY,
+						new TreeSet<>(rows.get(0).propertyNames()), List.of(absent));
 			}
 		}
 		List<FundDay> items = new ArrayList<>(days.values());

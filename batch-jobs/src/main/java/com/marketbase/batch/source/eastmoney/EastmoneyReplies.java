@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 import com.marketbase.batch.source.BadDataException;
+import com.marketbase.batch.source.AnswerShape;
 import com.marketbase.batch.source.Json;
 import com.marketbase.batch.source.PermanentSourceException;
 import com.marketbase.batch.source.RateLimitedException;
@@ -52,7 +53,12 @@ final class EastmoneyReplies {
 		if (body == null && isHtml(reply.body())) {
 			throw htmlPage(endpoint, reply, "JSON");
 		}
-		if (body == null || !body.has("ErrCode")) {
+		if (body == null) {
+			String shape = AnswerShape.notJson(new Reply(reply.status(), unwrapJsonp(reply.body())));
+			throw new TransientSourceException(EASTMONEY, endpoint,
+					(shape != null) ? shape : "the answer is not lsjz JSON: " + reply.excerpt(), null);
+		}
+		if (!body.has("ErrCode")) {
 			throw new TransientSourceException(EASTMONEY, endpoint, "the answer is not lsjz JSON: " + reply.excerpt(),
 					null);
 		}

@@ -21,6 +21,7 @@ import com.marketbase.batch.warehouse.Bar;
 import com.marketbase.batch.warehouse.DailyBar;
 import com.marketbase.batch.support.rows.Fetched;
 import com.marketbase.batch.warehouse.reference.Instrument;
+import com.marketbase.batch.source.AnswerShape;
 import com.marketbase.batch.source.Json;
 import com.marketbase.batch.warehouse.reference.Listing;
 import com.marketbase.batch.support.rows.RejectedRow;
@@ -376,13 +377,24 @@ public final class TdxClient {
 			Comparator<T> order) {
 		List<T> items = new ArrayList<>();
 		List<RejectedRow> rejected = new ArrayList<>();
+		String absent = null;
+		Set<String> sent = Set.of();
 		for (JsonNode row : rows) {
 			try {
 				items.add(reader.apply(row));
 			}
 			catch (RuntimeException ex) {
 				rejected.add(rejected(endpoint, code.symbol(), ex.getMessage(), row));
+				String column = AnswerShape.missingColumn(ex);
+				if (absent == null && column != null && !row.has(column)) {
+					absent = column;
+					sent = new TreeSet<>(row.propertyNames());
+				}
 			}
+		}
+		// A field no row has is a change of the gateway's format, not a day of bad rows.
+		if (absent != null && items.isEmpty()) {
+			AnswerShape.requireColumns(SourceName.TDX, endpoint, sent, List.of(absent));
 		}
 		items.sort(order);
 		return new Fetched<>(items, rejected);

@@ -2,6 +2,7 @@ package com.marketbase.batch.source.tdx;
 
 import tools.jackson.databind.JsonNode;
 
+import com.marketbase.batch.source.AnswerShape;
 import com.marketbase.batch.source.Json;
 import com.marketbase.batch.source.PermanentSourceException;
 import com.marketbase.batch.source.RateLimitedException;
@@ -60,7 +61,9 @@ final class TdxReplies {
 		}
 		JsonNode body = Json.objectOrNull(reply.body());
 		if (body == null) {
-			throw new TransientSourceException(TDX, endpoint, "the answer is not JSON: " + reply.excerpt(), null);
+			String shape = AnswerShape.notJson(reply);
+			throw new TransientSourceException(TDX, endpoint,
+					(shape != null) ? shape : "the answer is not a JSON object: " + reply.excerpt(), null);
 		}
 		return body;
 	}

@@ -21,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.marketbase.batch.warehouse.AdjustmentFactor;
 import com.marketbase.batch.warehouse.Bar;
+import com.marketbase.batch.source.AnswerShape;
 import com.marketbase.batch.source.BeijingTime;
 import com.marketbase.batch.warehouse.DailyBar;
 import com.marketbase.batch.support.rows.Fetched;
@@ -503,6 +504,10 @@ public final class TushareClient {
 				}
 			}
 			catch (RuntimeException ex) {
+				String column = AnswerShape.missingColumn(ex);
+				if (column != null && !table.fields().contains(column)) {
+					AnswerShape.requireColumns(this.source, apiName, table.fields(), List.of(column));
+				}
 				reason = "cannot read the row: " + ex.getMessage();
 			}
 			JsonNode code = row.get("ts_code");

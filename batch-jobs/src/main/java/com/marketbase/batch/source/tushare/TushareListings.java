@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import com.marketbase.batch.warehouse.reference.CodeChange;
 import com.marketbase.batch.support.rows.Fetched;
+import com.marketbase.batch.source.AnswerShape;
 import com.marketbase.batch.source.Json;
 import com.marketbase.batch.warehouse.reference.Listing;
 import com.marketbase.batch.support.rows.RejectedRow;
@@ -211,6 +212,10 @@ public final class TushareListings {
 					}
 				}
 				catch (RuntimeException ex) {
+					String column = AnswerShape.missingColumn(ex);
+					if (column != null && !table.fields().contains(column)) {
+						AnswerShape.requireColumns(this.client.source(), apiName, table.fields(), List.of(column));
+					}
 					JsonNode code = row.get(codeColumn);
 					rejected.add(new RejectedRow(this.client.source().key(), apiName,
 							code.isString() ? code.stringValue() : null, "cannot read the row: " + ex.getMessage(),

@@ -209,6 +209,11 @@ final class TushareMinuteReader {
 			}
 			names.add(parser.getString());
 		}
+		// Without a column every bar needs, the general reading names the change of
+		// format.
+		if (!names.containsAll(COLUMNS)) {
+			return null;
+		}
 		this.index = new HashMap<>();
 		for (int i = 0; i < names.size(); i++) {
 			this.index.put(names.get(i), i);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
+import com.marketbase.batch.source.AnswerShape;
 import com.marketbase.batch.source.Json;
 import com.marketbase.batch.source.PermanentSourceException;
 import com.marketbase.batch.source.RateLimitedException;
@@ -51,7 +52,12 @@ final class TushareReplies {
 			throw new PermanentSourceException(source, apiName, "HTTP " + reply.status() + " " + reply.excerpt());
 		}
 		JsonNode body = Json.objectOrNull(reply.body());
-		if (body == null || !body.has("code")) {
+		if (body == null) {
+			String shape = AnswerShape.notJson(reply);
+			throw new TransientSourceException(source, apiName,
+					(shape != null) ? shape : "the answer is not a JSON object: " + reply.excerpt(), null);
+		}
+		if (!body.has("code")) {
 			throw new TransientSourceException(source, apiName, "the answer is not Tushare JSON: " + reply.excerpt(),
 					null);
 		}

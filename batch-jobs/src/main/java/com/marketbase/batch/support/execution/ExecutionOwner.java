@@ -76,6 +76,14 @@ public record ExecutionOwner(String host, long pid) {
 				execution.getExecutionContext().putString(KEY, owner.host() + ":" + owner.pid());
 				repository.updateExecutionContext(execution);
 			}
+
+			// A failed execution's exit description starts with its cause in words.
+			@Override
+			public void afterJob(JobExecution execution) {
+				if (!execution.getAllFailureExceptions().isEmpty()) {
+					execution.setExitStatus(FailureCause.describe(execution));
+				}
+			}
 		};
 	}
 

@@ -48,4 +48,13 @@ public interface JobLaunch {
 	 */
 	JobWork work();
 
+	/**
+	 * What to say when a launch's job instance has completed already.
+	 * @param parameters the launch's parameters
+	 * @return the sentence, with what to do
+	 */
+	default String alreadyCompleted(JobParameters parameters) {
+		return jobName() + " already completed for these parameters; add force=true to load again.";
+	}
+
 }

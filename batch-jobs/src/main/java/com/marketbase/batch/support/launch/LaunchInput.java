@@ -33,7 +33,12 @@ public final class LaunchInput {
 	/** The most symbols one launch may name. */
 	public static final int MAX_SYMBOLS = 200;
 
+	/** The longest value any parameter may have. */
+	public static final int MAX_VALUE_LENGTH = 4000;
+
 	private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
+
+	private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{8}");
 
 	private final Map<String, String> given;
 
@@ -45,13 +50,34 @@ public final class LaunchInput {
 	 * @throws IllegalArgumentException naming the unknown parameter and the allowed ones
 	 */
 	public LaunchInput(String job, Map<String, String> given, Set<String> allowed) {
-		for (String name : given.keySet()) {
+		check(job, given, allowed);
+		this.given = Map.copyOf(given);
+	}
+
+	/**
+	 * Refuses names a job does not know, blank values and values longer than any
+	 * parameter needs, the same way for the CLI, the console and the schedule.
+	 * @param job the job's name, for the message
+	 * @param given the pairs
+	 * @param allowed the names the job knows
+	 * @throws IllegalArgumentException naming the parameter
+	 */
+	public static void check(String job, Map<String, String> given, Set<String> allowed) {
+		for (Map.Entry<String, String> pair : given.entrySet()) {
+			String name = pair.getKey();
 			if (!allowed.contains(name)) {
-				throw new IllegalArgumentException("Unknown parameter '" + name + "' for " + job + "; allowed: "
+				throw new IllegalArgumentException("Unknown parameter '" + shown(name) + "' for " + job + "; allowed: "
 						+ String.join(", ", new TreeSet<>(allowed)) + ".");
 			}
+			String value = pair.getValue();
+			if (value == null || value.isBlank()) {
+				throw new IllegalArgumentException(name + " is blank; give it a value or leave it out.");
+			}
+			if (value.length() > MAX_VALUE_LENGTH) {
+				throw new IllegalArgumentException(
+						name + " is " + value.length() + " characters long; at most " + MAX_VALUE_LENGTH + ".");
+			}
 		}
-		this.given = Map.copyOf(given);
 	}
 
 	/**
@@ -121,7 +147,7 @@ public final class LaunchInput {
 			}
 		}
 		if (!malformed.isEmpty()) {
-			throw new IllegalArgumentException("Not " + whatCodes + ": " + String.join(", ", malformed) + ".");
+			throw new IllegalArgumentException("Not " + whatCodes + ": " + firstOf(malformed) + ".");
 		}
 		if (symbols.isEmpty()) {
 			throw new IllegalArgumentException("symbols is empty; list codes like 600000.SH,000001.SZ.");
@@ -131,6 +157,12 @@ public final class LaunchInput {
 					+ MAX_SYMBOLS + ", or " + otherwise + ".");
 		}
 		return List.copyOf(symbols);
+	}
+
+	// A message names at most ten of many bad values, so that its size stays bounded.
+	private static String firstOf(List<String> values) {
+		String named = String.join(", ", values.stream().limit(10).map(LaunchInput::shown).toList());
+		return (values.size() <= 10) ? named : named + " and " + (values.size() - 10) + " more";
 	}
 
 	/**
@@ -149,7 +181,8 @@ public final class LaunchInput {
 	public String mode(String defaultMode) {
 		String mode = this.given.getOrDefault("mode", defaultMode).toLowerCase(Locale.ROOT);
 		if (!mode.equals("incremental") && !mode.equals("full")) {
-			throw new IllegalArgumentException("mode is incremental or full, not '" + this.given.get("mode") + "'.");
+			throw new IllegalArgumentException(
+					"mode is incremental or full, not '" + shown(this.given.get("mode")) + "'.");
 		}
 		return mode;
 	}
@@ -162,7 +195,7 @@ public final class LaunchInput {
 	public boolean flag(String name) {
 		String value = this.given.getOrDefault(name, "false").toLowerCase(Locale.ROOT);
 		if (!value.equals("true") && !value.equals("false")) {
-			throw new IllegalArgumentException(name + " is true or false, not '" + this.given.get(name) + "'.");
+			throw new IllegalArgumentException(name + " is true or false, not '" + shown(this.given.get(name)) + "'.");
 		}
 		return value.equals("true");
 	}
@@ -184,13 +217,31 @@ public final class LaunchInput {
 	 * @return the day
 	 */
 	public static LocalDate date(String name, String value) {
+		// Only four-digit years: ISO parsing would take +999999999-12-31 or -4800-01-01.
+		if (!DAY.matcher(value).matches()) {
+			throw notADate(name, value);
+		}
 		try {
-			return (value.length() == 8) ? LocalDate.parse(value, COMPACT) : LocalDate.parse(value);
+			LocalDate day = (value.length() == 8) ? LocalDate.parse(value, COMPACT) : LocalDate.parse(value);
+			return DateWindow.check(name, day);
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(
-					name + " '" + value + "' is not a date; use YYYY-MM-DD, for example 2026-11-20.");
+			throw notADate(name, value);
 		}
+	}
+
+	private static IllegalArgumentException notADate(String name, String value) {
+		return new IllegalArgumentException(
+				name + " '" + shown(value) + "' is not a date; use YYYY-MM-DD, for example 2026-11-20.");
+	}
+
+	/**
+	 * A typed value as a message may repeat it: at most 40 characters.
+	 * @param value the value
+	 * @return the value, cut with an ellipsis when longer
+	 */
+	public static String shown(String value) {
+		return (value.length() <= 40) ? value : value.substring(0, 40) + "…";
 	}
 
 	/**

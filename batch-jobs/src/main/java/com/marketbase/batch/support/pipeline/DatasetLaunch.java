@@ -12,6 +12,7 @@ import com.marketbase.batch.support.launch.JobWork;
 import com.marketbase.batch.support.launch.LaunchField;
 import com.marketbase.batch.support.launch.LaunchInput;
 import com.marketbase.batch.support.launch.LatestSession;
+import com.marketbase.batch.support.launch.LaunchCalendar;
 import com.marketbase.batch.support.launch.LaunchSources;
 import com.marketbase.batch.support.launch.MixedSources;
 import com.marketbase.batch.support.units.GapFinder;
@@ -45,6 +46,8 @@ public final class DatasetLaunch implements JobLaunch {
 
 	private final JobWork work;
 
+	private final LaunchCalendar calendar;
+
 	DatasetLaunch(Dataset<?> dataset, DatasetSettings settings, DataSource dataSource, LaunchSources sources,
 			JobWork work) {
 		this.dataset = dataset;
@@ -53,6 +56,7 @@ public final class DatasetLaunch implements JobLaunch {
 		this.reference = new MarketReference(dataSource);
 		this.mixed = new MixedSources(dataSource);
 		this.latest = new LatestSession(this.reference);
+		this.calendar = new LaunchCalendar(this.reference);
 		this.finder = new GapFinder(dataSource, dataset.name(), dataset.storedCondition());
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.work = work;
@@ -106,9 +110,37 @@ public final class DatasetLaunch implements JobLaunch {
 		if (!read.symbols().isEmpty() && this.reference.instrumentCount() > 0) {
 			checkSymbols(read.symbols(), source);
 		}
+		String exchange = this.finder.calendarExchange();
+		int openDays = this.calendar
+			.openDays(exchange, source, start, end,
+					(from, to) -> this.dataset.feed(source).calendar(exchange, from, to))
+			.size();
+		// A whole day comes in one call; a few instruments at most one call each per day.
+		int symbols = read.symbols().size();
+		long calls = (symbols == 0 || symbols >= this.settings.wholeMarketFrom()) ? openDays
+				: (long) symbols * openDays;
+		LaunchCalendar.checkCalls(this.dataset.name(), calls, this.settings.maxSourceCalls(), read.forcedAt() != null);
 		return new DatasetParameters(this.dataset.name(), start, end, read.symbols(), source, read.mode(),
 				read.forcedAt())
 			.toJobParameters();
+	}
+
+	@Override
+	public String alreadyCompleted(JobParameters parameters) {
+		DatasetParameters read = DatasetParameters.of(this.dataset.name(), parameters);
+		if (!read.incremental()) {
+			return JobLaunch.super.alreadyCompleted(parameters);
+		}
+		int missing = this.finder
+			.missing(read.symbols().isEmpty() ? null : read.symbols(), read.startDate(), read.endDate())
+			.size();
+		String range = read.startDate().equals(read.endDate()) ? "on " + read.startDate()
+				: "from " + read.startDate() + " to " + read.endDate();
+		return (missing == 0)
+				? this.dataset.name() + " already completed for these parameters, and nothing it owes " + range
+						+ " is missing now; add force=true to load again."
+				: this.dataset.name() + " already completed for these parameters, but " + missing + " unit(s) it owes "
+						+ range + " are missing now; add force=true, which in incremental mode loads only those.";
 	}
 
 	private void checkSymbols(List<String> symbols, String source) {

@@ -21,10 +21,13 @@ import org.springframework.core.env.Environment;
  * @param quarantineAfter failed attempts after which a unit is quarantined
  * @param wholeMarketFrom a day with at least this many missing instruments is fetched
  * whole in one call (where the source can); fewer are fetched per instrument
+ * @param maxSourceCalls the most source calls a launch plans without {@code force=true}
+ * (0: no ceiling)
  */
 public record DatasetSettings(@DefaultValue("4") int chunkUnits, @Nullable String defaultSource,
 		@DefaultValue("100") int backfillCalls, @DefaultValue("366") int backfillDays,
-		@DefaultValue("3") int quarantineAfter, @DefaultValue("20") int wholeMarketFrom) {
+		@DefaultValue("3") int quarantineAfter, @DefaultValue("20") int wholeMarketFrom,
+		@DefaultValue("30000") int maxSourceCalls) {
 
 	/**
 	 * Reads a dataset's settings.

@@ -2,6 +2,8 @@ package com.marketbase.batch.support.units;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,6 +31,26 @@ public final class LoadBatches {
 				"insert into market.load_batches (dataset, source, job_execution_id) values (?, ?, ?) returning id",
 				Long.class, dataset, source, jobExecutionId);
 		return (id != null) ? id : 0;
+	}
+
+	/**
+	 * Why the units of a load that failed last failed, in the source's words, for the
+	 * line that ends the run.
+	 * @param batch the load batch
+	 * @return "N work unit(s) failed, the last because ...", or {@code null} when none
+	 * failed
+	 */
+	public @Nullable String failures(long batch) {
+		return this.jdbc
+			.query("""
+					select count(*) over (), reason from market.load_units
+					where load_batch_id = ? and status = 'failed'
+					order by updated_at desc limit 1""",
+					(rs) -> rs.next()
+							? rs.getLong(1) + " work unit(s) failed, the last " + "because "
+									+ ((rs.getString(2) != null) ? rs.getString(2) : "of a failure it did not name")
+							: null,
+					batch);
 	}
 
 }

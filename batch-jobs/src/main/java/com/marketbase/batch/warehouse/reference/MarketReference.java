@@ -63,6 +63,36 @@ public final class MarketReference {
 		return known != null && known == start.datesUntil(end.plusDays(1)).count();
 	}
 
+	/**
+	 * The days of a window an exchange's calendar has no row for.
+	 * @param exchange the exchange
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the days, oldest first
+	 */
+	public List<LocalDate> unknownCalendarDays(String exchange, LocalDate start, LocalDate end) {
+		return this.jdbc.queryForList(
+				"""
+						select g.day::date from generate_series(?::date, ?::date, interval '1 day') as g (day)
+						where not exists (select 1 from market.trading_calendar c where c.exchange = ? and c.cal_date = g.day::date)
+						order by 1""",
+				LocalDate.class, start, end, exchange);
+	}
+
+	/**
+	 * The first and last day an exchange's calendar knows.
+	 * @param exchange the exchange
+	 * @return the span, or {@code null} when the calendar is empty
+	 */
+	public @Nullable CalendarSpan calendarSpan(String exchange) {
+		return this.jdbc.query("select min(cal_date), max(cal_date) from market.trading_calendar where exchange = ?",
+				(rs) -> {
+					rs.next();
+					LocalDate first = rs.getObject(1, LocalDate.class);
+					return (first == null) ? null : new CalendarSpan(first, rs.getObject(2, LocalDate.class));
+				}, exchange);
+	}
+
 	public List<LocalDate> openDays(LocalDate start, LocalDate end) {
 		return openDays(A_SHARE_CALENDAR, start, end);
 	}
@@ -241,6 +271,15 @@ public final class MarketReference {
 		unknown.removeAll(this.jdbc.queryForList("select symbol from market.instruments where symbol = any (?)",
 				String.class, (Object) symbols.toArray(new String[0])));
 		return unknown;
+	}
+
+	/**
+	 * The days an exchange's calendar knows.
+	 *
+	 * @param first the first day
+	 * @param last the last day
+	 */
+	public record CalendarSpan(LocalDate first, LocalDate last) {
 	}
 
 }

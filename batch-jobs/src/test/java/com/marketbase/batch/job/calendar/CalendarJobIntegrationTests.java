@@ -194,7 +194,7 @@ class CalendarJobIntegrationTests {
 
 			assertThat(exitCode).isEqualTo(2);
 			assertThat(output.getErr())
-				.containsOnlyOnce("start_date '2026-02-30' is not a date; use YYYY-MM-DD, for example 2026-01-01.")
+				.containsOnlyOnce("start_date '2026-02-30' is not a date; use YYYY-MM-DD, for example 2026-11-20.")
 				.doesNotContain("\tat ");
 			assertThat(this.jdbc.queryForObject("select count(*) from batch_job_execution", Integer.class)).isZero();
 		}

@@ -48,14 +48,14 @@ class CalendarParametersTests {
 					"Unknown parameter 'day' for calendar; allowed: allow-mixed-sources, end_date, exchanges, force, "
 							+ "source, start_date, trade_date.");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("trade_date", "2026-13-01")))
-			.withMessage("trade_date '2026-13-01' is not a date; use YYYY-MM-DD, for example 2026-01-01.");
+			.withMessage("trade_date '2026-13-01' is not a date; use YYYY-MM-DD, for example 2026-11-20.");
 		assertThatIllegalArgumentException().isThrownBy(
 				() -> parse(Map.of("trade_date", "2026-05-01", "start_date", "2025-01-01", "end_date", "2025-12-31")))
 			.withMessage("trade_date 2026-05-01 is outside the window 2025-01-01 to 2025-12-31.");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("exchanges", "SSE,CFFEX", "source", "tdx")))
 			.withMessage("The TDX gateway has the A-share calendar only; with source tdx use SSE and/or SZSE.");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("start_date", "2026-02-30")))
-			.withMessage("start_date '2026-02-30' is not a date; use YYYY-MM-DD, for example 2026-01-01.");
+			.withMessage("start_date '2026-02-30' is not a date; use YYYY-MM-DD, for example 2026-11-20.");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> parse(Map.of("start_date", "2026-03-01", "end_date", "2026-02-01")))
 			.withMessage("start_date 2026-03-01 is after end_date 2026-02-01.");
@@ -66,7 +66,8 @@ class CalendarParametersTests {
 			.withMessage("force is true or false, not 'yes'.");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> parse(Map.of("start_date", "1900-01-01", "end_date", "2026-01-01")))
-			.withMessage("The window 1900-01-01 to 2026-01-01 is longer than 40 years.");
+			.withMessageStartingWith(
+					"start_date 1900-01-01 is outside the days Marketbase knows; give a day from " + "1990-01-01 to ");
 	}
 
 	@Test

@@ -307,7 +307,7 @@ class InstrumentsJobIntegrationTests {
 			.withMessage("Unknown parameter 'exchange' for instruments; allowed: allow-mixed-sources, force, source, "
 					+ "trade_date.");
 		assertThatIllegalArgumentException().isThrownBy(() -> launch.parameters(Map.of("trade_date", "2026-11-31")))
-			.withMessage("trade_date '2026-11-31' is not a date; use YYYY-MM-DD, for example 2026-01-01.");
+			.withMessage("trade_date '2026-11-31' is not a date; use YYYY-MM-DD, for example 2026-11-20.");
 		assertThat(launch.parameters(Map.of("trade_date", "20261120")).getLocalDate("as_of"))
 			.isEqualTo(java.time.LocalDate.of(2026, 11, 20));
 		assertThat(launch.parameters(Map.of("trade_date", "2026-11-20")).getLocalDate("trade_date"))

@@ -47,10 +47,14 @@ final class Minute1mRuns {
 	}
 
 	static List<String> arguments(Sandbox sandbox, String token, String... more) {
-		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + TestWarehouse.TIMESCALEDB.jdbcUrl(),
-				"--marketbase.sources.tushare.base-url=" + sandbox.baseUrl(),
-				"--marketbase.sources.tushare.token=" + token,
-				"--marketbase.sources.tushare.calls-per-minute[default]=1000000"));
+		return arguments(TestWarehouse.TIMESCALEDB.jdbcUrl(), sandbox, token, more);
+	}
+
+	static List<String> arguments(String url, Sandbox sandbox, String token, String... more) {
+		List<String> args = new ArrayList<>(
+				List.of("--spring.datasource.url=" + url, "--marketbase.sources.tushare.base-url=" + sandbox.baseUrl(),
+						"--marketbase.sources.tushare.token=" + token,
+						"--marketbase.sources.tushare.calls-per-minute[default]=1000000"));
 		args.addAll(List.of(more));
 		return args;
 	}
@@ -61,13 +65,17 @@ final class Minute1mRuns {
 	}
 
 	static Process process(Sandbox sandbox, Path output, String... more) throws IOException {
+		return process(TestWarehouse.TIMESCALEDB.jdbcUrl(), sandbox, output, more);
+	}
+
+	static Process process(String url, Sandbox sandbox, Path output, String... more) throws IOException {
 		List<String> command = new ArrayList<>(
 				// The quick compiler only, as the benchmarks run batch jobs: a run of
 				// seconds never
 				// earns back the optimizing compiler's work on two cores.
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
 						"-jar", Path.of("target", "batch.jar").toString()));
-		command.addAll(arguments(sandbox, SandboxSettings.TOKEN, more));
+		command.addAll(arguments(url, sandbox, SandboxSettings.TOKEN, more));
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
 	}
 

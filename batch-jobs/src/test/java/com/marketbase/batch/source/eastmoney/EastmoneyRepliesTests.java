@@ -145,7 +145,7 @@ class EastmoneyRepliesTests {
 	void retriesATruncatedNavPage() {
 		assertThat(navFailure(200, "{\"Data\":{\"LSJZList\":[{\"FSRQ\":\"2026-01-29\",\"DWJ"))
 			.isInstanceOf(TransientSourceException.class)
-			.hasMessageStartingWith("Eastmoney f10/lsjz failed for now: the answer is not lsjz JSON: {\"Data\"");
+			.hasMessage("Eastmoney f10/lsjz failed for now: answered truncated JSON (it ends after 46 characters)");
 	}
 
 	@Test

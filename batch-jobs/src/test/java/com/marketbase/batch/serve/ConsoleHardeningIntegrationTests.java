@@ -1,0 +1,216 @@
+package com.marketbase.batch.serve;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.marketbase.batch.support.launch.BadDates;
+import com.marketbase.batch.warehouse.TestWarehouse;
+import com.marketbase.console.ConsoleSql;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The console tried as an attacker and as a careless user would: every date filter and
+ * launch date outside the window, blank values, refused launches, cross-site and
+ * anonymous changes, the error page, oversized bodies and long queries.
+ */
+class ConsoleHardeningIntegrationTests {
+
+	private static ConsoleServer server;
+
+	private static JdbcTemplate jdbc;
+
+	@BeforeAll
+	static void start() {
+		server = ConsoleServer.start();
+		jdbc = new JdbcTemplate(TestWarehouse.TIMESCALEDB.dataSource());
+	}
+
+	@AfterAll
+	static void stop() {
+		server.close();
+	}
+
+	static Stream<String> datedReads() {
+		List<String> paths = new ArrayList<>();
+		for (String typed : BadDates.ALL) {
+			String day = URLEncoder.encode(typed, StandardCharsets.UTF_8);
+			paths.addAll(
+					List.of("/api/coverage?from=" + day + "&to=2026-11-20", "/api/coverage?from=2026-11-01&to=" + day,
+							"/api/coverage?dataset=minute_1m&from=" + day + "&to=" + day,
+							"/api/coverage/gaps?dataset=minute_1m&day=" + day,
+							"/api/bars?symbol=600000.SH&interval=1d&from=" + day,
+							"/api/bars?symbol=600000.SH&interval=1d&from=2026-11-01&to=" + day,
+							"/api/executions?from=" + day, "/api/executions?to=" + day));
+		}
+		return paths.stream();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("datedReads")
+	void refusesEveryDateFilterOutsideTheWindowWith400(String path) {
+		ConsoleServer.Response answer = server.get(path, ConsoleServer.VIEWER);
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+		assertThat(answer.json().path("field").asString()).isIn("from", "to", "day");
+		assertThat(answer.body()).doesNotContainIgnoringCase("select").doesNotContain("Exception");
+	}
+
+	static Stream<Arguments> datedLaunches() {
+		List<Arguments> cases = new ArrayList<>();
+		for (String day : BadDates.ALL) {
+			for (String job : List.of("minute_1m", "daily", "etf_daily", "index_daily", "instruments")) {
+				cases.add(Arguments.of(job, "{\"parameters\":{\"trade_date\":\"" + day + "\"}}"));
+			}
+			for (String job : List.of("minute_1m", "daily", "calendar")) {
+				cases.add(Arguments.of(job,
+						"{\"parameters\":{\"start_date\":\"" + day + "\",\"end_date\":\"2026-11-20\"}}"));
+			}
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("datedLaunches")
+	void refusesEveryLaunchDateOutsideTheWindowWith400AndNoInstance(String job, String body) {
+		long instances = instances();
+
+		ConsoleServer.Response answer = server.post("/api/jobs/" + job + "/executions", ConsoleServer.OPERATOR, body);
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+		assertThat(answer.json().path("field").asString()).isIn("trade_date", "start_date", "end_date");
+		assertThat(instances()).isEqualTo(instances);
+	}
+
+	@Test
+	void refusesBlankValuesInsteadOfLoadingTheWholeMarket() {
+		long instances = instances();
+
+		ConsoleServer.Response answer = server.post("/api/jobs/minute_1m/executions", ConsoleServer.OPERATOR,
+				"{\"parameters\":{\"symbols\":\"\",\"trade_date\":\"2026-11-20\"}}");
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.json().path("field").asString()).isEqualTo("symbols");
+		assertThat(answer.json().path("detail").asString())
+			.isEqualTo("symbols is blank; give it a value or leave it out.");
+		assertThat(instances()).isEqualTo(instances);
+	}
+
+	@Test
+	void aRefusedLaunchLeavesNothingAndIsRefusedTheSameWayAgain() {
+		long instances = instances();
+		String body = "{\"parameters\":{\"trade_date\":\"2027-06-01\"}}";
+
+		ConsoleServer.Response first = server.post("/api/jobs/daily/executions", ConsoleServer.OPERATOR, body);
+		ConsoleServer.Response second = server.post("/api/jobs/daily/executions", ConsoleServer.OPERATOR, body);
+
+		assertThat(first.status()).as(first.body()).isEqualTo(400);
+		assertThat(second.status()).as(second.body()).isEqualTo(400);
+		assertThat(second.json().path("detail").asString()).isEqualTo(first.json().path("detail").asString())
+			.contains("does not know");
+		assertThat(instances()).isEqualTo(instances);
+	}
+
+	@Test
+	void refusesAStateChangeThatABrowserSaysComesFromAnotherSite() {
+		// An attacker's sibling site can set the token cookie and send the matching
+		// token.
+		HttpRequest.Builder forged = HttpRequest
+			.newBuilder(URI.create(server.baseUrl() + "/api/executions/424242/abandon"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", basic(ConsoleServer.OPERATOR))
+			.header("Cookie", "XSRF-TOKEN=chosen-by-the-attacker")
+			.header("X-XSRF-TOKEN", "chosen-by-the-attacker")
+			.POST(HttpRequest.BodyPublishers.noBody());
+
+		ConsoleServer.Response fromOrigin = server.send(forged.copy().header("Origin", "https://evil.example").build());
+		ConsoleServer.Response fromSite = server.send(forged.copy().header("Sec-Fetch-Site", "cross-site").build());
+		ConsoleServer.Response sameOrigin = server.send(forged.copy().header("Origin", server.baseUrl()).build());
+
+		assertThat(fromOrigin.status()).isEqualTo(403);
+		assertThat(fromOrigin.json().path("detail").asString()).startsWith("Cross-site request refused");
+		assertThat(fromSite.status()).isEqualTo(403);
+		// From the console's own origin the request reaches the action (which finds no
+		// such execution).
+		assertThat(sameOrigin.status()).as(sameOrigin.body()).isEqualTo(404);
+	}
+
+	@Test
+	void answersAnAnonymousStateChangeWith401AndTheErrorPageWith404() {
+		ConsoleServer.Response anonymous = server
+			.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/executions/1/abandon"))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build());
+		ConsoleServer.Response error = server.get("/error");
+
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(error.status()).isEqualTo(404);
+		assertThat(error.body()).doesNotContain("999");
+	}
+
+	@Test
+	void capsRequestBodiesAndTheDetailsOfItsAnswers() {
+		String huge = "{\"parameters\":{\"symbols\":\"" + "BAD-CODE,".repeat(120_000) + "\"}}";
+		ConsoleServer.Response tooLarge = server.post("/api/jobs/minute_1m/executions", ConsoleServer.OPERATOR, huge);
+
+		String large = "{\"parameters\":{\"symbols\":\"" + "BAD-CODE,".repeat(400) + "\"}}";
+		ConsoleServer.Response malformed = server.post("/api/jobs/minute_1m/executions", ConsoleServer.OPERATOR, large);
+
+		assertThat(tooLarge.status()).isEqualTo(413);
+		assertThat(tooLarge.body().length()).isLessThan(500);
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.body().length()).isLessThan(3_000);
+		assertThat(malformed.json().path("detail").asString()).contains("and 390 more");
+	}
+
+	@Test
+	void showsOperatorsAsMuchOfTheHealthAsViewers() {
+		ConsoleServer.Response viewer = server.get("/actuator/health", ConsoleServer.VIEWER);
+		ConsoleServer.Response operator = server.get("/actuator/health", ConsoleServer.OPERATOR);
+
+		assertThat(viewer.json().has("components")).isTrue();
+		assertThat(operator.json().has("components")).isTrue();
+	}
+
+	@Test
+	void cancelsAConsoleStatementAtItsTimeLimit() {
+		ConsoleSql sql = new ConsoleSql(TestWarehouse.TIMESCALEDB.dataSource(), Duration.ofSeconds(1));
+		long started = System.nanoTime();
+
+		Throwable failure = catchThrowable(() -> sql.jdbc().queryForObject("select pg_sleep(60)::text", String.class));
+
+		assertThat(failure).isInstanceOf(DataAccessException.class);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+		assertThat(jdbc.queryForObject(
+				"select count(*) from pg_stat_activity where query like 'select pg_sleep(60)%' and state = 'active'",
+				Integer.class))
+			.isZero();
+	}
+
+	private static long instances() {
+		return jdbc.queryForObject("select count(*) from batch_job_instance", Long.class);
+	}
+
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((user + ":" + ConsoleServer.PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+}

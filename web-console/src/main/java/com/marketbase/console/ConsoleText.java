@@ -1,0 +1,25 @@
+package com.marketbase.console;
+
+/**
+ * How an answer repeats what a request sent: cut short, so that an answer's size never
+ * grows with the request's.
+ */
+public final class ConsoleText {
+
+	/** The most characters of a sent value an answer repeats. */
+	public static final int SHOWN = 40;
+
+	private ConsoleText() {
+	}
+
+	/**
+	 * A sent value as an answer may repeat it.
+	 * @param value the value
+	 * @return the value, cut with an ellipsis past {@link #SHOWN} characters
+	 */
+	public static String shown(Object value) {
+		String text = String.valueOf(value);
+		return (text.length() <= SHOWN) ? text : text.substring(0, SHOWN) + "…";
+	}
+
+}

@@ -1,0 +1,174 @@
+package com.marketbase.console.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Slows down password guessing: after {@value #FREE_FAILURES} failed logins in a row for
+ * a user name or from an address, the next attempt for it waits
+ * {@value #FIRST_WAIT_SECONDS} seconds, and each failure after that doubles the wait (up
+ * to {@value #MAX_WAIT_SECONDS} seconds), and an attempt during the wait is answered 429
+ * without its password being checked. Every failed login is logged with the name and the
+ * address, never the password. A success clears the name and the address.
+ */
+public final class LoginThrottle extends OncePerRequestFilter {
+
+	static final int FREE_FAILURES = 5;
+
+	static final long FIRST_WAIT_SECONDS = 15;
+
+	static final long MAX_WAIT_SECONDS = 900;
+
+	private static final Logger logger = LoggerFactory.getLogger(LoginThrottle.class);
+
+	// Bounded, and forgotten a while after the last failure, so that guessing cannot fill
+	// the memory.
+	private final Cache<String, Failures> failures = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterAccess(Duration.ofSeconds(2 * MAX_WAIT_SECONDS))
+		.build();
+
+	private final ProblemResponses problems = new ProblemResponses();
+
+	private final Clock clock;
+
+	public LoginThrottle(Clock clock) {
+		this.clock = clock;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String user = attemptedUser(request);
+		if (user != null) {
+			long wait = Math.max(waitSeconds(userKey(user)), waitSeconds(addressKey(request.getRemoteAddr())));
+			if (wait > 0) {
+				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+				this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+						"Too many failed logins; try again in " + wait + " s.");
+				return;
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Counts a failed login and logs it.
+	 * @param event the failure
+	 */
+	@EventListener
+	public void failed(AbstractAuthenticationFailureEvent event) {
+		Authentication attempt = event.getAuthentication();
+		String user = String.valueOf(attempt.getPrincipal());
+		String address = (attempt.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
+				: "unknown";
+		Instant now = this.clock.instant();
+		Failures byUser = this.failures.asMap().compute(userKey(user), (key, old) -> Failures.after(old, now));
+		Failures byAddress = this.failures.asMap().compute(addressKey(address), (key, old) -> Failures.after(old, now));
+		int inARow = Math.max(byUser.count(), byAddress.count());
+		logger.warn("Console login failed for user '{}' from {} ({} in a row{})", printable(user), printable(address),
+				inARow, (inARow >= FREE_FAILURES) ? "; next attempt waits " + Failures.wait(inARow) + " s" : "");
+	}
+
+	/**
+	 * Clears the counts of a user and its address after a successful login.
+	 * @param event the success
+	 */
+	@EventListener
+	public void succeeded(AuthenticationSuccessEvent event) {
+		Authentication login = event.getAuthentication();
+		this.failures.invalidate(userKey(login.getName()));
+		if (login.getDetails() instanceof WebAuthenticationDetails details) {
+			this.failures.invalidate(addressKey(details.getRemoteAddress()));
+		}
+	}
+
+	private long waitSeconds(String key) {
+		Failures known = this.failures.getIfPresent(key);
+		if (known == null || known.count() < FREE_FAILURES) {
+			return 0;
+		}
+		long left = Duration.between(this.clock.instant(), known.last().plusSeconds(Failures.wait(known.count())))
+			.toSeconds();
+		return Math.max(0, left);
+	}
+
+	// The user a request tries to sign in as: HTTP Basic credentials, or the login form.
+	private static @Nullable String attemptedUser(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			try {
+				String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+						StandardCharsets.UTF_8);
+				int colon = decoded.indexOf(':');
+				return (colon < 0) ? decoded : decoded.substring(0, colon);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
+		if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
+			return request.getParameter("username");
+		}
+		return null;
+	}
+
+	private static String userKey(String user) {
+		return "user:" + user;
+	}
+
+	private static String addressKey(@Nullable String address) {
+		return "address:" + address;
+	}
+
+	// A name as a log line may carry it: short, and without line breaks or control
+	// characters.
+	private static String printable(@Nullable String text) {
+		String value = String.valueOf(text).replaceAll("\\p{Cntrl}", "?");
+		return (value.length() <= 40) ? value : value.substring(0, 40) + "…";
+	}
+
+	/**
+	 * Failed logins in a row.
+	 *
+	 * @param count how many
+	 * @param last when the last one was
+	 */
+	record Failures(int count, Instant last) {
+
+		static Failures after(@Nullable Failures old, Instant now) {
+			return new Failures((old != null) ? old.count + 1 : 1, now);
+		}
+
+		// 15 s after the fifth failure, then twice as long after each one more.
+		static long wait(int count) {
+			int doublings = Math.min(20, Math.max(0, count - FREE_FAILURES));
+			return Math.min(MAX_WAIT_SECONDS, FIRST_WAIT_SECONDS << doublings);
+		}
+
+	}
+
+}
