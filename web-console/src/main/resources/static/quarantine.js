@@ -5,6 +5,8 @@
   const me = await Console.user();
   const message = document.getElementById('message');
   const datasetInput = document.getElementById('dataset');
+  // The dataset of the list on screen: "Release all" releases what is shown, not what was typed since.
+  let shown = '';
   const releaseAll = document.getElementById('release-all');
   datasetInput.value = new URLSearchParams(window.location.search).get('dataset') || '';
 
@@ -23,6 +25,7 @@
 
   async function refresh() {
     const dataset = datasetInput.value.trim();
+    shown = dataset;
     const view = await api('/api/quarantine' + (dataset ? '?dataset=' + encodeURIComponent(dataset) : ''));
     document.querySelector('#units tbody').replaceChildren(...view.units.map((u) => el('tr', { 'data-id': u.id },
       el('td', { text: u.id }), el('td', { text: u.dataset }), el('td', { text: u.unit }), el('td', { text: u.source }),
@@ -47,7 +50,7 @@
     message.replaceChildren();
     await refresh();
   });
-  releaseAll.addEventListener('click', () => release('/api/quarantine/release', { dataset: datasetInput.value.trim() },
-    'every quarantined unit of ' + datasetInput.value.trim()));
+  releaseAll.addEventListener('click', () => release('/api/quarantine/release', { dataset: shown },
+    'every quarantined unit of ' + shown));
   await refresh();
 })();

@@ -1,23 +1,38 @@
 package com.marketbase.console;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * How the console reads the warehouse: every statement with a time limit, so that no
  * request, however it is put, holds a core and a connection for longer. The driver
- * cancels a statement on the server when its time is up, also after the client that asked
- * has gone.
+ * cancels a statement when its time is up, also after the client that asked has gone,
+ * and the server enforces the same limit itself ({@code statement_timeout}) should the
+ * cancel not reach it. Where the database lets this user set it (a superuser), the
+ * console's statements also write at most {@link #TEMP_FILE_LIMIT} of temporary files.
+ * The settings hold while the console has the connection and are reset before the pool
+ * lends it to a load.
  */
 public final class ConsoleSql {
 
-	private final DataSource dataSource;
+	/** The most temporary file space one console statement may take. */
+	public static final String TEMP_FILE_LIMIT = "1GB";
+
+	private final DataSource limited;
 
 	private final int timeoutSeconds;
+
+	private volatile Boolean mayLimitTempFiles;
 
 	/**
 	 * The console's access to a database.
@@ -25,8 +40,13 @@ public final class ConsoleSql {
 	 * @param timeout the longest a statement may run; at least a second
 	 */
 	public ConsoleSql(DataSource dataSource, Duration timeout) {
-		this.dataSource = dataSource;
-		this.timeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
+		this.timeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 1000, timeout.toSeconds()));
+		this.limited = new DelegatingDataSource(dataSource) {
+			@Override
+			public Connection getConnection() throws SQLException {
+				return limit(super.getConnection());
+			}
+		};
 	}
 
 	/**
@@ -34,7 +54,7 @@ public final class ConsoleSql {
 	 * @return the template
 	 */
 	public JdbcTemplate jdbc() {
-		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		JdbcTemplate jdbc = new JdbcTemplate(this.limited);
 		jdbc.setQueryTimeout(this.timeoutSeconds);
 		return jdbc;
 	}
@@ -53,6 +73,55 @@ public final class ConsoleSql {
 	 */
 	public int timeoutSeconds() {
 		return this.timeoutSeconds;
+	}
+
+	private Connection limit(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("set statement_timeout = '" + this.timeoutSeconds + "s'");
+			if (mayLimitTempFiles(statement)) {
+				statement.execute("set temp_file_limit = '" + TEMP_FILE_LIMIT + "'");
+			}
+		}
+		catch (SQLException ex) {
+			connection.close();
+			throw ex;
+		}
+		return (Connection) Proxy.newProxyInstance(ConsoleSql.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+					if (method.getName().equals("close") && !connection.isClosed()) {
+						reset(connection);
+					}
+					try {
+						return method.invoke(connection, args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+	}
+
+	// Only a superuser may set temp_file_limit; asked once.
+	private boolean mayLimitTempFiles(Statement statement) throws SQLException {
+		Boolean may = this.mayLimitTempFiles;
+		if (may == null) {
+			try (var result = statement.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
+				may = result.next() && result.getBoolean(1);
+			}
+			this.mayLimitTempFiles = may;
+		}
+		return may;
+	}
+
+	private void reset(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("reset statement_timeout");
+			if (Boolean.TRUE.equals(this.mayLimitTempFiles)) {
+				statement.execute("reset temp_file_limit");
+			}
+		}
+		catch (SQLException ex) {
+			// A broken connection: the pool drops it, settings and all.
+		}
 	}
 
 }

@@ -22,4 +22,15 @@ public final class ConsoleText {
 		return (text.length() <= SHOWN) ? text : text.substring(0, SHOWN) + "…";
 	}
 
+	/**
+	 * A sent value as a log line may carry it: cut short, and without line breaks or other
+	 * control characters, so that it cannot forge a line of its own.
+	 * @param value the value
+	 * @return the value, control characters as {@code ?}, cut past 200 characters
+	 */
+	public static String printable(Object value) {
+		String text = String.valueOf(value).replaceAll("\\p{Cntrl}", "?");
+		return (text.length() <= 200) ? text : text.substring(0, 200) + "…";
+	}
+
 }

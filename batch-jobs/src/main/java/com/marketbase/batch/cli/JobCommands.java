@@ -14,6 +14,7 @@ import com.marketbase.batch.support.execution.ExecutionOwner;
 import com.marketbase.batch.support.execution.FailureCause;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.LaunchSources;
+import com.marketbase.batch.support.launch.RestartCheck;
 import com.marketbase.batch.support.execution.LoadProgress;
 import org.jspecify.annotations.Nullable;
 
@@ -72,10 +73,13 @@ class JobCommands {
 
 	private final Duration reconnectWait;
 
+	private final RestartCheck restarts;
+
 	JobCommands(List<Job> jobs, List<JobLaunch> launches, JobOperator operator, JobRepository repository,
 			DataSource dataSource, LoadProgress progress, LaunchSources sources, Console console, boolean terminal,
 			Duration reconnectWait) {
 		this.reconnectWait = reconnectWait;
+		this.restarts = new RestartCheck(sources, dataSource);
 		this.jobs = jobs;
 		this.launches = new java.util.HashMap<>();
 		launches.forEach((launch) -> this.launches.put(launch.jobName(), launch));
@@ -119,9 +123,17 @@ class JobCommands {
 		announce(jobName, parameters);
 		return run(jobName, () -> {
 			try {
+				// Validated before the launch creates anything: a refused launch leaves no
+				// job instance behind.
+				job.getJobParametersValidator().validate(parameters);
 				return this.operator.start(job, parameters);
 			}
 			catch (JobInstanceAlreadyCompleteException ex) {
+				Long abandoned = abandoned(jobName, parameters);
+				if (abandoned != null) {
+					throw new Refusal(EXIT_CONFLICT, jobName + " for these parameters was abandoned (execution "
+							+ abandoned + "), so it does not run again; add force=true to run it as a new instance.");
+				}
 				throw new Refusal(EXIT_CONFLICT, (launch != null) ? launch.alreadyCompleted(parameters)
 						: jobName + " already completed for these parameters; add force=true to load again.");
 			}
@@ -129,22 +141,17 @@ class JobCommands {
 				throw new Refusal(EXIT_CONFLICT, jobName + " is already running for these parameters; "
 						+ "'list' shows its execution id for stop=<id>, or restart=<id> if its process died.");
 			}
-			catch (JobRestartException ex) {
-				throw new Refusal(EXIT_CONFLICT,
-						abandoned(ex)
-								? jobName + " for these parameters was abandoned, so "
-										+ "it is not restarted; add force=true to run it again as a new instance."
-								: ex.getMessage());
-			}
-			catch (InvalidJobParametersException ex) {
+			catch (InvalidJobParametersException | JobRestartException ex) {
 				throw new Refusal(EXIT_REFUSED, ex.getMessage());
 			}
 		});
 	}
 
-	// The repository refuses a new execution of an abandoned instance in these words.
-	private static boolean abandoned(JobRestartException ex) {
-		return ex.getMessage() != null && ex.getMessage().contains("ABANDONED");
+	// The launcher refuses an abandoned instance as if it had completed.
+	private @Nullable Long abandoned(String jobName, JobParameters parameters) {
+		var instance = this.repository.getJobInstance(jobName, parameters);
+		JobExecution last = (instance != null) ? this.repository.getLastJobExecution(instance) : null;
+		return (last != null && last.getStatus() == BatchStatus.ABANDONED) ? last.getId() : null;
 	}
 
 	int restart(long executionId) {
@@ -186,6 +193,16 @@ class JobCommands {
 						+ ". Its chunks commit with their checkpoints in one transaction, so it goes on from its last "
 						+ "committed chunk; marking it FAILED first.");
 			execution = DatabaseLoss.markFailed(this.repository, execution);
+		}
+		try {
+			this.restarts.check(execution.getJobParameters());
+		}
+		catch (IllegalArgumentException ex) {
+			return refuse(ex.getMessage());
+		}
+		catch (com.marketbase.batch.source.SourceException ex) {
+			this.console.refuse("Cannot restart execution " + executionId + ": " + ex.getMessage());
+			return EXIT_NOT_COMPLETED;
 		}
 		JobExecution failed = execution;
 		announce(jobName, execution.getJobParameters());

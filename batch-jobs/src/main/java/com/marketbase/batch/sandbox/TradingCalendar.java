@@ -21,8 +21,11 @@ final class TradingCalendar {
 	/** The last day the sandbox has data for. */
 	static final LocalDate LAST = LocalDate.of(2026, 12, 31);
 
-	/** The first day whose session the sandbox knows (a holiday). */
-	static final LocalDate KNOWN_FROM = LocalDate.of(2024, 1, 1);
+	/**
+	 * The first day whose session the sandbox knows: December 2023 had no closure but its
+	 * weekends, so the first days of 2024 have their previous session.
+	 */
+	static final LocalDate KNOWN_FROM = LocalDate.of(2023, 12, 1);
 
 	private static final Set<LocalDate> HOLIDAYS = new TreeSet<>(Stream.of(
 			// 2024: New Year, Spring Festival, Qingming, Labour Day, Dragon Boat,

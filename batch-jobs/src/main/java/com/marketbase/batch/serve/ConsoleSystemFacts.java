@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.SourceResolver;
+import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.source.SourceStates;
 import com.marketbase.batch.source.SourcesProperties;
 import com.marketbase.batch.warehouse.WarehouseInfo;
@@ -29,8 +30,11 @@ class ConsoleSystemFacts implements SystemFacts {
 
 	private final SourceStates states;
 
+	private final List<JobLaunch> launches;
+
 	ConsoleSystemFacts(WarehouseInfo warehouse, SourcesProperties properties, SourceResolver sources,
-			SourceStates states) {
+			SourceStates states, List<JobLaunch> launches) {
+		this.launches = launches;
 		this.warehouse = warehouse;
 		this.properties = properties;
 		this.sources = sources;
@@ -47,9 +51,20 @@ class ConsoleSystemFacts implements SystemFacts {
 		return this.warehouse.describe();
 	}
 
+	// A job's own default counts too: the banner shows when any launch without a source
+	// reads synthetic data.
 	@Override
 	public String defaultSource() {
-		return this.sources.describe(this.sources.defaultSource(null).key());
+		String general = this.sources.describe(this.sources.defaultSource(null).key());
+		List<String> synthetic = this.launches.stream()
+			.filter((launch) -> launch.defaultSource() != null && !launch.defaultSource().isBlank()
+					&& this.sources.synthetic(this.sources.defaultSource(launch.defaultSource()).key())
+					&& !this.sources.synthetic(this.sources.defaultSource(null).key()))
+			.map(JobLaunch::jobName)
+			.sorted()
+			.toList();
+		return synthetic.isEmpty() ? general
+				: general + "; sandbox, synthetic data for " + String.join(", ", synthetic);
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import com.marketbase.batch.source.SourceException;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.JobWork;
+import com.marketbase.batch.support.launch.RestartCheck;
 import com.marketbase.console.job.InvalidLaunchException;
 import com.marketbase.console.job.JobFacts;
 import com.marketbase.console.job.LaunchField;
@@ -28,8 +29,24 @@ final class LaunchFacts implements JobFacts {
 
 	private final JobLaunch launch;
 
-	LaunchFacts(JobLaunch launch) {
+	private final RestartCheck restarts;
+
+	LaunchFacts(JobLaunch launch, RestartCheck restarts) {
 		this.launch = launch;
+		this.restarts = restarts;
+	}
+
+	@Override
+	public void checkRestart(JobParameters parameters) {
+		try {
+			this.restarts.check(parameters);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidLaunchException("source", ex.getMessage());
+		}
+		catch (SourceException ex) {
+			throw new LaunchUnavailableException(ex.getMessage(), ex);
+		}
 	}
 
 	@Override

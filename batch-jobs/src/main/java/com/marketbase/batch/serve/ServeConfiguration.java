@@ -2,7 +2,11 @@ package com.marketbase.batch.serve;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import com.marketbase.batch.support.launch.JobLaunch;
+import com.marketbase.batch.support.launch.LaunchSources;
+import com.marketbase.batch.support.launch.RestartCheck;
 import com.marketbase.console.job.JobCatalog;
 import com.marketbase.console.job.JobFacts;
 
@@ -19,8 +23,10 @@ import org.springframework.context.annotation.Configuration;
 class ServeConfiguration {
 
 	@Bean
-	JobCatalog jobCatalog(List<Job> jobs, List<JobLaunch> launches) {
-		return new JobCatalog(jobs, launches.stream().<JobFacts>map(LaunchFacts::new).toList());
+	JobCatalog jobCatalog(List<Job> jobs, List<JobLaunch> launches, LaunchSources sources, DataSource dataSource) {
+		RestartCheck restarts = new RestartCheck(sources, dataSource);
+		return new JobCatalog(jobs,
+				launches.stream().<JobFacts>map((launch) -> new LaunchFacts(launch, restarts)).toList());
 	}
 
 }

@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.marketbase.batch.support.launch.BadDates;
 import com.marketbase.batch.warehouse.TestWarehouse;
 import com.marketbase.console.ConsoleSql;
+import com.marketbase.console.job.JobCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -197,11 +205,48 @@ class ConsoleHardeningIntegrationTests {
 		Throwable failure = catchThrowable(() -> sql.jdbc().queryForObject("select pg_sleep(60)::text", String.class));
 
 		assertThat(failure).isInstanceOf(DataAccessException.class);
+		assertThat(sql.jdbc().queryForObject("show statement_timeout", String.class)).isEqualTo("1s");
+		// The tests' database user is a superuser, who may limit temporary files.
+		assertThat(sql.jdbc().queryForObject("show temp_file_limit", String.class)).isEqualTo("1GB");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
 		assertThat(jdbc.queryForObject(
 				"select count(*) from pg_stat_activity where query like 'select pg_sleep(60)%' and state = 'active'",
 				Integer.class))
 			.isZero();
+	}
+
+	@Test
+	void namesTheAllowedValuesOfAStatusFilterAndTheFieldOfABadMode() {
+		ConsoleServer.Response status = server.get("/api/executions?status=NOPE", ConsoleServer.VIEWER);
+		ConsoleServer.Response mode = server.post("/api/jobs/daily/executions", ConsoleServer.OPERATOR,
+				"{\"parameters\":{\"mode\":\"sideways\",\"trade_date\":\"2026-11-20\"}}");
+
+		assertThat(status.status()).isEqualTo(400);
+		assertThat(status.json().path("field").asString()).isEqualTo("status");
+		assertThat(status.json().path("detail").asString()).contains("COMPLETED").contains("FAILED");
+		assertThat(mode.status()).isEqualTo(400);
+		assertThat(mode.json().path("field").asString()).isEqualTo("mode");
+	}
+
+	@Test
+	void saysThatALaunchOfAnAbandonedInstanceWasAbandoned() {
+		Map<String, String> given = Map.of("start_date", "2026-11-02", "end_date", "2026-11-06");
+		JobParameters parameters = server.bean(JobCatalog.class).facts("calendar").orElseThrow().parameters(given);
+		JobRepository repository = server.bean(JobRepository.class);
+		JobExecution execution = repository.createJobExecution(repository.createJobInstance("calendar", parameters),
+				parameters, new ExecutionContext());
+		execution.setStartTime(LocalDateTime.now());
+		execution.setEndTime(LocalDateTime.now());
+		execution.setStatus(BatchStatus.ABANDONED);
+		repository.update(execution);
+
+		ConsoleServer.Response answer = server.post("/api/jobs/calendar/executions", ConsoleServer.OPERATOR,
+				"{\"parameters\":{\"start_date\":\"2026-11-02\",\"end_date\":\"2026-11-06\"}}");
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(409);
+		assertThat(answer.json().path("detail").asString())
+			.isEqualTo("calendar for these parameters was abandoned (execution " + execution.getId()
+					+ "), so it does not run again; add force=true to run it as a new instance.");
 	}
 
 	private static long instances() {

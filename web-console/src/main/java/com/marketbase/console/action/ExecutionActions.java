@@ -72,6 +72,7 @@ public class ExecutionActions {
 			throw new ActionConflictException(
 					"Execution " + id + " belongs to job '" + jobName + "', which this server does not define.");
 		}
+		this.catalog.facts(jobName).ifPresent((facts) -> facts.checkRestart(execution.getJobParameters()));
 		try {
 			JobExecution restarted = this.operator.restart(execution);
 			logger.info("{} restarted execution {} of {} as execution {}", user, id, jobName, restarted.getId());
@@ -156,6 +157,13 @@ public class ExecutionActions {
 					jobName + " launched as execution " + execution.getId() + ".");
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
+			// The launcher refuses an abandoned instance as if it had completed.
+			var instance = this.details.repository().getJobInstance(jobName, parameters);
+			JobExecution last = (instance != null) ? this.details.repository().getLastJobExecution(instance) : null;
+			if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
+				throw new ActionConflictException(jobName + " for these parameters was abandoned (execution "
+						+ last.getId() + "), so it does not run again; add force=true to run it as a new instance.");
+			}
 			throw new ActionConflictException((facts != null) ? facts.alreadyCompleted(parameters)
 					: jobName + " already completed for these parameters; add force=true to load again.");
 		}
@@ -166,14 +174,7 @@ public class ExecutionActions {
 			throw new InvalidLaunchException(null, ex.getMessage());
 		}
 		catch (JobRestartException ex) {
-			// The repository refuses a new execution of an abandoned instance in these
-			// words.
-			boolean abandoned = ex.getMessage() != null && ex.getMessage().contains("ABANDONED");
-			throw new ActionConflictException(
-					abandoned
-							? jobName + " for these parameters was abandoned, so it is "
-									+ "not restarted; add force=true to run it again as a new instance."
-							: ex.getMessage());
+			throw new ActionConflictException(ex.getMessage());
 		}
 	}
 

@@ -44,6 +44,14 @@ public interface JobFacts {
 	JobParameters parameters(Map<String, String> given);
 
 	/**
+	 * Refuses a restart whose parameters a launch would refuse now (a source no longer
+	 * configured, say).
+	 * @param parameters the parameters of the execution to restart
+	 */
+	default void checkRestart(JobParameters parameters) {
+	}
+
+	/**
 	 * What to say when a launch's job instance has completed already.
 	 * @param parameters the launch's parameters
 	 * @return the sentence, with what to do

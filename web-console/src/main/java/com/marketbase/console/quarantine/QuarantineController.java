@@ -3,6 +3,7 @@ package com.marketbase.console.quarantine;
 import java.security.Principal;
 import java.util.List;
 
+import com.marketbase.console.ConsoleText;
 import com.marketbase.console.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,7 +50,7 @@ class QuarantineController {
 		try {
 			QuarantineFacts.Unit unit = facts().release(id, user.getName(), reason(request));
 			logger.info("{} released quarantined unit {} ({} {}): {}", user.getName(), id, unit.dataset(), unit.unit(),
-					request.reason());
+					ConsoleText.printable(request.reason()));
 			return unit;
 		}
 		catch (IllegalArgumentException ex) {
@@ -66,7 +67,7 @@ class QuarantineController {
 		}
 		int released = facts().releaseAll(dataset, user.getName(), reason(request));
 		logger.info("{} released {} quarantined unit(s) of {}: {}", user.getName(), released, dataset,
-				request.reason());
+				ConsoleText.printable(request.reason()));
 		return new ReleasedView(released);
 	}
 

@@ -43,9 +43,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class InstrumentsJobConfiguration {
 
-	/**
-	 * The lists, in the order they are loaded; see {@link ReferenceFeed#instruments}.
-	 */
 	/** The name the reader keeps its position under. */
 	static final String READER = "instruments";
 

@@ -20,6 +20,8 @@ import com.marketbase.batch.support.launch.MixedSources;
 import com.marketbase.batch.support.pipeline.DatasetLaunch;
 import com.marketbase.batch.warehouse.reference.MarketReference;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
@@ -69,6 +71,11 @@ class Minute1mLaunch implements JobLaunch {
 	@Override
 	public String dataset() {
 		return MinuteBarWriter.DATASET;
+	}
+
+	@Override
+	public @Nullable String defaultSource() {
+		return this.properties.defaultSource();
 	}
 
 	@Override

@@ -49,6 +49,16 @@ public interface JobLaunch {
 	JobWork work();
 
 	/**
+	 * The source this job's launches read when they name none, where the job has a
+	 * default of its own.
+	 * @return the source's key, or {@code null} to follow
+	 * {@code marketbase.sources.default-source}
+	 */
+	default @Nullable String defaultSource() {
+		return null;
+	}
+
+	/**
 	 * What to say when a launch's job instance has completed already.
 	 * @param parameters the launch's parameters
 	 * @return the sentence, with what to do

@@ -37,10 +37,18 @@ public final class LatestSession {
 		ZonedDateTime now = ZonedDateTime.now(BEIJING);
 		LocalDate latest = now.toLocalTime().isBefore(out) ? now.toLocalDate().minusDays(1) : now.toLocalDate();
 		LocalDate from = latest.minusDays(30);
-		if (!this.reference.calendarCovers(exchange, from, latest)) {
-			this.reference.storeCalendar(calendar.apply(from, latest));
-		}
 		LocalDate day = this.reference.lastOpenDay(exchange, latest);
+		if (!this.reference.calendarCovers(exchange, from, latest)) {
+			// Read, not stored: the load's own first step stores the calendar it uses.
+			LocalDate known = day;
+			day = calendar.apply(from, latest)
+				.stream()
+				.filter((candidate) -> candidate.exchange().equals(exchange) && candidate.open()
+						&& !candidate.date().isAfter(latest))
+				.map(TradingDay::date)
+				.max(LocalDate::compareTo)
+				.orElse(known);
+		}
 		if (day == null) {
 			throw new IllegalArgumentException(
 					"The calendar has no trading day in the 30 days up to " + latest + "; give trade_date=YYYY-MM-DD.");

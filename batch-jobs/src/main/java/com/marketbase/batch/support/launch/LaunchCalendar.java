@@ -2,6 +2,7 @@ package com.marketbase.batch.support.launch;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 import com.marketbase.batch.warehouse.reference.MarketReference;
@@ -35,16 +36,24 @@ public final class LaunchCalendar {
 	 */
 	public List<LocalDate> openDays(String exchange, String source, LocalDate first, LocalDate last,
 			BiFunction<LocalDate, LocalDate, List<TradingDay>> calendar) {
-		if (!this.reference.calendarCovers(exchange, first, last)) {
-			this.reference.storeCalendar(calendar.apply(first, last));
-			List<LocalDate> unknown = this.reference.unknownCalendarDays(exchange, first, last);
-			if (!unknown.isEmpty()) {
-				throw new IllegalArgumentException("The " + exchange + " calendar (from " + source + ") does not know "
-						+ unknown.size() + " day(s) from " + unknown.get(0) + " to " + unknown.get(unknown.size() - 1)
-						+ "; give days it knows" + known(exchange) + ".");
+		if (this.reference.calendarCovers(exchange, first, last)) {
+			return this.reference.openDays(exchange, first, last);
+		}
+		// Read, not stored: a launch that is refused, or fails later, leaves the warehouse
+		// as it was; the load's own first step stores the calendar it uses.
+		Map<LocalDate, Boolean> days = this.reference.calendarDays(exchange, first, last);
+		for (TradingDay day : calendar.apply(first, last)) {
+			if (day.exchange().equals(exchange) && !day.date().isBefore(first) && !day.date().isAfter(last)) {
+				days.put(day.date(), day.open());
 			}
 		}
-		return this.reference.openDays(exchange, first, last);
+		List<LocalDate> unknown = first.datesUntil(last.plusDays(1)).filter((day) -> !days.containsKey(day)).toList();
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("The " + exchange + " calendar (from " + source + ") does not know "
+					+ unknown.size() + " day(s) from " + unknown.get(0) + " to " + unknown.get(unknown.size() - 1)
+					+ "; give days it knows" + known(exchange) + ".");
+		}
+		return days.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
 	}
 
 	private String known(String exchange) {

@@ -33,9 +33,15 @@ public final class MixedSources {
 			return;
 		}
 		boolean synthetic = sources.synthetic(source);
-		List<String> others = this.jdbc.queryForList(
-				"select distinct source from market.load_batches where source <> ? order by source", String.class,
-				source);
+		// Only loads that left rows count: one that failed at once (a bad token, say) holds
+		// nothing. Load units for the datasets, a completed execution for the reference jobs.
+		List<String> others = this.jdbc.queryForList("""
+				select distinct b.source from market.load_batches b
+				where b.source <> ?
+					and (exists (select 1 from market.load_units u where u.load_batch_id = b.id)
+						or exists (select 1 from batch_job_execution e
+							where e.job_execution_id = b.job_execution_id and e.status = 'COMPLETED'))
+				order by b.source""", String.class, source);
 		List<String> clash = others.stream().filter((other) -> sources.synthetic(other) != synthetic).toList();
 		if (clash.isEmpty()) {
 			return;

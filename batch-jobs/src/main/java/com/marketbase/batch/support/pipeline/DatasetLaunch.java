@@ -18,6 +18,8 @@ import com.marketbase.batch.support.launch.MixedSources;
 import com.marketbase.batch.support.units.GapFinder;
 import com.marketbase.batch.warehouse.reference.MarketReference;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -70,6 +72,11 @@ public final class DatasetLaunch implements JobLaunch {
 	@Override
 	public String dataset() {
 		return this.dataset.name();
+	}
+
+	@Override
+	public @Nullable String defaultSource() {
+		return this.settings.defaultSource();
 	}
 
 	@Override

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -64,19 +66,19 @@ public final class MarketReference {
 	}
 
 	/**
-	 * The days of a window an exchange's calendar has no row for.
+	 * The days of a window an exchange's calendar knows, with whether each is open.
 	 * @param exchange the exchange
 	 * @param start the first day
 	 * @param end the last day
-	 * @return the days, oldest first
+	 * @return day to open, oldest first
 	 */
-	public List<LocalDate> unknownCalendarDays(String exchange, LocalDate start, LocalDate end) {
-		return this.jdbc.queryForList(
-				"""
-						select g.day::date from generate_series(?::date, ?::date, interval '1 day') as g (day)
-						where not exists (select 1 from market.trading_calendar c where c.exchange = ? and c.cal_date = g.day::date)
-						order by 1""",
-				LocalDate.class, start, end, exchange);
+	public Map<LocalDate, Boolean> calendarDays(String exchange, LocalDate start, LocalDate end) {
+		Map<LocalDate, Boolean> days = new TreeMap<>();
+		this.jdbc.query("select cal_date, is_open from market.trading_calendar where exchange = ? "
+				+ "and cal_date between ? and ?", (rs) -> {
+					days.put(rs.getObject(1, LocalDate.class), rs.getBoolean(2));
+				}, exchange, start, end);
+		return days;
 	}
 
 	/**

@@ -19,6 +19,7 @@ import com.marketbase.batch.sandbox.SandboxSettings;
 import com.marketbase.batch.warehouse.DailyBar;
 import com.marketbase.batch.warehouse.Suspension;
 import com.marketbase.batch.source.tushare.TushareClient;
+import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.warehouse.TestWarehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,6 +150,16 @@ class DailyBarsJobIntegrationTests {
 			}
 			Map<String, String> untouched = stamps(jdbc);
 			Map<String, Long> before = sandbox.counts();
+			// The month's launch completed; asked again, it says what is missing now.
+			JobLaunch daily = app.getBeansOfType(JobLaunch.class)
+				.values()
+				.stream()
+				.filter((launch) -> launch.jobName().equals("daily"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(daily.alreadyCompleted(daily.parameters(MONTH)))
+				.startsWith("daily already completed for these parameters, but 15 unit(s) it owes from ")
+				.endsWith(" are missing now; add force=true, which in incremental mode loads only those.");
 
 			// The day's run heals older holes within its budget: 6 calls, 2 per stock.
 			JobExecution today = ReferenceRuns.launch(app, "daily",

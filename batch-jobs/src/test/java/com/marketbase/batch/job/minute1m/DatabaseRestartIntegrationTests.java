@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 class DatabaseRestartIntegrationTests {
 
-	private static final String DAYS = "start_date=2026-11-19";
+	private static final String DAY = "trade_date=" + Minute1mRuns.DAY;
 
 	@Test
 	void aLoadThatLosesItsDatabaseWaitsGoesOnAndLoadsWhatAnUninterruptedLoadLoads(@TempDir Path data,
@@ -43,14 +43,13 @@ class DatabaseRestartIntegrationTests {
 			create(server, "uninterrupted");
 			create(server, "restarted");
 			Process reference = Minute1mRuns.process(url(port, "uninterrupted"), sandbox, logs.resolve("reference.log"),
-					"job=minute_1m", DAYS, "end_date=2026-11-20", "exchange=BJ", "source=tushare");
+					"job=minute_1m", DAY, "exchange=BJ", "source=tushare");
 			assertThat(reference.waitFor(180, TimeUnit.SECONDS)).isTrue();
 			assertThat(reference.exitValue()).as(Files.readString(logs.resolve("reference.log"))).isZero();
 			Map<String, String> uninterrupted = Minute1mRuns.fingerprints(dataSource(port, "uninterrupted"));
 
 			Process load = Minute1mRuns.process(url(port, "restarted"), sandbox, logs.resolve("restarted.log"),
-					"--marketbase.jobs.minute-1m.chunk-units=5", "job=minute_1m", DAYS, "end_date=2026-11-20",
-					"exchange=BJ", "source=tushare");
+					"--marketbase.jobs.minute-1m.chunk-units=5", "job=minute_1m", DAY, "exchange=BJ", "source=tushare");
 			JdbcTemplate restarted = new JdbcTemplate(dataSource(port, "restarted"));
 			await().atMost(Duration.ofSeconds(120))
 				.pollInterval(Duration.ofMillis(50))
