@@ -16,12 +16,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * How the console reads the warehouse: every statement with a time limit, so that no
  * request, however it is put, holds a core and a connection for longer. The driver
- * cancels a statement when its time is up, also after the client that asked has gone,
- * and the server enforces the same limit itself ({@code statement_timeout}) should the
- * cancel not reach it. Where the database lets this user set it (a superuser), the
- * console's statements also write at most {@link #TEMP_FILE_LIMIT} of temporary files.
- * The settings hold while the console has the connection and are reset before the pool
- * lends it to a load.
+ * cancels a statement when its time is up, also after the client that asked has gone, and
+ * the server enforces the same limit itself ({@code statement_timeout}) should the cancel
+ * not reach it. Where the database lets this user set it (a superuser), the console's
+ * statements also write at most {@link #TEMP_FILE_LIMIT} of temporary files. The settings
+ * hold while the console has the connection and are reset before the pool lends it to a
+ * load.
  */
 public final class ConsoleSql {
 

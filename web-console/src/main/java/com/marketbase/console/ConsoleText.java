@@ -23,8 +23,8 @@ public final class ConsoleText {
 	}
 
 	/**
-	 * A sent value as a log line may carry it: cut short, and without line breaks or other
-	 * control characters, so that it cannot forge a line of its own.
+	 * A sent value as a log line may carry it: cut short, and without line breaks or
+	 * other control characters, so that it cannot forge a line of its own.
 	 * @param value the value
 	 * @return the value, control characters as {@code ?}, cut past 200 characters
 	 */

@@ -123,7 +123,8 @@ class JobCommands {
 		announce(jobName, parameters);
 		return run(jobName, () -> {
 			try {
-				// Validated before the launch creates anything: a refused launch leaves no
+				// Validated before the launch creates anything: a refused launch leaves
+				// no
 				// job instance behind.
 				job.getJobParametersValidator().validate(parameters);
 				return this.operator.start(job, parameters);

@@ -205,7 +205,8 @@ class SourceResolutionIntegrationTests {
 		List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + TestWarehouse.TIMESCALEDB.jdbcUrl()));
 		all.addAll(List.of(sources));
 		all.addAll(args);
-		// A token in the environment (TUSHARE_TOKEN) must not configure what the test leaves out.
+		// A token in the environment (TUSHARE_TOKEN) must not configure what the test
+		// leaves out.
 		if (all.stream().noneMatch((arg) -> arg.startsWith("--marketbase.sources.tushare.token="))) {
 			all.add("--marketbase.sources.tushare.token=");
 		}

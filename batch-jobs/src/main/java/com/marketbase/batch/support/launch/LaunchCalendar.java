@@ -39,7 +39,8 @@ public final class LaunchCalendar {
 		if (this.reference.calendarCovers(exchange, first, last)) {
 			return this.reference.openDays(exchange, first, last);
 		}
-		// Read, not stored: a launch that is refused, or fails later, leaves the warehouse
+		// Read, not stored: a launch that is refused, or fails later, leaves the
+		// warehouse
 		// as it was; the load's own first step stores the calendar it uses.
 		Map<LocalDate, Boolean> days = this.reference.calendarDays(exchange, first, last);
 		for (TradingDay day : calendar.apply(first, last)) {

@@ -50,7 +50,8 @@ public record LaunchField(String name, String description, String example) {
 	 * @return the field
 	 */
 	public static LaunchField allowMixedSources() {
-		return new LaunchField(LaunchInput.ALLOW_MIXED_SOURCES, "true loads even where the warehouse holds rows of the other kind (sandbox or real); the rows it writes replace those of the same keys",
+		return new LaunchField(LaunchInput.ALLOW_MIXED_SOURCES,
+				"true loads even where the warehouse holds rows of the other kind (sandbox or real); the rows it writes replace those of the same keys",
 				"false");
 	}
 

@@ -33,8 +33,10 @@ public final class MixedSources {
 			return;
 		}
 		boolean synthetic = sources.synthetic(source);
-		// Only loads that left rows count: one that failed at once (a bad token, say) holds
-		// nothing. Load units for the datasets, a completed execution for the reference jobs.
+		// Only loads that left rows count: one that failed at once (a bad token, say)
+		// holds
+		// nothing. Load units for the datasets, a completed execution for the reference
+		// jobs.
 		List<String> others = this.jdbc.queryForList("""
 				select distinct b.source from market.load_batches b
 				where b.source <> ?

@@ -193,7 +193,8 @@ class Minute1mJobIntegrationTests {
 			int exitCode = SpringApplication.exit(SpringApplication.run(com.marketbase.batch.BatchJobsApplication.class,
 					args.toArray(new String[0])));
 
-			// The launch reads the calendar for its day first: the token fails there, before
+			// The launch reads the calendar for its day first: the token fails there,
+			// before
 			// anything is recorded.
 			assertThat(exitCode).isEqualTo(1);
 			assertThat(output.getErr())
