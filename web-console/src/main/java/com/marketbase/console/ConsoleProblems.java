@@ -103,7 +103,8 @@ class ConsoleProblems extends ResponseEntityExceptionHandler {
 	static ProblemDetail problem(HttpStatus status, String title, String detail) {
 		// An answer never grows with the request: a detail is cut at MAX_DETAIL
 		// characters.
-		String bounded = (detail.length() <= MAX_DETAIL) ? detail : detail.substring(0, MAX_DETAIL) + "…";
+		String text = (detail != null) ? detail : title;
+		String bounded = (text.length() <= MAX_DETAIL) ? text : text.substring(0, MAX_DETAIL) + "…";
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, bounded);
 		problem.setTitle(title);
 		problem.setType(URI.create("about:blank"));

@@ -83,6 +83,8 @@ public final class ConsoleSql {
 			}
 		}
 		catch (SQLException ex) {
+			// Back to the pool only as the pool lent it.
+			reset(connection);
 			connection.close();
 			throw ex;
 		}
@@ -120,7 +122,14 @@ public final class ConsoleSql {
 			}
 		}
 		catch (SQLException ex) {
-			// A broken connection: the pool drops it, settings and all.
+			// A connection that cannot even reset: make sure the pool does not lend it
+			// again.
+			try {
+				connection.abort(Runnable::run);
+			}
+			catch (SQLException | SecurityException aborted) {
+				// It is gone either way.
+			}
 		}
 	}
 

@@ -1,6 +1,11 @@
 package com.marketbase.console;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -26,17 +31,35 @@ public final class RequestLimits extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if ("/error".equals(request.getRequestURI())) {
+		// The servlet path is decoded: /%65rror is /error too.
+		if ("/error".equals(request.getServletPath())) {
 			answer(response, 404, "Not Found", "There is nothing at /error.");
 			return;
 		}
-		if (request.getContentLengthLong() > MAX_BODY) {
+		long length = request.getContentLengthLong();
+		if (length > MAX_BODY) {
 			answer(response, 413, "Content Too Large",
-					"A request body is at most " + MAX_BODY + " bytes, not " + request.getContentLengthLong() + ".");
+					"A request body is at most " + MAX_BODY + " bytes, not " + length + ".");
 			return;
 		}
-		// A body sent without a length (chunked) is counted as it is read.
-		chain.doFilter((request.getContentLengthLong() < 0) ? new Bounded(request) : request, response);
+		if (length < 0 && hasBody(request)) {
+			// Sent without a length (chunked): read here, at most one byte past the
+			// limit,
+			// so that whatever reads it later reads only what was allowed.
+			byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+			if (body.length > MAX_BODY) {
+				answer(response, 413, "Content Too Large", "A request body is at most " + MAX_BODY + " bytes.");
+				return;
+			}
+			chain.doFilter(new Buffered(request, body), response);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static boolean hasBody(HttpServletRequest request) {
+		String method = request.getMethod();
+		return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method) || "DELETE".equals(method);
 	}
 
 	private static void answer(HttpServletResponse response, int status, String title, String detail)
@@ -49,72 +72,62 @@ public final class RequestLimits extends OncePerRequestFilter {
 					+ detail + "\"}");
 	}
 
-	private static final class Bounded extends HttpServletRequestWrapper {
+	/** A request whose body was read already. */
+	private static final class Buffered extends HttpServletRequestWrapper {
 
-		private ServletInputStream stream;
+		private final byte[] body;
 
-		Bounded(HttpServletRequest request) {
+		Buffered(HttpServletRequest request, byte[] body) {
 			super(request);
-		}
-
-		@Override
-		public ServletInputStream getInputStream() throws IOException {
-			if (this.stream == null) {
-				this.stream = new Counting(super.getInputStream());
-			}
-			return this.stream;
-		}
-
-	}
-
-	private static final class Counting extends ServletInputStream {
-
-		private final ServletInputStream body;
-
-		private long read;
-
-		Counting(ServletInputStream body) {
 			this.body = body;
 		}
 
 		@Override
-		public int read() throws IOException {
-			int next = this.body.read();
-			if (next >= 0) {
-				count(1);
-			}
-			return next;
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) {
+					return in.read(buffer, offset, length);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new IllegalStateException("The body was read already.");
+				}
+			};
 		}
 
 		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = this.body.read(buffer, offset, length);
-			if (n > 0) {
-				count(n);
-			}
-			return n;
-		}
-
-		private void count(int n) throws IOException {
-			this.read += n;
-			if (this.read > MAX_BODY) {
-				throw new IOException("The request body is longer than " + MAX_BODY + " bytes.");
-			}
+		public BufferedReader getReader() {
+			String encoding = getCharacterEncoding();
+			return new BufferedReader(new InputStreamReader(getInputStream(),
+					(encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8));
 		}
 
 		@Override
-		public boolean isFinished() {
-			return this.body.isFinished();
+		public int getContentLength() {
+			return this.body.length;
 		}
 
 		@Override
-		public boolean isReady() {
-			return this.body.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			this.body.setReadListener(listener);
+		public long getContentLengthLong() {
+			return this.body.length;
 		}
 
 	}

@@ -50,6 +50,10 @@ class JobCommands {
 	// this.
 	private static final Duration SILENT_LIMIT = Duration.ofMinutes(10);
 
+	// How long an UNKNOWN execution stays untouched before another process may restart
+	// it.
+	private static final Duration UNKNOWN_SETTLED = Duration.ofMinutes(2);
+
 	// A load restarts itself after a lost database at most this many times.
 	private static final int RECONNECTS = 3;
 
@@ -165,6 +169,20 @@ class JobCommands {
 			return refuse("Execution " + executionId + " belongs to job '" + jobName
 					+ "', which this application does not define.");
 		}
+		// Checked before anything changes: a refused restart leaves the execution as it
+		// was.
+		if (execution.getStatus() != BatchStatus.COMPLETED && execution.getStatus() != BatchStatus.ABANDONED) {
+			try {
+				this.restarts.check(execution.getJobParameters());
+			}
+			catch (IllegalArgumentException ex) {
+				return refuse(ex.getMessage());
+			}
+			catch (com.marketbase.batch.source.SourceException ex) {
+				this.console.refuse("Cannot restart execution " + executionId + ": " + ex.getMessage());
+				return EXIT_NOT_COMPLETED;
+			}
+		}
 		if (execution.isRunning()) {
 			ExecutionOwner owner = ExecutionOwner.of(execution);
 			if (!crashed(execution, owner)) {
@@ -185,7 +203,11 @@ class JobCommands {
 		}
 		if (execution.getStatus() == BatchStatus.UNKNOWN) {
 			ExecutionOwner owner = ExecutionOwner.of(execution);
-			if (!crashed(execution, owner) && !(owner != null && owner.equals(ExecutionOwner.current()))) {
+			// UNKNOWN is written when a job has ended: its process may live on (a
+			// 'serve'), so a
+			// while without updates is enough.
+			if (!crashed(execution, owner) && !quietFor(execution, UNKNOWN_SETTLED)
+					&& !ExecutionOwner.startedHere(executionId)) {
 				return conflict("Execution " + executionId + " is UNKNOWN and its process"
 						+ ((owner != null) ? " (" + owner + ")" : "") + " may still run; stop that process first.");
 			}
@@ -194,16 +216,6 @@ class JobCommands {
 						+ ". Its chunks commit with their checkpoints in one transaction, so it goes on from its last "
 						+ "committed chunk; marking it FAILED first.");
 			execution = DatabaseLoss.markFailed(this.repository, execution);
-		}
-		try {
-			this.restarts.check(execution.getJobParameters());
-		}
-		catch (IllegalArgumentException ex) {
-			return refuse(ex.getMessage());
-		}
-		catch (com.marketbase.batch.source.SourceException ex) {
-			this.console.refuse("Cannot restart execution " + executionId + ": " + ex.getMessage());
-			return EXIT_NOT_COMPLETED;
 		}
 		JobExecution failed = execution;
 		announce(jobName, execution.getJobParameters());
@@ -351,15 +363,14 @@ class JobCommands {
 		}
 	}
 
-	// The newest unfinished execution of a job that this process ran.
+	// The newest unfinished execution of a job that this process started.
 	private @Nullable JobExecution lastOwned(String jobName) {
 		List<Long> ids = this.jdbc.queryForList("""
 				select e.job_execution_id from batch_job_execution e
 				join batch_job_instance i on i.job_instance_id = e.job_instance_id
 				where i.job_name = ? and e.status in ('STARTING', 'STARTED', 'STOPPING', 'UNKNOWN', 'FAILED')
-				order by e.job_execution_id desc limit 1""", Long.class, jobName);
-		JobExecution last = ids.isEmpty() ? null : execution(ids.get(0));
-		return (last != null && ExecutionOwner.current().equals(ExecutionOwner.of(last))) ? last : null;
+				order by e.job_execution_id desc""", Long.class, jobName);
+		return ids.stream().filter(ExecutionOwner::startedHere).findFirst().map(this::execution).orElse(null);
 	}
 
 	private static String describe(JobExecution execution) {
@@ -393,6 +404,14 @@ class JobCommands {
 		this.console.refuse(execution.getJobInstance().getJobName() + " execution " + execution.getId() + " " + state
 				+ ": " + sentence + next);
 		return EXIT_NOT_COMPLETED;
+	}
+
+	private boolean quietFor(JobExecution execution, Duration quiet) {
+		Timestamp last = this.jdbc.queryForObject("""
+				select greatest(max(s.last_updated), max(e.last_updated)) from batch_job_execution e
+				left join batch_step_execution s on s.job_execution_id = e.job_execution_id
+				where e.job_execution_id = ?""", Timestamp.class, execution.getId());
+		return last == null || last.toInstant().isBefore(java.time.Instant.now().minus(quiet));
 	}
 
 	private boolean crashed(JobExecution execution, @Nullable ExecutionOwner owner) {

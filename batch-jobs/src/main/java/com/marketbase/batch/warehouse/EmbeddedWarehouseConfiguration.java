@@ -64,19 +64,32 @@ class EmbeddedWarehouseConfiguration {
 				.setConnectConfig("password", password);
 			Path initialPassword = null;
 			if (fresh) {
-				// A new cluster is password-only from its first start.
+				// A new cluster is password-only from its first start, and its password
+				// is
+				// kept before the server first runs (initdb wants the directory empty).
 				initialPassword = ownerOnly(Files.createTempFile("marketbase-initdb", ".pw"));
 				Files.writeString(initialPassword, password);
 				builder.setLocaleConfig("auth-host", "scram-sha-256")
 					.setLocaleConfig("auth-local", "scram-sha-256")
-					.setLocaleConfig("pwfile", initialPassword.toString());
+					.setLocaleConfig("pwfile", initialPassword.toString())
+					.setDataDirectoryCustomizer((data) -> keep(passwordFile, password));
+			}
+			else if (!Files.exists(passwordFile)) {
+				// An older directory: the password is kept before the server is told it.
+				keep(passwordFile, password);
 			}
 			EmbeddedPostgres postgres;
 			try {
 				postgres = builder.start();
 			}
 			catch (IllegalStateException ex) {
-				throw inUse(directory, ex);
+				// Another process holds the directory's lock (this one too, within one
+				// JVM).
+				boolean locked = ex instanceof java.nio.channels.OverlappingFileLockException
+						|| (ex.getMessage() != null && ex.getMessage().startsWith("could not lock"));
+				throw locked ? inUse(directory, ex) : new EmbeddedWarehouseException(
+						"Cannot start the embedded PostgreSQL with data in " + directory + ": " + ex.getMessage(),
+						"See its log in that directory.", ex);
 			}
 			finally {
 				if (initialPassword != null) {
@@ -84,9 +97,6 @@ class EmbeddedWarehouseConfiguration {
 				}
 			}
 			requirePassword(postgres, directory, password);
-			if (!Files.exists(passwordFile)) {
-				Files.writeString(ownerOnly(Files.createFile(passwordFile)), password + "\n");
-			}
 			logger.info("No datasource configured: embedded PostgreSQL on port {} with data in {}", postgres.getPort(),
 					directory);
 			return postgres;
@@ -141,6 +151,17 @@ class EmbeddedWarehouseConfiguration {
 		byte[] bytes = new byte[32];
 		new SecureRandom().nextBytes(bytes);
 		return HexFormat.of().formatHex(bytes);
+	}
+
+	private static void keep(Path passwordFile, String password) {
+		try {
+			Path written = ownerOnly(Files.createTempFile(passwordFile.getParent(), PASSWORD_FILE, ".new"));
+			Files.writeString(written, password + "\n");
+			Files.move(written, passwordFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private static Path ownerOnly(Path file) throws IOException {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.marketbase.batch.support.launch.BadDates;
+import com.marketbase.batch.support.launch.DateWindow;
 import com.marketbase.batch.warehouse.TestWarehouse;
 import com.marketbase.console.ConsoleSql;
 import com.marketbase.console.job.JobCatalog;
@@ -124,7 +125,8 @@ class ConsoleHardeningIntegrationTests {
 	@Test
 	void aRefusedLaunchLeavesNothingAndIsRefusedTheSameWayAgain() {
 		long instances = instances();
-		String body = "{\"parameters\":{\"trade_date\":\"2027-06-01\"}}";
+		// Inside the window, after the last day the sandbox knows.
+		String body = "{\"parameters\":{\"trade_date\":\"" + DateWindow.last() + "\"}}";
 
 		ConsoleServer.Response first = server.post("/api/jobs/daily/executions", ConsoleServer.OPERATOR, body);
 		ConsoleServer.Response second = server.post("/api/jobs/daily/executions", ConsoleServer.OPERATOR, body);
@@ -186,6 +188,16 @@ class ConsoleHardeningIntegrationTests {
 		assertThat(malformed.status()).isEqualTo(400);
 		assertThat(malformed.body().length()).isLessThan(3_000);
 		assertThat(malformed.json().path("detail").asString()).contains("and 390 more");
+		// Without a length (chunked) the body is counted as it comes.
+		byte[] chunked = huge.getBytes(StandardCharsets.UTF_8);
+		ConsoleServer.Response streamed = server
+			.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/jobs/minute_1m/executions"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Authorization", basic(ConsoleServer.OPERATOR))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunked)))
+				.build());
+		assertThat(streamed.status()).isEqualTo(413);
 	}
 
 	@Test
@@ -208,6 +220,8 @@ class ConsoleHardeningIntegrationTests {
 		assertThat(sql.jdbc().queryForObject("show statement_timeout", String.class)).isEqualTo("1s");
 		// The tests' database user is a superuser, who may limit temporary files.
 		assertThat(sql.jdbc().queryForObject("show temp_file_limit", String.class)).isEqualTo("1GB");
+		// Back in the pool, a connection has its settings as the pool lent it.
+		assertThat(jdbc.queryForObject("show statement_timeout", String.class)).isEqualTo("0");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
 		assertThat(jdbc.queryForObject(
 				"select count(*) from pg_stat_activity where query like 'select pg_sleep(60)%' and state = 'active'",

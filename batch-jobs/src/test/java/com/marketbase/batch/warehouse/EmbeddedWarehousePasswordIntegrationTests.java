@@ -46,6 +46,21 @@ class EmbeddedWarehousePasswordIntegrationTests {
 		}
 	}
 
+	@Test
+	void startsANewDataDirectoryPasswordOnly(@TempDir Path parent) throws Exception {
+		Path data = parent.resolve("new-warehouse");
+
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BatchJobsApplication.class)
+			.run("--spring.datasource.url=", "--marketbase.embedded.data-directory=" + data, "list")) {
+			int port = app.getBean(EmbeddedPostgres.class).getPort();
+			String password = Files.readString(data.resolve(EmbeddedWarehouseConfiguration.PASSWORD_FILE)).strip();
+
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connect(port, null));
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connect(port, "not-" + password));
+			assertThat(connect(port, password)).isTrue();
+		}
+	}
+
 	private static boolean connect(int port, String password) throws SQLException {
 		Properties properties = new Properties();
 		properties.setProperty("user", "postgres");

@@ -112,12 +112,22 @@ public class ExecutionDetails {
 		if (!execution.isRunning() && execution.getStatus() != BatchStatus.UNKNOWN) {
 			return false;
 		}
+		// UNKNOWN is written when a job has ended; one this server ran stays its owner,
+		// so
+		// a while without updates is enough.
+		if (execution.getStatus() == BatchStatus.UNKNOWN
+				&& silentSince(execution).isBefore(LocalDateTime.now().minus(UNKNOWN_SETTLED))) {
+			return true;
+		}
 		return switch (this.liveness.of(execution)) {
 			case ALIVE -> false;
 			case GONE -> true;
 			case UNKNOWN -> silentSince(execution).isBefore(LocalDateTime.now().minus(SILENT_LIMIT));
 		};
 	}
+
+	/** How long an UNKNOWN execution stays untouched before it may be recovered. */
+	private static final java.time.Duration UNKNOWN_SETTLED = java.time.Duration.ofMinutes(2);
 
 	private LocalDateTime silentSince(JobExecution execution) {
 		Timestamp last = this.jdbc.queryForObject("""

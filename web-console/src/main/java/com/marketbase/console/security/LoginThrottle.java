@@ -28,15 +28,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Slows down password guessing: after {@value #FREE_FAILURES} failed logins in a row for
- * a user name or from an address, the next attempt for it waits
- * {@value #FIRST_WAIT_SECONDS} seconds, and each failure after that doubles the wait (up
- * to {@value #MAX_WAIT_SECONDS} seconds), and an attempt during the wait is answered 429
- * without its password being checked. Every failed login is logged with the name and the
- * address, never the password. A success clears the name and the address.
+ * a user name from an address (names in any case), or {@value #FREE_FAILURES_PER_ADDRESS}
+ * from an address whatever the names, the next attempt waits {@value #FIRST_WAIT_SECONDS}
+ * seconds, and each failure after that doubles the wait (up to {@value #MAX_WAIT_SECONDS}
+ * seconds); an attempt during the wait is answered 429 without its password being
+ * checked. A guesser elsewhere cannot lock a user out this way. Every failed login is
+ * logged with the name and the address, never the password. A success clears its name's
+ * count at its address; the address's count is forgotten half an hour after its last
+ * failure.
  */
 public final class LoginThrottle extends OncePerRequestFilter {
 
 	static final int FREE_FAILURES = 5;
+
+	/**
+	 * Failures from one address, whatever the names, before its attempts wait: more,
+	 * since many people may share one address (an office, a proxy).
+	 */
+	static final int FREE_FAILURES_PER_ADDRESS = 20;
 
 	static final long FIRST_WAIT_SECONDS = 15;
 
@@ -48,7 +57,7 @@ public final class LoginThrottle extends OncePerRequestFilter {
 	// the memory.
 	private final Cache<String, Failures> failures = Caffeine.newBuilder()
 		.maximumSize(10_000)
-		.expireAfterAccess(Duration.ofSeconds(2 * MAX_WAIT_SECONDS))
+		.expireAfterWrite(Duration.ofMinutes(30))
 		.build();
 
 	private final ProblemResponses problems = new ProblemResponses();
@@ -64,7 +73,9 @@ public final class LoginThrottle extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String user = attemptedUser(request);
 		if (user != null) {
-			long wait = Math.max(waitSeconds(userKey(user)), waitSeconds(addressKey(request.getRemoteAddr())));
+			String address = request.getRemoteAddr();
+			long wait = Math.max(waitSeconds(pairKey(user, address), FREE_FAILURES),
+					waitSeconds(addressKey(address), FREE_FAILURES_PER_ADDRESS));
 			if (wait > 0) {
 				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
 				this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
@@ -86,11 +97,12 @@ public final class LoginThrottle extends OncePerRequestFilter {
 		String address = (attempt.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
 				: "unknown";
 		Instant now = this.clock.instant();
-		Failures byUser = this.failures.asMap().compute(userKey(user), (key, old) -> Failures.after(old, now));
+		Failures byUser = this.failures.asMap().compute(pairKey(user, address), (key, old) -> Failures.after(old, now));
 		Failures byAddress = this.failures.asMap().compute(addressKey(address), (key, old) -> Failures.after(old, now));
-		int inARow = Math.max(byUser.count(), byAddress.count());
+		long wait = Math.max(Failures.wait(byUser.count(), FREE_FAILURES),
+				Failures.wait(byAddress.count(), FREE_FAILURES_PER_ADDRESS));
 		logger.warn("Console login failed for user '{}' from {} ({} in a row{})", printable(user), printable(address),
-				inARow, (inARow >= FREE_FAILURES) ? "; next attempt waits " + Failures.wait(inARow) + " s" : "");
+				byUser.count(), (wait > 0) ? "; next attempt waits " + wait + " s" : "");
 	}
 
 	/**
@@ -100,20 +112,18 @@ public final class LoginThrottle extends OncePerRequestFilter {
 	@EventListener
 	public void succeeded(AuthenticationSuccessEvent event) {
 		Authentication login = event.getAuthentication();
-		this.failures.invalidate(userKey(login.getName()));
 		if (login.getDetails() instanceof WebAuthenticationDetails details) {
-			this.failures.invalidate(addressKey(details.getRemoteAddress()));
+			this.failures.invalidate(pairKey(login.getName(), details.getRemoteAddress()));
 		}
 	}
 
-	private long waitSeconds(String key) {
+	private long waitSeconds(String key, int free) {
 		Failures known = this.failures.getIfPresent(key);
-		if (known == null || known.count() < FREE_FAILURES) {
+		long wait = (known != null) ? Failures.wait(known.count(), free) : 0;
+		if (wait == 0) {
 			return 0;
 		}
-		long left = Duration.between(this.clock.instant(), known.last().plusSeconds(Failures.wait(known.count())))
-			.toSeconds();
-		return Math.max(0, left);
+		return Math.max(0, Duration.between(this.clock.instant(), known.last().plusSeconds(wait)).toSeconds());
 	}
 
 	// The user a request tries to sign in as: HTTP Basic credentials, or the login form.
@@ -136,8 +146,10 @@ public final class LoginThrottle extends OncePerRequestFilter {
 		return null;
 	}
 
-	private static String userKey(String user) {
-		return "user:" + user;
+	// User names are matched without regard to case, as the user store does: ADMIN and
+	// admin are one name to guess for.
+	private static String pairKey(String user, @Nullable String address) {
+		return "user:" + user.toLowerCase(java.util.Locale.ROOT) + "@" + address;
 	}
 
 	private static String addressKey(@Nullable String address) {
@@ -163,9 +175,13 @@ public final class LoginThrottle extends OncePerRequestFilter {
 			return new Failures((old != null) ? old.count + 1 : 1, now);
 		}
 
-		// 15 s after the fifth failure, then twice as long after each one more.
-		static long wait(int count) {
-			int doublings = Math.min(20, Math.max(0, count - FREE_FAILURES));
+		// None before the free failures are used up, 15 s after the last free one, then
+		// twice as long after each one more.
+		static long wait(int count, int free) {
+			if (count < free) {
+				return 0;
+			}
+			int doublings = Math.min(20, count - free);
 			return Math.min(MAX_WAIT_SECONDS, FIRST_WAIT_SECONDS << doublings);
 		}
 

@@ -38,38 +38,44 @@ final class SameOriginCheck extends OncePerRequestFilter {
 	}
 
 	static boolean crossSite(HttpServletRequest request) {
+		// The browser's own verdict, where it gives one: it knows the page's origin,
+		// which a
+		// proxy in front of the console may hide from the server.
 		String site = request.getHeader("Sec-Fetch-Site");
-		if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-			return true;
+		if (site != null) {
+			return !site.equals("same-origin") && !site.equals("none");
 		}
 		String origin = request.getHeader("Origin");
-		return origin != null && !sameOrigin(origin, request);
+		return origin != null && !sameHost(origin, request);
 	}
 
-	private static boolean sameOrigin(String origin, HttpServletRequest request) {
+	// Without Sec-Fetch-Site (older browsers) the Origin's host must be the one the
+	// request
+	// was sent to; scheme and port are left out, since a TLS proxy changes both.
+	private static boolean sameHost(String origin, HttpServletRequest request) {
 		try {
 			URI uri = URI.create(origin);
-			if (uri.getScheme() == null || uri.getHost() == null) {
+			if (uri.getHost() == null) {
 				return false;
 			}
 			String host = request.getHeader("Host");
-			String expected = (host != null) ? host : request.getServerName() + ":" + request.getServerPort();
-			return uri.getScheme().equalsIgnoreCase(request.getScheme())
-					&& authority(uri).equals(expected.toLowerCase(Locale.ROOT).replaceFirst(defaultPort(uri), ""));
+			String expected = (host != null) ? host : request.getServerName();
+			return uri.getHost().equalsIgnoreCase(hostOf(expected));
 		}
 		catch (IllegalArgumentException ex) {
 			return false;
 		}
 	}
 
-	private static String authority(URI uri) {
-		String host = uri.getHost().toLowerCase(Locale.ROOT);
-		return (uri.getPort() < 0) ? host : host + ":" + uri.getPort();
-	}
-
-	// Host: example.org:443 for https names the same origin as https://example.org.
-	private static String defaultPort(URI uri) {
-		return uri.getScheme().equalsIgnoreCase("https") ? ":443$" : ":80$";
+	// "example.org:8443" and "[::1]:8080" without the port.
+	private static String hostOf(String authority) {
+		String trimmed = authority.strip().toLowerCase(Locale.ROOT);
+		if (trimmed.startsWith("[")) {
+			int end = trimmed.indexOf(']');
+			return (end > 0) ? trimmed.substring(0, end + 1) : trimmed;
+		}
+		int colon = trimmed.lastIndexOf(':');
+		return (colon > 0) ? trimmed.substring(0, colon) : trimmed;
 	}
 
 }

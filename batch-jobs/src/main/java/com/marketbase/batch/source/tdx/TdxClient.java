@@ -274,7 +274,9 @@ public final class TdxClient {
 	 */
 	public List<TradingDay> calendar(String exchange, LocalDate start, LocalDate end) {
 		LocalDate from = start.minusDays(31);
-		return calendarOf(exchange, from, start, end, tradingDays(from, end));
+		// A little past the end: an open day after it tells that the days before it, back
+		// to the last open day in the window, were closed.
+		return calendarOf(exchange, from, start, end, tradingDays(from, end.plusDays(14)));
 	}
 
 	/**
@@ -284,8 +286,9 @@ public final class TdxClient {
 	 * @param start the first day to return
 	 * @param end the last day the open days were asked for
 	 * @param reported the open days the gateway listed
-	 * @return the days from {@code start} to the last reported open day, oldest first,
-	 * without those of a run of missing weekdays longer than any closure
+	 * @return the days from {@code start} to the last reported open day (to {@code end}
+	 * when an open day after it was reported), oldest first, without those of a run of
+	 * missing weekdays longer than any closure
 	 */
 	static List<TradingDay> calendarOf(String exchange, LocalDate from, LocalDate start, LocalDate end,
 			List<LocalDate> reported) {
@@ -311,6 +314,17 @@ public final class TdxClient {
 			}
 			previous = openDay;
 			before = openDay;
+		}
+		// The days after the window's last open day are closed when the gateway reported
+		// an
+		// open day after the window, not too far away; otherwise they are not known yet.
+		LocalDate next = open.higher(end);
+		if (next != null && weekdaysBetween(before, next) <= LONGEST_CLOSURE_WEEKDAYS) {
+			for (LocalDate day = before.plusDays(1); !day.isAfter(end); day = day.plusDays(1)) {
+				if (!day.isBefore(start)) {
+					days.add(new TradingDay(exchange, day, false, previous));
+				}
+			}
 		}
 		return days;
 	}

@@ -2,6 +2,8 @@ package com.marketbase.batch.support.execution;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +20,10 @@ import org.springframework.batch.core.repository.JobRepository;
  * @param pid the process id
  */
 public record ExecutionOwner(String host, long pid) {
+
+	// The executions this JVM started, for telling its own from a sibling's with the same
+	// host and process id.
+	private static final Set<Long> STARTED_HERE = ConcurrentHashMap.newKeySet();
 
 	static final String KEY = "marketbase.owner";
 
@@ -69,9 +75,24 @@ public record ExecutionOwner(String host, long pid) {
 	 * @return the listener
 	 */
 	public static JobExecutionListener recorder(JobRepository repository) {
+		return recorderOf(repository);
+	}
+
+	/**
+	 * Whether this process started an execution: a process id is no name for a process
+	 * where every container's first process is 1.
+	 * @param executionId the execution
+	 * @return whether this JVM ran it
+	 */
+	public static boolean startedHere(long executionId) {
+		return STARTED_HERE.contains(executionId);
+	}
+
+	private static JobExecutionListener recorderOf(JobRepository repository) {
 		return new JobExecutionListener() {
 			@Override
 			public void beforeJob(JobExecution execution) {
+				STARTED_HERE.add(execution.getId());
 				ExecutionOwner owner = current();
 				execution.getExecutionContext().putString(KEY, owner.host() + ":" + owner.pid());
 				repository.updateExecutionContext(execution);

@@ -24,6 +24,20 @@ class TdxCalendarTests {
 	private static final LocalDate END = LocalDate.of(2026, 3, 31);
 
 	@Test
+	void readsTheDaysAfterTheLastOpenDayAsClosedOnlyWhenALaterOpenDayWasReported() {
+		// The window ends on a Sunday; the gateway knows the Monday after it.
+		LocalDate sunday = LocalDate.of(2026, 3, 29);
+		List<LocalDate> reported = weekdays(FROM, LocalDate.of(2026, 3, 30));
+
+		List<TradingDay> known = TdxClient.calendarOf("SSE", FROM, START, sunday, reported);
+		List<TradingDay> notYet = TdxClient.calendarOf("SSE", FROM, START, sunday,
+				weekdays(FROM, LocalDate.of(2026, 3, 27)));
+
+		assertThat(known).last().isEqualTo(new TradingDay("SSE", sunday, false, LocalDate.of(2026, 3, 27)));
+		assertThat(notYet).last().extracting(TradingDay::date).isEqualTo(LocalDate.of(2026, 3, 27));
+	}
+
+	@Test
 	void readsMissingWeekdaysAsClosedUpToTheLongestClosure() {
 		// Eight weekdays missing, one more than any closure so far: still a holiday.
 		List<LocalDate> reported = weekdaysWithout(FROM, END, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 11));
