@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.env.Environment;
 
@@ -15,7 +16,13 @@ import org.springframework.core.env.Environment;
  * one, into one message that names the URL (password hidden) or the data directory and
  * the cause, instead of a stack trace.
  */
-class DatabaseConnectionFailureAnalyzer implements FailureAnalyzer {
+class DatabaseConnectionFailureAnalyzer implements FailureAnalyzer, Ordered {
+
+	// Ahead of the last-resort StartupFailureAnalyzer.
+	@Override
+	public int getOrder() {
+		return 0;
+	}
 
 	private final Environment environment;
 
