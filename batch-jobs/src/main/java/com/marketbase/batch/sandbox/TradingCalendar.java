@@ -81,10 +81,11 @@ final class TradingCalendar {
 	}
 
 	/**
-	 * Whether the sandbox knows a day's session at all: it knows 2024 to 2026, and, like
-	 * a real source, answers nothing for other years rather than guessing weekdays.
+	 * Whether the sandbox knows a day's session at all: it knows December 2023 to 2026,
+	 * and, like a real source, answers nothing for other days rather than guessing
+	 * weekdays.
 	 * @param date a day
-	 * @return whether the day is in 2024 to 2026
+	 * @return whether the day is from 2023-12-01 to 2026-12-31
 	 */
 	static boolean knows(LocalDate date) {
 		return !date.isBefore(KNOWN_FROM) && !date.isAfter(LAST);
