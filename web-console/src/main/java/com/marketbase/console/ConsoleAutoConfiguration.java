@@ -4,7 +4,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.marketbase.console.action.ActionConflictException;
 import com.marketbase.console.action.ExecutionActions;
+import com.marketbase.console.action.ExecutionRecovery;
 import com.marketbase.console.bars.BarQueries;
 import com.marketbase.console.execution.ExecutionDetails;
 import com.marketbase.console.execution.ExecutionList;
@@ -117,8 +119,12 @@ public class ConsoleAutoConfiguration {
 
 	@Bean
 	ExecutionActions consoleExecutionActions(@Qualifier("console") JobOperator consoleJobOperator,
-			ExecutionDetails consoleExecutionDetails, JobCatalog consoleJobCatalog) {
-		return new ExecutionActions(consoleJobOperator, consoleExecutionDetails, consoleJobCatalog);
+			ExecutionDetails consoleExecutionDetails, JobCatalog consoleJobCatalog,
+			ObjectProvider<ExecutionRecovery> recovery) {
+		return new ExecutionActions(consoleJobOperator, consoleExecutionDetails, consoleJobCatalog,
+				recovery.getIfAvailable(() -> (execution) -> {
+					throw new ActionConflictException("This server cannot recover an UNKNOWN execution.");
+				}));
 	}
 
 	@Bean

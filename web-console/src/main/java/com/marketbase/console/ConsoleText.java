@@ -29,8 +29,18 @@ public final class ConsoleText {
 	 * @return the value, control characters as {@code ?}, cut past 200 characters
 	 */
 	public static String printable(Object value) {
+		return printable(value, 200);
+	}
+
+	/**
+	 * A sent value as a log line may carry it, at most a given length.
+	 * @param value the value
+	 * @param most the most characters kept
+	 * @return the value, control characters as {@code ?}, cut past {@code most}
+	 */
+	public static String printable(Object value, int most) {
 		String text = String.valueOf(value).replaceAll("\\p{Cntrl}", "?");
-		return (text.length() <= 200) ? text : text.substring(0, 200) + "…";
+		return (text.length() <= most) ? text : text.substring(0, most) + "…";
 	}
 
 }

@@ -219,14 +219,7 @@ class JobCommands {
 		}
 		JobExecution failed = execution;
 		announce(jobName, execution.getJobParameters());
-		return run(jobName, () -> {
-			try {
-				return this.operator.restart(failed);
-			}
-			catch (JobRestartException ex) {
-				throw new Refusal(EXIT_CONFLICT, "Cannot restart execution " + executionId + ": " + ex.getMessage());
-			}
-		});
+		return run(jobName, restarting(failed));
 	}
 
 	// Every run says first where its rows come from, synthetic ones above all.
@@ -296,58 +289,32 @@ class JobCommands {
 		JobExecution execution;
 		try {
 			execution = display(jobName, launch);
+			for (int attempt = 1; attempt <= RECONNECTS
+					&& (execution == null || DatabaseLoss.caused(execution)); attempt++) {
+				this.console
+					.say(jobName + " lost its database connection; waiting up to " + this.reconnectWait.toSeconds()
+							+ " s (marketbase.warehouse.reconnect-wait) for it to answer again.");
+				if (!DatabaseLoss.await(this.jdbc, this.reconnectWait)) {
+					this.console.refuse("The database did not answer within " + this.reconnectWait.toSeconds() + " s. "
+							+ "Once it runs, 'list' shows the execution, and restart=<id> goes on from its last "
+							+ "committed chunk.");
+					return EXIT_NOT_COMPLETED;
+				}
+				JobExecution lost = (execution != null) ? execution(execution.getId()) : lastOwned(jobName);
+				if (lost == null) {
+					this.console.refuse("The database is back, but it holds no execution of " + jobName
+							+ " by this process; 'list' shows the recent ones.");
+					return EXIT_NOT_COMPLETED;
+				}
+				JobExecution failed = DatabaseLoss.markFailed(this.repository, lost);
+				this.console.say("The database is back; restarting execution " + failed.getId()
+						+ " from its last committed chunk.");
+				execution = display(jobName, restarting(failed));
+			}
 		}
 		catch (Refusal refusal) {
 			this.console.refuse(refusal.getMessage());
 			return refusal.exitCode;
-		}
-		catch (RuntimeException ex) {
-			// The database went away before the execution could record how it ended.
-			if (!DatabaseLoss.caused(ex)) {
-				throw ex;
-			}
-			execution = null;
-		}
-		for (int attempt = 1; attempt <= RECONNECTS
-				&& (execution == null || DatabaseLoss.caused(execution)); attempt++) {
-			this.console.say(jobName + " lost its database connection; waiting up to " + this.reconnectWait.toSeconds()
-					+ " s (marketbase.warehouse.reconnect-wait) for it to answer again.");
-			if (!DatabaseLoss.await(this.jdbc, this.reconnectWait)) {
-				this.console.refuse("The database did not answer within " + this.reconnectWait.toSeconds() + " s. "
-						+ "Once it runs, 'list' shows the execution, and restart=<id> goes on from its last committed "
-						+ "chunk.");
-				return EXIT_NOT_COMPLETED;
-			}
-			JobExecution lost = (execution != null) ? execution(execution.getId()) : lastOwned(jobName);
-			if (lost == null) {
-				this.console.refuse("The database is back, but it holds no execution of " + jobName
-						+ " by this process; 'list' shows the recent ones.");
-				return EXIT_NOT_COMPLETED;
-			}
-			JobExecution failed = DatabaseLoss.markFailed(this.repository, lost);
-			this.console.say(
-					"The database is back; restarting execution " + failed.getId() + " from its last committed chunk.");
-			try {
-				execution = display(jobName, () -> {
-					try {
-						return this.operator.restart(failed);
-					}
-					catch (JobRestartException restart) {
-						throw new Refusal(EXIT_CONFLICT,
-								"Cannot restart execution " + failed.getId() + ": " + restart.getMessage());
-					}
-				});
-			}
-			catch (Refusal refusal) {
-				this.console.refuse(refusal.getMessage());
-				return refusal.exitCode;
-			}
-			catch (RuntimeException ex) {
-				if (!DatabaseLoss.caused(ex)) {
-					throw ex;
-				}
-				execution = null;
-			}
 		}
 		if (execution == null) {
 			this.console.refuse(jobName + " lost its database connection " + RECONNECTS + " times; once the database "
@@ -357,10 +324,32 @@ class JobCommands {
 		return report(execution);
 	}
 
-	private JobExecution display(String jobName, Supplier<JobExecution> launch) {
+	// The execution, or null when the database went away before it could record how it
+	// ended.
+	private @Nullable JobExecution display(String jobName, Supplier<JobExecution> launch) {
 		try (ProgressDisplay display = ProgressDisplay.start(jobName, this.progress, this.console, this.terminal)) {
 			return launch.get();
 		}
+		catch (Refusal refusal) {
+			throw refusal;
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseLoss.caused(ex)) {
+				throw ex;
+			}
+			return null;
+		}
+	}
+
+	private Supplier<JobExecution> restarting(JobExecution failed) {
+		return () -> {
+			try {
+				return this.operator.restart(failed);
+			}
+			catch (JobRestartException ex) {
+				throw new Refusal(EXIT_CONFLICT, "Cannot restart execution " + failed.getId() + ": " + ex.getMessage());
+			}
+		};
 	}
 
 	// The newest unfinished execution of a job that this process started.

@@ -42,11 +42,7 @@ public final class AnswerShape {
 			return "answered an empty body (HTTP " + reply.status() + ") instead of JSON";
 		}
 		if (start.startsWith("<")) {
-			Matcher title = TITLE.matcher(body);
-			String text = title.find() ? title.group(1).replaceAll("\\s+", " ").strip() : "";
-			if (text.length() > 60) {
-				text = text.substring(0, 60) + "...";
-			}
+			String text = htmlTitle(body);
 			return "answered an HTML page (" + (text.isEmpty() ? "no title" : "title " + text) + ") instead of JSON";
 		}
 		try {
@@ -60,6 +56,36 @@ public final class AnswerShape {
 			}
 			return "answered JSON it cannot read (" + reason + " at character "
 					+ Math.max(0, ex.getLocation() != null ? ex.getLocation().getCharOffset() : -1) + ")";
+		}
+	}
+
+	/**
+	 * The title of an HTML page, as a message may quote it.
+	 * @param body the page
+	 * @return its title with runs of white space as one space, cut past 60 characters;
+	 * empty when it has none
+	 */
+	public static String htmlTitle(String body) {
+		Matcher title = TITLE.matcher(body);
+		String text = title.find() ? title.group(1).replaceAll("\\s+", " ").strip() : "";
+		return (text.length() > 60) ? text.substring(0, 60) + "..." : text;
+	}
+
+	/**
+	 * Refuses a table whose columns lack the one a row could not be read without: the
+	 * source changed its format. A row that failed for another reason, or lacks a value
+	 * of a column the answer has, is only a rejected row.
+	 * @param failure why a row could not be read
+	 * @param source the source
+	 * @param endpoint the endpoint that was called
+	 * @param came the columns the answer has
+	 * @throws PermanentSourceException naming the missing column and the ones that came
+	 */
+	public static void requireColumnOf(RuntimeException failure, SourceName source, String endpoint,
+			Collection<String> came) {
+		String column = missingColumn(failure);
+		if (column != null && !came.contains(column)) {
+			requireColumns(source, endpoint, came, List.of(column));
 		}
 	}
 

@@ -1,6 +1,5 @@
 package com.marketbase.console.action;
 
-import java.time.LocalDateTime;
 import java.util.Map;
 
 import com.marketbase.console.execution.ExecutionDetails;
@@ -11,8 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -37,6 +34,8 @@ public class ExecutionActions {
 
 	private final JobCatalog catalog;
 
+	private final ExecutionRecovery recovery;
+
 	/**
 	 * Creates the actions.
 	 * @param operator an operator that launches on its own threads, so that restart and
@@ -44,7 +43,9 @@ public class ExecutionActions {
 	 * @param details where executions are loaded
 	 * @param catalog the jobs of this process
 	 */
-	public ExecutionActions(JobOperator operator, ExecutionDetails details, JobCatalog catalog) {
+	public ExecutionActions(JobOperator operator, ExecutionDetails details, JobCatalog catalog,
+			ExecutionRecovery recovery) {
+		this.recovery = recovery;
 		this.operator = operator;
 		this.details = details;
 		this.catalog = catalog;
@@ -188,23 +189,7 @@ public class ExecutionActions {
 			throw new ActionConflictException("Execution " + id + " is UNKNOWN, but the process that ran it may still "
 					+ "run; stop that process first.");
 		}
-		for (StepExecution step : execution.getStepExecutions()) {
-			if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
-				step.setStatus(BatchStatus.FAILED);
-				step.setExitStatus(ExitStatus.FAILED.addExitDescription("Recovered from UNKNOWN."));
-				if (step.getEndTime() == null) {
-					step.setEndTime(LocalDateTime.now());
-				}
-				this.details.repository().update(step);
-			}
-		}
-		execution.setStatus(BatchStatus.FAILED);
-		execution.setExitStatus(ExitStatus.FAILED
-			.addExitDescription("Recovered from UNKNOWN: restart it to go on from its last committed chunk."));
-		if (execution.getEndTime() == null) {
-			execution.setEndTime(LocalDateTime.now());
-		}
-		this.details.repository().update(execution);
+		this.recovery.markFailed(execution);
 		logger.info("{} recovered execution {} left UNKNOWN", user, id);
 		return new ActionResult(id, BatchStatus.FAILED.name(),
 				"Execution " + id + " is marked FAILED; restart it to go on from its last committed chunk.");

@@ -9,6 +9,7 @@ import java.util.Base64;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.marketbase.console.ConsoleText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -101,8 +102,9 @@ public final class LoginThrottle extends OncePerRequestFilter {
 		Failures byAddress = this.failures.asMap().compute(addressKey(address), (key, old) -> Failures.after(old, now));
 		long wait = Math.max(Failures.wait(byUser.count(), FREE_FAILURES),
 				Failures.wait(byAddress.count(), FREE_FAILURES_PER_ADDRESS));
-		logger.warn("Console login failed for user '{}' from {} ({} in a row{})", printable(user), printable(address),
-				byUser.count(), (wait > 0) ? "; next attempt waits " + wait + " s" : "");
+		logger.warn("Console login failed for user '{}' from {} ({} in a row{})", ConsoleText.printable(user, 40),
+				ConsoleText.printable(address, 40), byUser.count(),
+				(wait > 0) ? "; next attempt waits " + wait + " s" : "");
 	}
 
 	/**
@@ -154,13 +156,6 @@ public final class LoginThrottle extends OncePerRequestFilter {
 
 	private static String addressKey(@Nullable String address) {
 		return "address:" + address;
-	}
-
-	// A name as a log line may carry it: short, and without line breaks or control
-	// characters.
-	private static String printable(@Nullable String text) {
-		String value = String.valueOf(text).replaceAll("\\p{Cntrl}", "?");
-		return (value.length() <= 40) ? value : value.substring(0, 40) + "…";
 	}
 
 	/**

@@ -32,9 +32,6 @@ final class EastmoneyReplies {
 	private static final Pattern JSONP = Pattern.compile("^\\s*([A-Za-z_$][\\w$]*)\\((.*)\\)\\s*;?\\s*$",
 			Pattern.DOTALL);
 
-	private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>",
-			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
 	private static final DateTimeFormatter ESTIMATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private EastmoneyReplies() {
@@ -181,11 +178,7 @@ final class EastmoneyReplies {
 	 * @return the failure, naming the page's title where it has one
 	 */
 	private static TransientSourceException htmlPage(String endpoint, Reply reply, String expected) {
-		Matcher title = TITLE.matcher(reply.body());
-		String text = title.find() ? title.group(1).replaceAll("\\s+", " ").strip() : "";
-		if (text.length() > 60) {
-			text = text.substring(0, 60) + "...";
-		}
+		String text = AnswerShape.htmlTitle(reply.body());
 		String cause = text.isEmpty() ? "it answered an HTML page instead of " + expected + ": " + reply.excerpt()
 				: "it answered an HTML page (title " + text + ") instead of " + expected;
 		return new TransientSourceException(EASTMONEY, endpoint, cause, null);

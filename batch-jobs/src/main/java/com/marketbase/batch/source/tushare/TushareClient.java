@@ -504,10 +504,7 @@ public final class TushareClient {
 				}
 			}
 			catch (RuntimeException ex) {
-				String column = AnswerShape.missingColumn(ex);
-				if (column != null && !table.fields().contains(column)) {
-					AnswerShape.requireColumns(this.source, apiName, table.fields(), List.of(column));
-				}
+				AnswerShape.requireColumnOf(ex, this.source, apiName, table.fields());
 				reason = "cannot read the row: " + ex.getMessage();
 			}
 			JsonNode code = row.get("ts_code");

@@ -212,10 +212,7 @@ public final class TushareListings {
 					}
 				}
 				catch (RuntimeException ex) {
-					String column = AnswerShape.missingColumn(ex);
-					if (column != null && !table.fields().contains(column)) {
-						AnswerShape.requireColumns(this.client.source(), apiName, table.fields(), List.of(column));
-					}
+					AnswerShape.requireColumnOf(ex, this.client.source(), apiName, table.fields());
 					JsonNode code = row.get(codeColumn);
 					rejected.add(new RejectedRow(this.client.source().key(), apiName,
 							code.isString() ? code.stringValue() : null, "cannot read the row: " + ex.getMessage(),

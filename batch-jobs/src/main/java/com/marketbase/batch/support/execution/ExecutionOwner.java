@@ -68,17 +68,6 @@ public record ExecutionOwner(String host, long pid) {
 	}
 
 	/**
-	 * The listener every job registers to record its owner. It saves the owner at once: a
-	 * restarted execution inherits its predecessor's context, and until its first step
-	 * ends it would otherwise still name the dead process.
-	 * @param repository the job repository
-	 * @return the listener
-	 */
-	public static JobExecutionListener recorder(JobRepository repository) {
-		return recorderOf(repository);
-	}
-
-	/**
 	 * Whether this process started an execution: a process id is no name for a process
 	 * where every container's first process is 1.
 	 * @param executionId the execution
@@ -88,7 +77,14 @@ public record ExecutionOwner(String host, long pid) {
 		return STARTED_HERE.contains(executionId);
 	}
 
-	private static JobExecutionListener recorderOf(JobRepository repository) {
+	/**
+	 * The listener every job registers to record its owner. It saves the owner at once: a
+	 * restarted execution inherits its predecessor's context, and until its first step
+	 * ends it would otherwise still name the dead process.
+	 * @param repository the job repository
+	 * @return the listener
+	 */
+	public static JobExecutionListener recorder(JobRepository repository) {
 		return new JobExecutionListener() {
 			@Override
 			public void beforeJob(JobExecution execution) {
