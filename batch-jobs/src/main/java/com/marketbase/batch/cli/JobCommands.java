@@ -213,8 +213,8 @@ class JobCommands {
 			}
 			this.console
 				.say("Execution " + executionId + " was left UNKNOWN: " + describe(execution).replaceFirst("\\.$", "")
-						+ ". Its chunks commit with their checkpoints in one transaction, so it goes on from its last "
-						+ "committed chunk; marking it FAILED first.");
+						+ ". Its checkpoints are checked against the warehouse as it goes on from its last committed "
+						+ "chunk; marking it FAILED first.");
 			execution = DatabaseLoss.markFailed(this.repository, execution);
 		}
 		JobExecution failed = execution;

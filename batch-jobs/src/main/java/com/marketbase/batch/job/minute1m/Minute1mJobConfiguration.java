@@ -48,12 +48,13 @@ class Minute1mJobConfiguration {
 	@Bean
 	Job minute1mJob(JobRepository jobRepository, Step minute1mPrepareStep, Step minute1mLoadStep,
 			Step minute1mAggregateStep, DataSource dataSource, Minute1mJobProperties properties,
-			WarehouseInfo warehouse, BarAggregateRefresher refresher, SourceResolver sources) {
+			WarehouseInfo warehouse, BarAggregateRefresher refresher, SourceResolver sources, MinuteBarFeeds feeds) {
 		return new JobBuilder(Minute1mParameters.JOB_NAME, jobRepository).validator(new Minute1mParameters.Validator())
 			.start(minute1mPrepareStep)
 			.next(minute1mLoadStep)
 			.next(minute1mAggregateStep)
 			.listener(ExecutionOwner.recorder(jobRepository))
+			.listener(new CheckpointAudit(jobRepository, dataSource, feeds))
 			.listener(new Minute1mSummaryListener(dataSource, sources, rollsUpWhileLoading(properties, warehouse)))
 			// Registered after the summary, so that it runs before it: listeners end in
 			// reverse order.
@@ -167,17 +168,12 @@ class Minute1mJobConfiguration {
 
 	@Bean
 	@StepScope
-	MinuteUnitReader minute1mReader(@Value("#{stepExecutionContext['symbols']}") String symbols,
-			@Value("#{stepExecution}") StepExecution stepExecution, @Value("#{jobParameters['source']}") String source,
-			MinuteBarFeeds feeds, DataSource dataSource) {
+	MinuteUnitReader minute1mReader(@Value("#{stepExecution}") StepExecution stepExecution,
+			@Value("#{jobParameters['source']}") String source, MinuteBarFeeds feeds, DataSource dataSource) {
 		MinuteBarFeed feed = feeds.feed(source);
 		var job = stepExecution.getJobExecution().getExecutionContext();
-		// The requested days first (less any quarantined units), then this partition's
-		// share of the older holes.
-		List<MinuteUnit> units = new ArrayList<>(MinuteUnit.plan(split(symbols), Minute1mPrepareTasklet.days(job),
-				feed.daysPerUnit(), Minute1mPrepareTasklet.quarantined(job)));
-		units.addAll(MinuteUnitReader
-			.decode(stepExecution.getExecutionContext().getString(Minute1mPartitioner.BACKFILL, "")));
+		List<MinuteUnit> units = Minute1mPartitioner.units(job, stepExecution.getExecutionContext(),
+				feed.daysPerUnit());
 		// Only incremental runs leave quarantined units out.
 		boolean incremental = job.containsKey(Minute1mPrepareTasklet.BACKFILL);
 		GapFinder finder = new GapFinder(dataSource, MinuteBarWriter.DATASET, Minute1mPrepareTasklet.STORED_BARS);

@@ -1,6 +1,7 @@
 package com.marketbase.batch.job.minute1m;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,24 @@ class Minute1mPartitioner implements Partitioner {
 			result.put("partition" + i, context);
 		}
 		return result;
+	}
+
+	/**
+	 * A partition's units, in the order its reader walks them: the requested days (less
+	 * the units quarantined when the load was prepared), then its share of the older
+	 * holes.
+	 * @param job the job's execution context
+	 * @param partition the partition's step execution context
+	 * @param daysPerUnit the most days the source gives in one unit
+	 * @return the units
+	 */
+	static List<MinuteUnit> units(ExecutionContext job, ExecutionContext partition, int daysPerUnit) {
+		String symbols = partition.getString(SYMBOLS, "");
+		List<MinuteUnit> units = new ArrayList<>(
+				MinuteUnit.plan(symbols.isBlank() ? List.of() : Arrays.asList(symbols.split(",")),
+						Minute1mPrepareTasklet.days(job), daysPerUnit, Minute1mPrepareTasklet.quarantined(job)));
+		units.addAll(MinuteUnitReader.decode(partition.getString(BACKFILL, "")));
+		return units;
 	}
 
 }

@@ -78,7 +78,7 @@ class Minute1mSummaryListener implements JobExecutionListener {
 							// Bars committed before the execution failed have their
 							// aggregates.
 							(this.rolledUpWhileLoading && rows[0] > 0) ? "with each committed chunk" : "none")
-				+ incremental(execution);
+				+ incremental(execution) + checkpoints(execution);
 		ExitStatus exit = execution.getExitStatus();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			// The requested days are judged on their own: older holes healed by an
@@ -114,6 +114,12 @@ class Minute1mSummaryListener implements JobExecutionListener {
 		}
 		execution.setExitStatus(exit);
 		logger.info("minute_1m execution {} ended {}: {}", execution.getId(), execution.getStatus(), summary);
+	}
+
+	// What a restart found when it checked its checkpoints against the warehouse.
+	private static String checkpoints(JobExecution execution) {
+		String found = execution.getExecutionContext().getString(CheckpointAudit.FOUND, "");
+		return found.isEmpty() ? "" : "; checkpoints: " + found;
 	}
 
 	private String incremental(JobExecution execution) {

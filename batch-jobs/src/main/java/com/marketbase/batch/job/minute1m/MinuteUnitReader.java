@@ -31,6 +31,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
  */
 class MinuteUnitReader extends ItemStreamSupport implements ItemStreamReader<FetchedUnit>, StepExecutionListener {
 
+	// The name its keys are saved under.
+	private static final String NAME = "minuteUnits";
+
 	private static final String POSITION = "position";
 
 	private static final String RETRY = "retry";
@@ -61,7 +64,7 @@ class MinuteUnitReader extends ItemStreamSupport implements ItemStreamReader<Fet
 		this.units = List.copyOf(units);
 		this.feed = feed;
 		this.quarantined = quarantined;
-		setName("minuteUnits");
+		setName(NAME);
 	}
 
 	@Override
@@ -142,6 +145,42 @@ class MinuteUnitReader extends ItemStreamSupport implements ItemStreamReader<Fet
 				due.size() + " work unit(s) could not be read: "
 						+ due.stream().limit(5).map(MinuteUnit::toString).collect(Collectors.joining(", "))
 						+ ((due.size() > 5) ? ", ..." : "") + "; restart the execution to retry them");
+	}
+
+	/**
+	 * The units a partition's committed checkpoint counts as read: those before its
+	 * position and the retries done, less the ones that failed.
+	 * @param units the partition's units, as its reader has them
+	 * @param context the partition's step execution context, as committed
+	 * @return the units read, in order
+	 */
+	static List<MinuteUnit> read(List<MinuteUnit> units, ExecutionContext context) {
+		List<MinuteUnit> failed = decode(context.getString(key(FAILED), ""));
+		List<MinuteUnit> read = new ArrayList<>(
+				units.subList(0, Math.min(units.size(), context.getInt(key(POSITION), 0))));
+		List<MinuteUnit> retrying = decode(context.getString(key(RETRY), ""));
+		read.addAll(retrying.subList(0, Math.min(retrying.size(), context.getInt(key(RETRY_POSITION), 0))));
+		read.removeAll(failed);
+		return read;
+	}
+
+	/**
+	 * Puts units back on a partition's checkpoint, so that its next execution reads them
+	 * first.
+	 * @param context the partition's step execution context
+	 * @param units the units to read again
+	 */
+	static void requeue(ExecutionContext context, List<MinuteUnit> units) {
+		// An execution that stopped while retrying resumes its retries; any other starts
+		// with its failures.
+		String list = context.containsKey(key(RETRY)) ? RETRY : FAILED;
+		List<MinuteUnit> due = new ArrayList<>(decode(context.getString(key(list), "")));
+		due.addAll(units);
+		context.putString(key(list), encode(due));
+	}
+
+	private static String key(String key) {
+		return NAME + "." + key;
 	}
 
 	private List<MinuteUnit> leaveOut(List<MinuteUnit> due) {

@@ -153,6 +153,15 @@ class Minute1mJobIntegrationTests {
 					String.class, execution))
 				.isEqualTo("STARTED");
 			assertThat(committed).isBetween(150, 499);
+			// Three committed units lose their rows meanwhile: the restart's check of its
+			// checkpoints against the warehouse must read them again.
+			List<String> lost = this.jdbc.queryForList(
+					"select symbol from market.load_units where status = 'complete' order by symbol limit 3",
+					String.class);
+			for (String table : List.of("market.load_units", "market.bars_1m", "market.bar_levels")) {
+				this.jdbc.update("delete from " + table + " where symbol = any (?)",
+						(Object) lost.toArray(String[]::new));
+			}
 
 			Process restart = Minute1mRuns.process(sandbox, logs.resolve("restart.log"), "restart=" + execution);
 			assertThat(restart.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -161,9 +170,12 @@ class Minute1mJobIntegrationTests {
 			assertThat(restart.exitValue()).as(output).isZero();
 			assertThat(output).contains("Execution " + execution + " was left STARTED by process")
 				.contains("that no longer runs; marking it FAILED first.")
-				.contains(": COMPLETED (COMPLETED)");
+				.contains(": COMPLETED (COMPLETED)")
+				.contains("checkpoints: 3 of ")
+				.contains(" units read before the checkpoints were not in the warehouse (")
+				.contains(lost.stream().map((symbol) -> symbol + "/" + DAY).toList());
 			long fetchedOnRestart = sandbox.calls("tushare:stk_mins") - callsBefore - fetchedBeforeKill;
-			assertThat(fetchedOnRestart).as("units fetched again").isEqualTo(BEIJING_STOCKS - committed);
+			assertThat(fetchedOnRestart).as("units fetched again").isEqualTo(BEIJING_STOCKS - committed + 3);
 			assertThat(Minute1mRuns.fingerprints(this.warehouse)).isEqualTo(uninterrupted);
 		}
 	}
