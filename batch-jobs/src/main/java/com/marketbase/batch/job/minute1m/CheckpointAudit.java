@@ -37,7 +37,9 @@ class CheckpointAudit implements JobExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(CheckpointAudit.class);
 
-	private static final String WORKERS = "minute_1m.load.worker:";
+	private static final String LOAD_STEP = "minute_1m.load";
+
+	private static final String WORKERS = LOAD_STEP + ".worker:";
 
 	private final JobRepository repository;
 
@@ -77,24 +79,24 @@ class CheckpointAudit implements JobExecutionListener {
 					Minute1mPartitioner.units(job, step.getExecutionContext(), daysPerUnit),
 					step.getExecutionContext());
 			List<MinuteUnit> lost = lost(read, batch);
-			checked += read.size();
+			checked += read.stream().mapToInt((unit) -> unit.days().size()).sum();
 			if (lost.isEmpty()) {
 				continue;
 			}
 			requeued += lost.size();
 			lost.stream().limit(5 - Math.min(5, missing.size())).map(MinuteUnit::toString).forEach(missing::add);
+			// Statuses first, checkpoint last: an audit cut short finds the same units
+			// missing next time, where a requeued checkpoint of a step still COMPLETED
+			// would never be read.
+			rerun(execution, LOAD_STEP, lost.size());
+			if (step.getStatus() == BatchStatus.COMPLETED) {
+				fail(step, lost.size());
+			}
 			MinuteUnitReader.requeue(step.getExecutionContext(), lost);
 			this.repository.updateExecutionContext(step);
-			if (step.getStatus() == BatchStatus.COMPLETED) {
-				// A completed partition is not run again unless it is marked otherwise.
-				step.setStatus(BatchStatus.FAILED);
-				step.setExitStatus(ExitStatus.FAILED
-					.addExitDescription(lost.size() + " unit(s) read before its checkpoint are not in the warehouse"));
-				this.repository.update(step);
-			}
 		}
-		String found = (requeued == 0) ? checked + " units read before the checkpoints, all in the warehouse"
-				: requeued + " of " + checked + " units read before the checkpoints were not in the warehouse ("
+		String found = (requeued == 0) ? checked + " symbol-days read before the checkpoints, all in the warehouse"
+				: requeued + " of " + checked + " symbol-days read before the checkpoints were not in the warehouse ("
 						+ String.join(", ", missing) + ((requeued > missing.size()) ? ", ..." : "")
 						+ ") and were read again";
 		job.putString(FOUND, found);
@@ -104,6 +106,22 @@ class CheckpointAudit implements JobExecutionListener {
 		else {
 			logger.warn("minute_1m execution {}: checkpoints checked: {}", execution.getId(), found);
 		}
+	}
+
+	// A completed step is not run again unless it is marked otherwise: neither the
+	// partitions nor the step that runs them.
+	private void rerun(JobExecution execution, String name, int lost) {
+		StepExecution step = this.repository.getLastStepExecution(execution.getJobInstance(), name);
+		if (step != null && step.getStatus() == BatchStatus.COMPLETED) {
+			fail(step, lost);
+		}
+	}
+
+	private void fail(StepExecution step, int lost) {
+		step.setStatus(BatchStatus.FAILED);
+		step.setExitStatus(ExitStatus.FAILED
+			.addExitDescription(lost + " symbol-day(s) read before its checkpoint are not in the warehouse"));
+		this.repository.update(step);
 	}
 
 	// The days of some units that have no load unit from this load batch or a later one,

@@ -65,7 +65,7 @@ class DatabaseRestartIntegrationTests {
 			assertThat(output).contains("minute_1m lost its database connection; waiting up to")
 				.contains("The database is back; restarting execution")
 				.containsPattern("minute_1m execution \\d+: COMPLETED \\(COMPLETED\\)")
-				.contains("units read before the checkpoints, all in the warehouse")
+				.contains("symbol-days read before the checkpoints, all in the warehouse")
 				.doesNotContain("Manual intervention");
 			assertThat(Minute1mRuns.fingerprints(dataSource(port, "restarted"))).isEqualTo(uninterrupted);
 		}

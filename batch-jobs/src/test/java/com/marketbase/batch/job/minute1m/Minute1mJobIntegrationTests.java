@@ -172,7 +172,7 @@ class Minute1mJobIntegrationTests {
 				.contains("that no longer runs; marking it FAILED first.")
 				.contains(": COMPLETED (COMPLETED)")
 				.contains("checkpoints: 3 of ")
-				.contains(" units read before the checkpoints were not in the warehouse (")
+				.contains(" symbol-days read before the checkpoints were not in the warehouse (")
 				.contains(lost.stream().map((symbol) -> symbol + "/" + DAY).toList());
 			long fetchedOnRestart = sandbox.calls("tushare:stk_mins") - callsBefore - fetchedBeforeKill;
 			assertThat(fetchedOnRestart).as("units fetched again").isEqualTo(BEIJING_STOCKS - committed + 3);
