@@ -211,11 +211,10 @@ class JobCommands {
 				return conflict("Execution " + executionId + " is UNKNOWN and its process"
 						+ ((owner != null) ? " (" + owner + ")" : "") + " may still run; stop that process first.");
 			}
-			this.console.say("Execution " + executionId + " was left UNKNOWN: "
-					+ describe(execution).replaceFirst("\\.$", "")
-					+ (jobName.equals("minute_1m") ? ". Its checkpoints are checked against the warehouse as it goes on"
-							: ". Its chunks commit with their checkpoints in one transaction, so it goes on")
-					+ " from its last committed chunk; marking it FAILED first.");
+			this.console
+				.say("Execution " + executionId + " was left UNKNOWN: " + describe(execution).replaceFirst("\\.$", "")
+						+ ". Its chunks commit with their checkpoints in one transaction, so it goes on from its last "
+						+ "committed chunk; marking it FAILED first.");
 			execution = DatabaseLoss.markFailed(this.repository, execution);
 		}
 		JobExecution failed = execution;
