@@ -3,6 +3,7 @@ package com.marketbase.batch.sandbox;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -34,6 +35,10 @@ import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A local stand-in for Tushare Pro, the TDX gateway and Eastmoney, over real HTTP on one
@@ -67,6 +72,8 @@ public final class Sandbox implements AutoCloseable {
 		.compile("(\"items\"\\s*:\\s*\\[\\s*\\[(?:\\s*\"[^\"]*\"\\s*,)+\\s*)-?[0-9.]+");
 
 	private static final Logger logger = LoggerFactory.getLogger(Sandbox.class);
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private final SandboxSettings settings;
 
@@ -368,6 +375,9 @@ public final class Sandbox implements AutoCloseable {
 		if (fault == SandboxFault.MALFORMED_JSON) {
 			body = Arrays.copyOf(body, body.length * 2 / 3);
 		}
+		if (fault == SandboxFault.DUPLICATE_ROW) {
+			body = duplicated(body);
+		}
 		if (fault == SandboxFault.NAN_PRICE || fault == SandboxFault.RENAMED_COLUMN) {
 			body = changedShape(new String(body, StandardCharsets.UTF_8), fault).getBytes(StandardCharsets.UTF_8);
 		}
@@ -378,6 +388,35 @@ public final class Sandbox implements AutoCloseable {
 			out.write(body, 0, (fault == SandboxFault.TRUNCATED) ? body.length / 2 : body.length);
 			out.flush();
 		}
+	}
+
+	// The answer with its first row sent again right after it with one value changed:
+	// Tushare's vol, the gateway's Number, Eastmoney's DWJZ (its rows have no volume).
+	private static byte[] duplicated(byte[] body) {
+		JsonNode root = MAPPER.readTree(body);
+		if (root.path("data").path("items") instanceof ArrayNode items && !items.isEmpty()) {
+			int vol = 0;
+			while (vol < root.path("data").path("fields").size()
+					&& !"vol".equals(root.path("data").path("fields").get(vol).asString())) {
+				vol++;
+			}
+			ArrayNode again = (ArrayNode) items.get(0).deepCopy();
+			again.set(vol, MAPPER.getNodeFactory().numberNode(again.get(vol).asDouble() + 100));
+			items.insert(1, again);
+		}
+		if (root.path("data").path("List") instanceof ArrayNode points && !points.isEmpty()) {
+			ObjectNode again = (ObjectNode) points.get(0).deepCopy();
+			again.put("Number", again.get("Number").asLong() + 1);
+			points.insert(1, again);
+		}
+		if (root.path("Data").path("LSJZList") instanceof ArrayNode navs && !navs.isEmpty()) {
+			ObjectNode again = (ObjectNode) navs.get(0).deepCopy();
+			again.put("DWJZ",
+					new BigDecimal(again.get("DWJZ").asString()).add(new BigDecimal("0.0100")).toPlainString());
+			navs.insert(1, again);
+			((ObjectNode) root).put("TotalCount", root.path("TotalCount").asInt() + 1);
+		}
+		return MAPPER.writeValueAsBytes(root);
 	}
 
 	// The answer as a source that changed it would send it.

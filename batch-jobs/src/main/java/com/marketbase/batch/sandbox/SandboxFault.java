@@ -33,6 +33,12 @@ public enum SandboxFault {
 	/** A normal answer whose body stops halfway although its length was announced. */
 	TRUNCATED,
 
+	/**
+	 * A normal answer in which the first row is sent again right after it with another
+	 * volume (Eastmoney's NAV rows, which have none, with another NAV).
+	 */
+	DUPLICATE_ROW,
+
 	/** A normal answer in which the first row's first price is {@code NaN}. */
 	NAN_PRICE,
 

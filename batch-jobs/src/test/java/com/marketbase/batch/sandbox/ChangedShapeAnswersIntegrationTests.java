@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Answers that changed shape, from every connector, over real HTTP: an HTML page with
  * HTTP 200 and JSON cut off part way fail naming what came; a NaN price is a rejected row
- * with its reason, the rest kept; a renamed required column is a permanent failure naming
- * the column and the columns that came, never "no data". Each fault is injected for the
- * one request it is meant for, on every attempt at it.
+ * with its reason, the rest kept; a row sent twice with other values is rejected and the
+ * first kept; a renamed required column is a permanent failure naming the column and the
+ * columns that came, never "no data". Each fault is injected for the one request it is
+ * meant for, on every attempt at it.
  */
 class ChangedShapeAnswersIntegrationTests {
 
@@ -153,6 +154,26 @@ class ChangedShapeAnswersIntegrationTests {
 		assertThat(fetched.items()).hasSize(whole - 1);
 		assertThat(fetched.rejected()).singleElement()
 			.satisfies((row) -> assertThat(row.reason()).containsIgnoringCase("NaN"));
+	}
+
+	@ParameterizedTest
+	@EnumSource(Connector.class)
+	void rejectsARowSentAgainWithOtherValuesAndKeepsTheFirst(Connector connector) {
+		Fetched<?> whole = fetch(connector);
+		inject(connector, SandboxFault.DUPLICATE_ROW);
+
+		Fetched<?> fetched = fetch(connector);
+
+		assertThat(fetched.items()).isEqualTo(whole.items());
+		assertThat(fetched.rejected()).singleElement().satisfies((row) -> {
+			assertThat(row.reason()).startsWith("sent twice with other values; the first is kept: ");
+			assertThat(row.symbol()).isNotBlank();
+			// The kept row is one of the answer without the fault; the rejected one is
+			// not.
+			assertThat(whole.items().stream().map(Object::toString))
+				.anySatisfy((kept) -> assertThat(row.reason()).endsWith(kept))
+				.doesNotContain(row.payload());
+		});
 	}
 
 	@ParameterizedTest

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
@@ -59,7 +58,7 @@ public final class EastmoneyClient {
 	 * @return the days, oldest first; an unknown fund has none
 	 */
 	public Fetched<FundDay> navHistory(String code, LocalDate start, LocalDate end) {
-		Map<LocalDate, FundDay> days = new TreeMap<>();
+		List<FundDay> days = new ArrayList<>();
 		List<RejectedRow> rejected = new ArrayList<>();
 		int total = Integer.MAX_VALUE;
 		int received = 0;
@@ -88,7 +87,7 @@ public final class EastmoneyClient {
 				received++;
 				try {
 					FundDay day = fundDay(code, row, moneyMarket);
-					days.put(day.date(), day);
+					days.add(day);
 				}
 				catch (RuntimeException ex) {
 					rejected.add(new RejectedRow(SourceName.EASTMONEY.key(), NAV_HISTORY, code, ex.getMessage(),
@@ -105,9 +104,10 @@ public final class EastmoneyClient {
 						new TreeSet<>(rows.get(0).propertyNames()), List.of(absent));
 			}
 		}
-		List<FundDay> items = new ArrayList<>(days.values());
-		items.sort(Comparator.comparing(FundDay::date));
-		return new Fetched<>(items, rejected);
+		// A day sent twice with two values (on one page or across pages) is a
+		// contradiction to show, not a value to overwrite.
+		return new Fetched<>(days, rejected).oncePerKey(Comparator.comparing(FundDay::date), SourceName.EASTMONEY.key(),
+				NAV_HISTORY, (day) -> code);
 	}
 
 	private static FundDay fundDay(String code, JsonNode row, boolean moneyMarket) {

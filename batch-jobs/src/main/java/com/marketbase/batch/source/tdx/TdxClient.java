@@ -224,7 +224,8 @@ public final class TdxClient {
 	 */
 	public Fetched<TdxTrade> trades(TdxCode code, LocalDate date) {
 		JsonNode data = get("/api/trade", "code=" + code.wire() + "&date=" + Units.compactDate(date));
-		return read("/api/trade", code, data.path("List"), (trade) -> {
+		// Not once per time: several trades may share one, so equal rows are trades too.
+		Fetched<TdxTrade> trades = readAll("/api/trade", code, data.path("List"), (trade) -> {
 			BigDecimal price = Units.liToCny(Json.requiredDecimal(trade.get("Price"), "Price").longValueExact());
 			long lots = Json.requiredDecimal(trade.get("Volume"), "Volume").longValueExact();
 			int side = Json.requiredDecimal(trade.get("Status"), "Status").intValueExact();
@@ -232,7 +233,10 @@ public final class TdxClient {
 				throw new IllegalArgumentException("price, volume or side is impossible");
 			}
 			return new TdxTrade(code.symbol(), time(trade), price, lots * 100, side);
-		}, Comparator.comparing(TdxTrade::time));
+		});
+		List<TdxTrade> sorted = new ArrayList<>(trades.items());
+		sorted.sort(Comparator.comparing(TdxTrade::time));
+		return new Fetched<>(sorted, trades.rejected());
 	}
 
 	/**
@@ -387,8 +391,17 @@ public final class TdxClient {
 		}
 	}
 
+	/**
+	 * Reads the rows of an answer into items sorted by a key, each key once (see
+	 * {@link Fetched#oncePerKey}).
+	 */
 	private <T> Fetched<T> read(String endpoint, TdxCode code, JsonNode rows, Function<JsonNode, T> reader,
-			Comparator<T> order) {
+			Comparator<T> key) {
+		return readAll(endpoint, code, rows, reader).oncePerKey(key, SourceName.TDX.key(), endpoint,
+				(item) -> code.symbol());
+	}
+
+	private <T> Fetched<T> readAll(String endpoint, TdxCode code, JsonNode rows, Function<JsonNode, T> reader) {
 		List<T> items = new ArrayList<>();
 		List<RejectedRow> rejected = new ArrayList<>();
 		String absent = null;
@@ -410,7 +423,6 @@ public final class TdxClient {
 		if (absent != null && items.isEmpty()) {
 			AnswerShape.requireColumns(SourceName.TDX, endpoint, sent, List.of(absent));
 		}
-		items.sort(order);
 		return new Fetched<>(items, rejected);
 	}
 

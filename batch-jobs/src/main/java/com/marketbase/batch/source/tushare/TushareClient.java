@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -284,9 +283,9 @@ public final class TushareClient {
 	 * @return the bars, oldest first
 	 */
 	public Fetched<Bar> minuteBars(String symbol, String frequency, LocalDate start, LocalDate end) {
-		Fetched<Bar> bars = minuteWindow(symbol, frequency, start.atStartOfDay(), end.atTime(23, 59, 59));
-		List<Bar> sorted = oldestFirst(bars.items());
-		return new Fetched<>("1min".equals(frequency) ? foldOpeningAuction(sorted) : sorted, bars.rejected());
+		Fetched<Bar> bars = minuteWindow(symbol, frequency, start.atStartOfDay(), end.atTime(23, 59, 59)).oncePerKey(
+				Comparator.comparing(Bar::end).thenComparing(Bar::symbol), this.source.key(), "stk_mins", Bar::symbol);
+		return "1min".equals(frequency) ? new Fetched<>(foldOpeningAuction(bars.items()), bars.rejected()) : bars;
 	}
 
 	private Fetched<Bar> minuteWindow(String symbol, String frequency, LocalDateTime from, LocalDateTime to) {
@@ -328,25 +327,6 @@ public final class TushareClient {
 			return new TushareMinuteReader.MinuteRows(table.size(),
 					rows("stk_mins", table, TushareClient::minuteBar, Bar::implausibility));
 		});
-	}
-
-	/**
-	 * The bars sorted by end, oldest first. The server sends them newest first, and then
-	 * reversing is enough; anything else (equal ends included) gets a stable sort.
-	 */
-	static List<Bar> oldestFirst(List<Bar> bars) {
-		List<Bar> sorted = new ArrayList<>(bars);
-		boolean newestFirst = true;
-		for (int i = 1; i < sorted.size() && newestFirst; i++) {
-			newestFirst = sorted.get(i - 1).end().isAfter(sorted.get(i).end());
-		}
-		if (newestFirst) {
-			Collections.reverse(sorted);
-		}
-		else {
-			sorted.sort(Comparator.comparing(Bar::end));
-		}
-		return sorted;
 	}
 
 	/**
@@ -433,10 +413,8 @@ public final class TushareClient {
 	 */
 	private <T> Fetched<T> windowed(String apiName, Map<String, Object> fixed, LocalDate start, LocalDate end,
 			Function<TushareTable.Row, T> reader, Comparator<T> order) {
-		Fetched<T> fetched = window(apiName, fixed, start, end, reader);
-		List<T> items = new ArrayList<>(fetched.items());
-		items.sort(order);
-		return new Fetched<>(items, fetched.rejected());
+		return window(apiName, fixed, start, end, reader).oncePerKey(order, this.source.key(), apiName,
+				(item) -> (String) fixed.get("ts_code"));
 	}
 
 	private <T> Fetched<T> window(String apiName, Map<String, Object> fixed, LocalDate start, LocalDate end,
@@ -460,10 +438,8 @@ public final class TushareClient {
 
 	private <T> Fetched<T> paged(String apiName, Map<String, Object> params, List<String> fields,
 			Function<TushareTable.Row, T> reader, Comparator<T> order) {
-		Fetched<T> fetched = pagedRows(apiName, params, fields, reader);
-		List<T> items = new ArrayList<>(fetched.items());
-		items.sort(order);
-		return new Fetched<>(items, fetched.rejected());
+		return pagedRows(apiName, params, fields, reader).oncePerKey(order, this.source.key(), apiName,
+				(item) -> (String) params.get("ts_code"));
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package com.marketbase.batch.support.rows;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What one read from a source produced: the accepted items and the rejected rows.
@@ -28,6 +30,40 @@ public record Fetched<T>(List<T> items, List<RejectedRow> rejected) {
 		List<RejectedRow> allRejected = new ArrayList<>(this.rejected);
 		allRejected.addAll(other.rejected);
 		return new Fetched<>(allItems, allRejected);
+	}
+
+	/**
+	 * This read sorted by a key, with each key once. A row sent again with the same
+	 * values is dropped. One sent again with other values is rejected and the first kept:
+	 * a source that contradicts itself within one answer gives no reason to prefer the
+	 * later row, and the rejection keeps both in view instead of letting one overwrite
+	 * the other unseen.
+	 * @param key the order; two items it compares as equal are the same row
+	 * @param source the source's key, as stored with rows
+	 * @param endpoint the endpoint that sent the rows
+	 * @param symbol the instrument of an item
+	 * @return the read with one item per key, sorted by it (the first sent first among
+	 * equals, as the sort is stable)
+	 */
+	public Fetched<T> oncePerKey(Comparator<? super T> key, String source, String endpoint,
+			Function<? super T, String> symbol) {
+		List<T> sorted = new ArrayList<>(this.items);
+		sorted.sort(key);
+		List<T> kept = new ArrayList<>(sorted.size());
+		List<RejectedRow> rejections = new ArrayList<>(this.rejected);
+		T first = null;
+		for (T item : sorted) {
+			if (first != null && key.compare(first, item) == 0) {
+				if (!first.equals(item)) {
+					rejections.add(new RejectedRow(source, endpoint, symbol.apply(item),
+							"sent twice with other values; the first is kept: " + first, item.toString()));
+				}
+				continue;
+			}
+			first = item;
+			kept.add(item);
+		}
+		return new Fetched<>(kept, rejections);
 	}
 
 	public static <T> Fetched<T> none() {

@@ -75,7 +75,8 @@ class TushareMinuteReaderTests {
 
 		List<Bar> general = new ArrayList<>(general(body).items());
 		general.sort(Comparator.comparing(Bar::end));
-		List<Bar> folded = TushareClient.foldOpeningAuction(TushareClient.oldestFirst(streamed.items()));
+		List<Bar> folded = TushareClient.foldOpeningAuction(
+				streamed.oncePerKey(Comparator.comparing(Bar::end), "tushare", "stk_mins", Bar::symbol).items());
 		assertThat(folded).isEqualTo(TushareClient.foldOpeningAuction(general));
 		assertThat(folded).hasSize(480);
 	}
