@@ -36,6 +36,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The console, switched on when the application runs as a servlet web application
@@ -52,6 +54,10 @@ import org.springframework.web.bind.annotation.RestController;
 @ComponentScan(basePackageClasses = ConsoleAutoConfiguration.class, useDefaultFilters = false,
 		includeFilters = @ComponentScan.Filter(RestController.class))
 public class ConsoleAutoConfiguration {
+
+	// Coverage and bar reads at once; fewer than the pool's connections, so that loads
+	// and the job repository always find one.
+	private static final int READ_THREADS = 6;
 
 	/**
 	 * The console's own operator: it launches on new threads, so that a restart or launch
@@ -103,6 +109,21 @@ public class ConsoleAutoConfiguration {
 	@Bean
 	ConsoleSql consoleSql(DataSource dataSource, ConsoleProperties properties) {
 		return new ConsoleSql(dataSource, properties.queryTimeout());
+	}
+
+	@Bean
+	WatchedReads consoleWatchedReads(ConsoleProperties properties) {
+		return new WatchedReads(READ_THREADS, properties.queryTimeout());
+	}
+
+	@Bean
+	WebMvcConfigurer consoleAsyncReads(WatchedReads consoleWatchedReads) {
+		return new WebMvcConfigurer() {
+			@Override
+			public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+				configurer.registerDeferredResultInterceptors(consoleWatchedReads);
+			}
+		};
 	}
 
 	@Bean

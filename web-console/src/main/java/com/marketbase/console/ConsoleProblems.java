@@ -12,6 +12,7 @@ import com.marketbase.console.job.LaunchUnavailableException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -58,6 +59,14 @@ class ConsoleProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail launchUnavailable(LaunchUnavailableException ex) {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Cannot launch now", ex.getMessage());
+	}
+
+	// A statement stopped at the console's time limit, or because its client went: no
+	// stack trace in the log, one sentence in the answer.
+	@ExceptionHandler
+	ProblemDetail cancelled(QueryTimeoutException ex) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "The warehouse did not answer in time",
+				"The warehouse did not answer within the console's time limit; ask for fewer days or try again later.");
 	}
 
 	@ExceptionHandler

@@ -21,7 +21,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * not reach it. Where the database lets this user set it (a superuser), the console's
  * statements also write at most {@link #TEMP_FILE_LIMIT} of temporary files. The settings
  * hold while the console has the connection and are reset before the pool lends it to a
- * load.
+ * load. A connection lent to a {@link WatchedReads watched read} is cancelled as soon as
+ * the read's client goes.
  */
 public final class ConsoleSql {
 
@@ -88,8 +89,22 @@ public final class ConsoleSql {
 			connection.close();
 			throw ex;
 		}
+		ClientWatch watch = ClientWatch.current();
+		if (watch != null) {
+			try {
+				watch.lent(connection);
+			}
+			catch (SQLException ex) {
+				reset(connection);
+				connection.close();
+				throw ex;
+			}
+		}
 		return (Connection) Proxy.newProxyInstance(ConsoleSql.class.getClassLoader(),
 				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+					if (method.getName().equals("close") && watch != null) {
+						watch.returned(connection);
+					}
 					if (method.getName().equals("close") && !connection.isClosed()) {
 						reset(connection);
 					}

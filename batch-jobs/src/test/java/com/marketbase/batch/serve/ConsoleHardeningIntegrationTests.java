@@ -1,9 +1,13 @@
 package com.marketbase.batch.serve;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,6 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The console tried as an attacker and as a careless user would: every date filter and
@@ -48,7 +53,9 @@ class ConsoleHardeningIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		server = ConsoleServer.start();
+		// A statement time limit far beyond the tests' waits: a read that stops early was
+		// stopped by something else.
+		server = ConsoleServer.start("--marketbase.console.query-timeout=120s");
 		jdbc = new JdbcTemplate(TestWarehouse.TIMESCALEDB.dataSource());
 	}
 
@@ -227,6 +234,45 @@ class ConsoleHardeningIntegrationTests {
 				"select count(*) from pg_stat_activity where query like 'select pg_sleep(60)%' and state = 'active'",
 				Integer.class))
 			.isZero();
+	}
+
+	@Test
+	void cancelsAConsoleReadWhenItsClientCloses() throws Exception {
+		// A connection of its own: the tests' data source is one connection, and a
+		// transaction sees pg_stat_activity as it was when the transaction began.
+		try (Connection lock = DriverManager.getConnection(TestWarehouse.TIMESCALEDB.jdbcUrl())) {
+			// A transaction holding the dataset list keeps the read waiting.
+			lock.setAutoCommit(false);
+			try (Statement statement = lock.createStatement()) {
+				statement.execute("lock table market.datasets in access exclusive mode");
+			}
+			try (Socket client = new Socket("127.0.0.1", URI.create(server.baseUrl()).getPort())) {
+				String credentials = Base64.getEncoder()
+					.encodeToString(
+							(ConsoleServer.VIEWER + ":" + ConsoleServer.PASSWORD).getBytes(StandardCharsets.UTF_8));
+				client.getOutputStream()
+					.write(("GET /api/coverage/gaps?dataset=minute_1m&day=2026-11-20 HTTP/1.1\r\nHost: localhost\r\n"
+							+ "Authorization: Basic " + credentials + "\r\n\r\n")
+						.getBytes(StandardCharsets.US_ASCII));
+				client.getOutputStream().flush();
+				await().atMost(Duration.ofSeconds(30)).until(() -> waitingReads() == 1);
+			}
+			long closed = System.nanoTime();
+
+			await().atMost(Duration.ofSeconds(60)).until(() -> waitingReads() == 0);
+
+			// Long before the statement time limit, while the lock still holds.
+			assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(Duration.ofSeconds(60));
+			lock.rollback();
+		}
+		ConsoleServer.Response after = server.get("/api/coverage/gaps?dataset=minute_1m&day=2026-11-20",
+				ConsoleServer.VIEWER);
+		assertThat(after.status()).as(after.body()).isEqualTo(200);
+	}
+
+	private static int waitingReads() {
+		return jdbc.queryForObject("select count(*) from pg_stat_activity where state = 'active'"
+				+ " and query like '%from market.datasets%' and pid <> pg_backend_pid()", Integer.class);
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import com.marketbase.console.ConsoleText;
 import com.marketbase.console.DateWindow;
 import com.marketbase.console.InvalidInputException;
+import com.marketbase.console.WatchedReads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * Bars of one symbol for a day or a range.
@@ -31,14 +33,17 @@ class BarsController {
 
 	private final BarQueries queries;
 
-	BarsController(BarQueries queries) {
+	private final WatchedReads reads;
+
+	BarsController(BarQueries queries, WatchedReads reads) {
 		this.queries = queries;
+		this.reads = reads;
 	}
 
 	@GetMapping
 	@Operation(summary = "Bars at 1m, 5m, 15m, 30m, 60m or 1d on the session grid; gaps are null",
 			description = "Without 'to' one day; 1-minute bars for at most 31 days, others for at most 3660.")
-	BarSeries bars(@RequestParam String symbol, @RequestParam(defaultValue = "1m") String interval,
+	DeferredResult<BarSeries> bars(@RequestParam String symbol, @RequestParam(defaultValue = "1m") String interval,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
 		if (!SYMBOL.matcher(symbol).matches()) {
@@ -65,7 +70,7 @@ class BarsController {
 			throw new InvalidInputException("to",
 					interval + " bars can be shown for at most " + limit + " days at once, not " + days + ".");
 		}
-		return this.queries.series(symbol.toUpperCase(Locale.ROOT), length, from, last);
+		return this.reads.read(() -> this.queries.series(symbol.toUpperCase(Locale.ROOT), length, from, last));
 	}
 
 	@GetMapping("/symbols")

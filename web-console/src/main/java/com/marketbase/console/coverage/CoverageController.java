@@ -8,6 +8,7 @@ import com.marketbase.console.ConsoleSql;
 import com.marketbase.console.ConsoleText;
 import com.marketbase.console.DateWindow;
 import com.marketbase.console.InvalidInputException;
+import com.marketbase.console.WatchedReads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * Coverage per dataset and day, and the instruments behind a partial or missing day.
@@ -33,8 +35,11 @@ class CoverageController {
 
 	private final CoverageReader reader;
 
-	CoverageController(ConsoleSql sql) {
+	private final WatchedReads reads;
+
+	CoverageController(ConsoleSql sql, WatchedReads reads) {
 		this.reader = new CoverageReader(sql);
+		this.reads = reads;
 	}
 
 	@GetMapping("/datasets")
@@ -46,7 +51,7 @@ class CoverageController {
 	@GetMapping
 	@Operation(summary = "Dataset × day matrix: per cell the verdict and the counts",
 			description = "All datasets unless 'dataset' names one; at most 3,700 days.")
-	CoverageMatrix matrix(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+	DeferredResult<CoverageMatrix> matrix(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) @Nullable String dataset) {
 		DateWindow.check("from", from);
@@ -59,20 +64,22 @@ class CoverageController {
 			throw new InvalidInputException("to",
 					"Coverage can be shown for at most " + MAX_DAYS + " days at once, not " + days + ".");
 		}
-		String name = (dataset == null || dataset.isBlank()) ? null : known(dataset);
-		return this.reader.matrix(name, from, to);
+		return this.reads.read(() -> {
+			String name = (dataset == null || dataset.isBlank()) ? null : known(dataset);
+			return this.reader.matrix(name, from, to);
+		});
 	}
 
 	@GetMapping("/gaps")
 	@Operation(summary = "The instruments behind a dataset's partial or missing day, missing ones first")
-	CoverageGaps gaps(@RequestParam String dataset,
+	DeferredResult<CoverageGaps> gaps(@RequestParam String dataset,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
 			@RequestParam(defaultValue = "200") int limit) {
 		if (limit < 1 || limit > MAX_GAPS) {
 			throw new InvalidInputException("limit", "limit is between 1 and " + MAX_GAPS + ", not " + limit + ".");
 		}
 		DateWindow.check("day", day);
-		return this.reader.gaps(known(dataset), day, limit);
+		return this.reads.read(() -> this.reader.gaps(known(dataset), day, limit));
 	}
 
 	private String known(String dataset) {
