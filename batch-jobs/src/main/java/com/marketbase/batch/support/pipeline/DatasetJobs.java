@@ -97,6 +97,7 @@ public final class DatasetJobs {
 			.start(prepareStep)
 			.next(loadStep)
 			.listener(ExecutionOwner.recorder(this.repository))
+			.listener(new DatasetCheckpointAudit(dataset, this.repository, this.dataSource))
 			.listener(new DatasetSummaryListener(dataset, this.dataSource, this.sources))
 			.build();
 	}

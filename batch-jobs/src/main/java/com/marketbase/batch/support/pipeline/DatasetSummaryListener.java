@@ -81,7 +81,9 @@ final class DatasetSummaryListener implements JobExecutionListener {
 				+ SymbolDay.listed(quarantined, 5, "; see 'quarantine list " + this.dataset.name() + "'") + "; "
 				+ this.dataset.rowsName() + ": " + rows + "; rejected rows: " + this.rejects.count(batch)
 				+ "; older holes healed: " + context.getLong(DatasetPrepareTasklet.BACKFILL, 0)
-				+ ", left for later runs: " + context.getLong(DatasetPrepareTasklet.HOLES_LEFT, 0);
+				+ ", left for later runs: " + context.getLong(DatasetPrepareTasklet.HOLES_LEFT, 0)
+				+ (context.containsKey(DatasetCheckpointAudit.FOUND)
+						? "; checkpoints: " + context.getString(DatasetCheckpointAudit.FOUND) : "");
 		// The requested days are judged on their own: older holes healed by the same run
 		// must not make a day the source had nothing for look loaded.
 		long[] requested = requestedDays(execution, batch);

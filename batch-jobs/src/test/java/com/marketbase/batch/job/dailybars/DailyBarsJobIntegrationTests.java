@@ -15,20 +15,24 @@ import com.marketbase.batch.BatchJobsApplication;
 import com.marketbase.batch.support.pipeline.DatasetJobs;
 import com.marketbase.batch.job.reference.ReferenceRuns;
 import com.marketbase.batch.sandbox.Sandbox;
+import com.marketbase.batch.sandbox.SandboxFault;
 import com.marketbase.batch.sandbox.SandboxSettings;
 import com.marketbase.batch.warehouse.DailyBar;
 import com.marketbase.batch.warehouse.Suspension;
+import com.marketbase.batch.warehouse.reference.TradingDay;
 import com.marketbase.batch.source.tushare.TushareClient;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.warehouse.TestWarehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -194,6 +198,71 @@ class DailyBarsJobIntegrationTests {
 			// Few holes a day: one call per affected stock, not whole days.
 			assertThat(calls(sandbox, before, "daily")).isEqualTo(symbols.size() - 3);
 			assertThat(calls(sandbox, before, "adj_factor")).isEqualTo(symbols.size() - 3);
+		}
+	}
+
+	@Test
+	void aRestartChecksItsCheckpointAndReadsAgainWhatIsNotInTheWarehouse() throws Exception {
+		TestWarehouse warehouse = TestWarehouse.TIMESCALEDB;
+		JdbcTemplate jdbc = fresh(warehouse);
+		// One day per chunk, so that the run stops with some days behind its checkpoint.
+		try (ConfigurableApplicationContext app = application(served, warehouse,
+				"--marketbase.jobs.daily.chunk-units=1")) {
+			loadInstruments(app);
+			// The warehouse's calendar comes with the first run; the source's is the
+			// same.
+			List<LocalDate> days = ReferenceRuns.client(served)
+				.tradeCalendar("SSE", FIRST, LAST)
+				.items()
+				.stream()
+				.filter(TradingDay::open)
+				.map(TradingDay::date)
+				.toList();
+			LocalDate broken = days.get(days.size() / 2);
+			// A changed format ends the run there.
+			served.inject("tushare:daily", "trade_date", broken.toString().replace("-", ""),
+					SandboxFault.RENAMED_COLUMN, 1);
+			JobExecution first;
+			try {
+				first = ReferenceRuns.launch(app, "daily", MONTH);
+			}
+			finally {
+				served.clearFaults();
+			}
+			assertThat(first.getStatus()).as(first.getExitStatus().getExitDescription()).isEqualTo(BatchStatus.FAILED);
+			List<LocalDate> stored = jdbc.queryForList(
+					"select distinct trade_date from market.load_units where dataset = 'daily' order by 1",
+					LocalDate.class);
+			assertThat(stored).isNotEmpty().doesNotContain(broken);
+			// A day behind the checkpoint goes missing, as if its chunk had been lost.
+			LocalDate lost = stored.get(0);
+			int deleted = jdbc.update("delete from market.load_units where dataset = 'daily' and trade_date = ?", lost);
+			jdbc.update("delete from market.bars_daily where trade_date = ?", lost);
+			Map<String, Long> before = served.counts();
+
+			JobExecution restarted = app.getBean(JobOperator.class).restart(first);
+
+			assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(restarted.getExitStatus().getExitDescription())
+				.contains("; checkpoints: 1 of " + stored.size() + " fetches read before the checkpoint were not all "
+						+ "in the warehouse, " + deleted + " unit(s) (")
+				.contains("/" + lost + ", ...), and were read again");
+			// Each day read once more: the days after the checkpoint, then the lost one.
+			assertThat(calls(served, before, "daily")).isEqualTo(days.size() - stored.size() + 1);
+			TushareClient client = ReferenceRuns.client(served);
+			Set<String> listed = new HashSet<>(jdbc
+				.queryForList("select symbol from market.instruments where asset_class = 'stock'", String.class));
+			long sourceBars = 0;
+			for (LocalDate day : days) {
+				sourceBars += client.dailyOfMarket(day)
+					.items()
+					.stream()
+					.filter((bar) -> listed.contains(bar.symbol()))
+					.count();
+			}
+			assertThat(count(jdbc, "select count(*) from market.bars_daily")).isEqualTo(sourceBars);
+			assertThat(count(jdbc, "select count(*) from market.load_units where dataset = 'daily'"))
+				.isEqualTo(owedUnits(jdbc, "stock"));
 		}
 	}
 
