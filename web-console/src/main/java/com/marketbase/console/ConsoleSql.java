@@ -18,11 +18,11 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * request, however it is put, holds a core and a connection for longer. The driver
  * cancels a statement when its time is up, also after the client that asked has gone, and
  * the server enforces the same limit itself ({@code statement_timeout}) should the cancel
- * not reach it. Where the database lets this user set it (a superuser), the console's
- * statements also write at most {@link #TEMP_FILE_LIMIT} of temporary files. The settings
- * hold while the console has the connection and are reset before the pool lends it to a
- * load. A connection lent to a {@link WatchedReads watched read} is cancelled as soon as
- * the read's client goes.
+ * not reach it. Where the database lets this user set it (a superuser, or a user granted
+ * {@code set} on the parameter), the console's statements also write at most
+ * {@link #TEMP_FILE_LIMIT} of temporary files. The settings hold while the console has
+ * the connection and are reset before the pool lends it to a load. A connection lent to a
+ * {@link WatchedReads watched read} is cancelled as soon as the read's client goes.
  */
 public final class ConsoleSql {
 
@@ -117,16 +117,30 @@ public final class ConsoleSql {
 				});
 	}
 
-	// Only a superuser may set temp_file_limit; asked once.
+	// Only a superuser may set temp_file_limit, or from PostgreSQL 15 on a user granted
+	// it ("grant set on parameter temp_file_limit to ..."); asked once.
 	private boolean mayLimitTempFiles(Statement statement) throws SQLException {
 		Boolean may = this.mayLimitTempFiles;
 		if (may == null) {
 			try (var result = statement.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
 				may = result.next() && result.getBoolean(1);
 			}
+			if (!may) {
+				may = granted(statement);
+			}
 			this.mayLimitTempFiles = may;
 		}
 		return may;
+	}
+
+	private static boolean granted(Statement statement) {
+		// The function is missing before PostgreSQL 15; its absence means no grant.
+		try (var result = statement.executeQuery("select has_parameter_privilege('temp_file_limit', 'SET')")) {
+			return result.next() && result.getBoolean(1);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
 	}
 
 	private void reset(Connection connection) {

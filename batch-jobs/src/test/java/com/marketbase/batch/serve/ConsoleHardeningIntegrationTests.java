@@ -35,6 +35,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -234,6 +235,32 @@ class ConsoleHardeningIntegrationTests {
 				"select count(*) from pg_stat_activity where query like 'select pg_sleep(60)%' and state = 'active'",
 				Integer.class))
 			.isZero();
+	}
+
+	@Test
+	void limitsTemporaryFilesForAnOrdinaryUserGrantedTheSetting() {
+		String url = TestWarehouse.TIMESCALEDB.jdbcUrl();
+		String server = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+		jdbc.execute("drop role if exists marketbase_console_test");
+		jdbc.execute("create role marketbase_console_test login password 'console-test'");
+		try {
+			// An ordinary user may not set it, so the console leaves it alone.
+			assertThat(new ConsoleSql(new DriverManagerDataSource(server, "marketbase_console_test", "console-test"),
+					Duration.ofSeconds(5))
+				.jdbc()
+				.queryForObject("show temp_file_limit", String.class)).isEqualTo("-1");
+
+			jdbc.execute("grant set on parameter temp_file_limit to marketbase_console_test");
+			ConsoleSql granted = new ConsoleSql(
+					new DriverManagerDataSource(server, "marketbase_console_test", "console-test"),
+					Duration.ofSeconds(5));
+
+			assertThat(granted.jdbc().queryForObject("show temp_file_limit", String.class)).isEqualTo("1GB");
+		}
+		finally {
+			jdbc.execute("revoke set on parameter temp_file_limit from marketbase_console_test");
+			jdbc.execute("drop role marketbase_console_test");
+		}
 	}
 
 	@Test
