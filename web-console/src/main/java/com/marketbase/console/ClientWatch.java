@@ -51,9 +51,11 @@ public final class ClientWatch {
 			throw new SQLException("The client that asked for this has gone.", "57014");
 		}
 		this.lent.add(connection);
-		// A cancel that came between the check and the add still reaches this one.
+		// A cancel that came between the check and the add found nothing running on
+		// this one (PostgreSQL drops a cancel for an idle connection): refuse it too.
 		if (this.cancelled) {
-			cancel(connection);
+			this.lent.remove(connection);
+			throw new SQLException("The client that asked for this has gone.", "57014");
 		}
 	}
 

@@ -30,9 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * must have its load unit from this load or a later one. A chunk's rows and its
  * checkpoint commit in one transaction, so they agree after a crash or a lost connection
  * as well; this makes sure of it instead of trusting it. A fetch whose units are not all
- * there is put at the end of the plan and read again; its units were never written by a
- * later fetch, and the writer writes only what is still missing, so nothing is loaded
- * twice. What was found goes into the execution's summary.
+ * there is put at the end of the plan (once) and read again; in an incremental run the
+ * writer then writes only what is still missing, in a full run the fetch's units again.
+ * What was found goes into the execution's summary.
  */
 final class DatasetCheckpointAudit implements JobExecutionListener {
 
@@ -79,6 +79,9 @@ final class DatasetCheckpointAudit implements JobExecutionListener {
 		int checked = 0;
 		List<Fetch> again = new ArrayList<>();
 		List<SymbolDay> lost = new ArrayList<>();
+		// A fetch already put back by an earlier check and not read yet is not put back
+		// twice.
+		Set<Fetch> pending = new HashSet<>(plan.subList(position, plan.size()));
 		for (Fetch fetch : plan.subList(0, position)) {
 			List<String> scope = fetch.wholeDay() ? symbols : List.of(fetch.symbol());
 			List<SymbolDay> targets = parameters.incremental() ? this.finder.missing(scope, fetch.from(), fetch.to())
@@ -88,7 +91,7 @@ final class DatasetCheckpointAudit implements JobExecutionListener {
 			}
 			checked++;
 			List<SymbolDay> notStored = notFromThisLoad(targets, fetch, batch);
-			if (!notStored.isEmpty()) {
+			if (!notStored.isEmpty() && pending.add(fetch)) {
 				again.add(fetch);
 				lost.addAll(notStored);
 			}

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import com.marketbase.batch.support.execution.LoadProgress;
+import com.marketbase.batch.support.rows.Fetched;
 import com.marketbase.batch.support.rows.RejectedRow;
 import com.marketbase.batch.support.rows.RejectedRowStore;
 import com.marketbase.batch.support.units.GapFinder;
@@ -112,7 +113,9 @@ final class DatasetWriter<R> implements ItemWriter<FetchedRows<R>> {
 		Map<SymbolDay, String> rejectedDays = new HashMap<>();
 		Map<String, String> rejectedSymbols = new HashMap<>();
 		for (RejectedRow row : fetched.rejected()) {
-			if (row.symbol() == null) {
+			// A row sent again with other values leaves its unit with the first one:
+			// recorded among the rejected rows, it fails no unit.
+			if (row.symbol() == null || row.reason().startsWith(Fetched.SENT_TWICE)) {
 				continue;
 			}
 			LocalDate day = dayOf(row.payload(), fetch);

@@ -14,6 +14,9 @@ import java.util.function.Function;
  */
 public record Fetched<T>(List<T> items, List<RejectedRow> rejected) {
 
+	/** How the reason of a row sent again with other values begins. */
+	public static final String SENT_TWICE = "sent twice with other values; the first is kept: ";
+
 	public Fetched {
 		items = List.copyOf(items);
 		rejected = List.copyOf(rejected);
@@ -55,8 +58,8 @@ public record Fetched<T>(List<T> items, List<RejectedRow> rejected) {
 		for (T item : sorted) {
 			if (first != null && key.compare(first, item) == 0) {
 				if (!first.equals(item)) {
-					rejections.add(new RejectedRow(source, endpoint, symbol.apply(item),
-							"sent twice with other values; the first is kept: " + first, item.toString()));
+					rejections.add(
+							new RejectedRow(source, endpoint, symbol.apply(item), SENT_TWICE + first, item.toString()));
 				}
 				continue;
 			}
