@@ -47,12 +47,9 @@ public final class ClientWatch {
 	}
 
 	void lent(Connection connection) throws SQLException {
-		if (this.cancelled) {
-			throw new SQLException("The client that asked for this has gone.", "57014");
-		}
 		this.lent.add(connection);
-		// A cancel that came between the check and the add found nothing running on
-		// this one (PostgreSQL drops a cancel for an idle connection): refuse it too.
+		// Checked after the add: a cancel that came before it found nothing running on
+		// this one (PostgreSQL drops a cancel for an idle connection), so it is refused.
 		if (this.cancelled) {
 			this.lent.remove(connection);
 			throw new SQLException("The client that asked for this has gone.", "57014");

@@ -1,6 +1,5 @@
 package com.marketbase.batch.job.minute1m;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +8,8 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import com.marketbase.batch.support.units.LoadBatches;
+import com.marketbase.batch.support.units.SymbolDay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +46,14 @@ class CheckpointAudit implements JobExecutionListener {
 
 	private final JdbcTemplate jdbc;
 
+	private final LoadBatches batches;
+
 	private final MinuteBarFeeds feeds;
 
 	CheckpointAudit(JobRepository repository, DataSource dataSource, MinuteBarFeeds feeds) {
 		this.repository = repository;
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.batches = new LoadBatches(dataSource);
 		this.feeds = feeds;
 	}
 
@@ -138,17 +142,11 @@ class CheckpointAudit implements JobExecutionListener {
 			from = unit.first().isBefore(from) ? unit.first() : from;
 			to = unit.last().isAfter(to) ? unit.last() : to;
 		}
-		Set<String> stored = new HashSet<>();
-		this.jdbc.query("""
-				select symbol, trade_date from market.load_units
-				where dataset = ? and symbol = any (?) and trade_date between ? and ? and load_batch_id >= ?
-				""", (rs) -> {
-			stored.add(rs.getString(1) + "/" + rs.getDate(2).toLocalDate());
-		}, MinuteBarWriter.DATASET, symbols.toArray(String[]::new), Date.valueOf(from), Date.valueOf(to), batch);
+		Set<SymbolDay> stored = this.batches.recordedSince(MinuteBarWriter.DATASET, symbols, from, to, batch);
 		List<MinuteUnit> lost = new ArrayList<>();
 		for (MinuteUnit unit : read) {
 			for (LocalDate day : unit.days()) {
-				if (!stored.contains(unit.symbol() + "/" + day)) {
+				if (!stored.contains(new SymbolDay(unit.symbol(), day))) {
 					lost.add(new MinuteUnit(unit.symbol(), List.of(day)));
 				}
 			}

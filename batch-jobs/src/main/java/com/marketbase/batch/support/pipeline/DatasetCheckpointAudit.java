@@ -1,6 +1,5 @@
 package com.marketbase.batch.support.pipeline;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +10,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import com.marketbase.batch.support.units.GapFinder;
+import com.marketbase.batch.support.units.LoadBatches;
 import com.marketbase.batch.support.units.SymbolDay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +21,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Before a restart goes on from its load step's checkpoint, checks the checkpoint against
@@ -47,14 +46,14 @@ final class DatasetCheckpointAudit implements JobExecutionListener {
 
 	private final JobRepository repository;
 
-	private final JdbcTemplate jdbc;
+	private final LoadBatches batches;
 
 	private final GapFinder finder;
 
 	DatasetCheckpointAudit(Dataset<?> dataset, JobRepository repository, DataSource dataSource) {
 		this.dataset = dataset;
 		this.repository = repository;
-		this.jdbc = new JdbcTemplate(dataSource);
+		this.batches = new LoadBatches(dataSource);
 		this.finder = new GapFinder(dataSource, dataset.name(), dataset.storedCondition());
 	}
 
@@ -128,13 +127,7 @@ final class DatasetCheckpointAudit implements JobExecutionListener {
 		}
 		Set<String> symbols = new HashSet<>();
 		targets.forEach((unit) -> symbols.add(unit.symbol()));
-		Set<SymbolDay> stored = new HashSet<>();
-		this.jdbc.query("""
-				select symbol, trade_date from market.load_units
-				where dataset = ? and symbol = any (?) and trade_date between ? and ? and load_batch_id >= ?
-				""", (rs) -> {
-			stored.add(new SymbolDay(rs.getString(1), rs.getDate(2).toLocalDate()));
-		}, this.dataset.name(), symbols.toArray(String[]::new), Date.valueOf(fetch.from()), Date.valueOf(fetch.to()),
+		Set<SymbolDay> stored = this.batches.recordedSince(this.dataset.name(), symbols, fetch.from(), fetch.to(),
 				batch);
 		return targets.stream().filter((unit) -> !stored.contains(unit)).toList();
 	}

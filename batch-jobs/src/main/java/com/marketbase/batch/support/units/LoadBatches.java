@@ -1,5 +1,11 @@
 package com.marketbase.batch.support.units;
 
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
@@ -51,6 +57,28 @@ public final class LoadBatches {
 									+ ((rs.getString(2) != null) ? rs.getString(2) : "of a failure it did not name")
 							: null,
 					batch);
+	}
+
+	/**
+	 * The units of some instruments over some days that have their load unit from a batch
+	 * or a later one: what a restart's checkpoint check counts as stored.
+	 * @param dataset the dataset
+	 * @param symbols the instruments
+	 * @param from the first day
+	 * @param to the last day
+	 * @param batch the load batch
+	 * @return the units so recorded
+	 */
+	public Set<SymbolDay> recordedSince(String dataset, Collection<String> symbols, LocalDate from, LocalDate to,
+			long batch) {
+		Set<SymbolDay> recorded = new HashSet<>();
+		this.jdbc.query("""
+				select symbol, trade_date from market.load_units
+				where dataset = ? and symbol = any (?) and trade_date between ? and ? and load_batch_id >= ?
+				""", (rs) -> {
+			recorded.add(new SymbolDay(rs.getString(1), rs.getDate(2).toLocalDate()));
+		}, dataset, symbols.toArray(String[]::new), Date.valueOf(from), Date.valueOf(to), batch);
+		return recorded;
 	}
 
 }
