@@ -8,9 +8,11 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.marketbase.batch.chain.Chain;
 import com.marketbase.batch.coverage.CoverageProperties;
 import com.marketbase.batch.coverage.CoverageQueries;
 import com.marketbase.batch.coverage.Freshness;
+import com.marketbase.batch.gate.Gate;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.LaunchSources;
 import com.marketbase.batch.support.execution.LoadProgress;
@@ -45,15 +47,18 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final QuarantineCommands quarantine;
 
+	private final ChainCommands chains;
+
 	private int exitCode;
 
 	CliRunner(List<Job> jobs, List<JobLaunch> launches, JobOperator operator, JobRepository repository,
 			DataSource dataSource, LoadProgress progress, LaunchSources sources, CoverageQueries coverageQueries,
-			Freshness freshness, CoverageProperties coverageProperties, Clock clock,
+			Freshness freshness, CoverageProperties coverageProperties, Clock clock, Chain chain, Gate gate,
 			@Value("${marketbase.warehouse.reconnect-wait:60s}") Duration reconnectWait) {
 		this.console = Console.system();
 		this.coverage = new CoverageCommands(coverageQueries, freshness, coverageProperties, clock, this.console);
 		this.quarantine = new QuarantineCommands(new Quarantine(dataSource), this.console);
+		this.chains = new ChainCommands(chain, gate, this.console);
 		this.commands = new JobCommands(jobs, launches, operator, repository, dataSource, progress, sources,
 				this.console, System.console() != null, reconnectWait);
 	}
@@ -79,6 +84,12 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 			case "coverage" -> this.coverage.coverage(commandLine.arguments());
 			case "check" -> this.coverage.check(commandLine.arguments());
 			case "quarantine" -> this.quarantine.run(after("quarantine", List.of(args.getSourceArgs())));
+			case "gate" -> this.chains.gate(after("gate", List.of(args.getSourceArgs())));
+			case "chain" -> {
+				Map<String, String> parameters = new LinkedHashMap<>(commandLine.parameters());
+				Integer notToday = this.coverage.settleToday(parameters);
+				yield (notToday != null) ? notToday : this.chains.chain(parameters);
+			}
 			// The web server started with the application and keeps the process running.
 			case "serve" -> JobCommands.EXIT_COMPLETED;
 			case "restart" -> this.commands.restart(commandLine.executionId());

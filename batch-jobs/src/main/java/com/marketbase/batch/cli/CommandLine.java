@@ -9,8 +9,9 @@ import java.util.Set;
  * The non-option arguments of {@code batch.jar}, parsed into a command and its
  * parameters.
  *
- * @param command what to do: {@code job}, {@code restart}, {@code stop}, {@code abandon},
- * {@code list}, {@code serve}, {@code sandbox}, {@code help}
+ * @param command what to do: {@code job}, {@code chain}, {@code gate}, {@code restart},
+ * {@code stop}, {@code abandon}, {@code list}, {@code serve}, {@code sandbox},
+ * {@code help}
  * @param target the job name for {@code job=<name>}, the execution id for
  * {@code restart}, {@code stop} and {@code abandon}, the further arguments separated by
  * spaces for {@code coverage}, {@code check} and {@code quarantine}, otherwise empty
@@ -26,6 +27,8 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			       java -jar batch.jar list                           recent executions
 			       java -jar batch.jar coverage [dataset] [from [to]]  complete, partial, missing units per day
 			       java -jar batch.jar check [dataset ...]            exit 1 when a last expected day is not complete
+			       java -jar batch.jar chain [trade_date=…] [source=…]  every dataset of the night, each its own job
+			       java -jar batch.jar gate [--days 3] [--as-of DATE]   consecutive clean trading days per batch
 			       java -jar batch.jar quarantine list [dataset]      units that wait for a person
 			       java -jar batch.jar quarantine release <id>|--dataset <d> --reason "..."
 			       java -jar batch.jar serve [--server.port=8080]      web console and REST API
@@ -49,6 +52,10 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			// Its options (--port 7700) are read from the raw arguments; see option().
 			return new CommandLine("sandbox", "", Map.of());
 		}
+		if (args.get(0).equals("gate")) {
+			// Its options (--days 3) are read from the raw arguments.
+			return new CommandLine("gate", "", Map.of());
+		}
 		if (args.get(0).equals("coverage") || args.get(0).equals("check") || args.get(0).equals("quarantine")) {
 			return new CommandLine(args.get(0), String.join(" ", args.subList(1, args.size())), Map.of());
 		}
@@ -59,7 +66,8 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			return new CommandLine("serve", "", Map.of());
 		}
 		Map<String, String> parameters = new LinkedHashMap<>();
-		for (String arg : args) {
+		boolean chain = args.get(0).equals("chain");
+		for (String arg : chain ? args.subList(1, args.size()) : args) {
 			int equals = arg.indexOf('=');
 			if (equals <= 0) {
 				throw new IllegalArgumentException("Cannot read '" + arg + "': arguments are name=value pairs.");
@@ -68,6 +76,9 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			if (parameters.putIfAbsent(name, arg.substring(equals + 1)) != null) {
 				throw new IllegalArgumentException("Parameter '" + name + "' is given twice.");
 			}
+		}
+		if (chain) {
+			return new CommandLine("chain", "", parameters);
 		}
 		for (String command : EXECUTION_COMMANDS) {
 			if (parameters.containsKey(command)) {

@@ -46,10 +46,6 @@ class JobCommands {
 
 	static final int EXIT_CONFLICT = 3;
 
-	// An execution whose owner cannot be checked (another host) counts as dead after
-	// this.
-	private static final Duration SILENT_LIMIT = Duration.ofMinutes(10);
-
 	// How long an UNKNOWN execution stays untouched before another process may restart
 	// it.
 	private static final Duration UNKNOWN_SETTLED = Duration.ofMinutes(2);
@@ -404,13 +400,11 @@ class JobCommands {
 	}
 
 	private boolean crashed(JobExecution execution, @Nullable ExecutionOwner owner) {
-		if (owner != null && owner.host().equals(ExecutionOwner.current().host())) {
-			return owner.isDeadHere();
-		}
 		Timestamp last = this.jdbc.queryForObject(
 				"select max(last_updated) from batch_step_execution " + "where job_execution_id = ?", Timestamp.class,
 				execution.getId());
-		return last != null && last.toInstant().isBefore(java.time.Instant.now().minus(SILENT_LIMIT));
+		return ExecutionOwner.leftByDeadProcess(owner, (last != null) ? last.toInstant() : null,
+				java.time.Instant.now());
 	}
 
 	// The repository throws rather than answering null for an unknown id.

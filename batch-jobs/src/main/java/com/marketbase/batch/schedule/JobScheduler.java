@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import com.marketbase.batch.chain.Chain;
+import com.marketbase.batch.chain.ChainRun;
 import com.marketbase.batch.coverage.CoverageQueries;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.schedule.ScheduledRun.Outcome;
@@ -44,6 +46,9 @@ import org.springframework.scheduling.support.CronExpression;
  * A day is never loaded twice: {@code trade_date} and the entry's parameters identify the
  * job instance, so a completed day is refused by the job repository; while one server
  * launches a day it holds a PostgreSQL advisory lock on it, so another server skips it.
+ * <p>
+ * An entry whose job is {@value #CHAIN} runs the chain: every module of the night as its
+ * own job instance, each one's outcome kept apart (see {@link Chain}).
  */
 public class JobScheduler {
 
@@ -68,12 +73,27 @@ public class JobScheduler {
 
 	private final Set<Integer> inFlight = ConcurrentHashMap.newKeySet();
 
+	/** The job name by which an entry runs the chain. */
+	public static final String CHAIN = "chain";
+
+	private final @Nullable Chain chain;
+
 	/**
 	 * Checks the schedule against the jobs of the application.
 	 * @throws ScheduleException naming the first entry that cannot run
 	 */
 	public JobScheduler(ScheduleProperties properties, List<Job> jobs, List<JobLaunch> launches, JobOperator operator,
 			JobRepository repository, DataSource dataSource, Clock clock) {
+		this(properties, jobs, launches, operator, repository, dataSource, clock, null);
+	}
+
+	/**
+	 * Checks the schedule against the jobs of the application and the chain.
+	 * @throws ScheduleException naming the first entry that cannot run
+	 */
+	public JobScheduler(ScheduleProperties properties, List<Job> jobs, List<JobLaunch> launches, JobOperator operator,
+			JobRepository repository, DataSource dataSource, Clock clock, @Nullable Chain chain) {
+		this.chain = chain;
 		this.properties = properties;
 		this.operator = operator;
 		this.repository = repository;
@@ -96,6 +116,9 @@ public class JobScheduler {
 		String where = "marketbase.schedule.entries[" + index + "]";
 		if (entry.job() == null || entry.job().isBlank()) {
 			throw new ScheduleException(where + " names no job; set " + where + ".job.");
+		}
+		if (entry.job().equals(CHAIN) && this.chain != null) {
+			return checkChain(index, where, entry);
 		}
 		Job job = jobs.get(entry.job());
 		if (job == null) {
@@ -129,6 +152,22 @@ public class JobScheduler {
 			logger.debug("Cannot check the parameters of {} now: {}", where, ex.getMessage());
 		}
 		return new ScheduledEntry(index, entry, CronExpression.parse(entry.cron()), job, launch);
+	}
+
+	// The chain's modules check their own parameters when they run: a module refusing
+	// them is skipped with its reason, not a reason to keep the server from starting.
+	private ScheduledEntry checkChain(int index, String where, ScheduleProperties.Entry entry) {
+		if (entry.cron() == null || !CronExpression.isValidExpression(entry.cron())) {
+			throw new ScheduleException(where + ".cron '" + entry.cron() + "' is not a cron expression; use six "
+					+ "fields (second minute hour day month weekday), for example '0 0 17 * * MON-FRI'.");
+		}
+		if (!entry.days().equals("open") && !entry.days().equals("all")) {
+			throw new ScheduleException(where + ".days is open or all, not '" + entry.days() + "'.");
+		}
+		if (entry.parameters().containsKey("trade_date")) {
+			throw new ScheduleException(where + ".parameters must not set trade_date; the scheduler passes the day.");
+		}
+		return new ScheduledEntry(index, entry, CronExpression.parse(entry.cron()), null, null);
 	}
 
 	/**
@@ -181,6 +220,15 @@ public class JobScheduler {
 			return log(new ScheduledRun(entry.job(), day, Outcome.SKIPPED_BUSY, null,
 					"skipped: " + entry.job() + " is still running" + (running.isEmpty() ? ""
 							: " (" + running + "; if its process died, 'restart=<id>' " + "recovers it)")));
+		}
+		if (scheduled.launch() == null) {
+			this.inFlight.add(index);
+			try {
+				return log(chainOnce(day, withDay(entry, day)));
+			}
+			finally {
+				this.inFlight.remove(index);
+			}
 		}
 		JobParameters parameters;
 		try {
@@ -267,6 +315,29 @@ public class JobScheduler {
 		}
 	}
 
+	private ScheduledRun chainOnce(LocalDate day, Map<String, String> given) {
+		try (Connection lock = this.dataSource.getConnection()) {
+			int key = (CHAIN + "/" + day).hashCode();
+			if (!advisory(lock, "select pg_try_advisory_lock(?, ?)", key)) {
+				return new ScheduledRun(CHAIN, day, Outcome.LAUNCHED_ELSEWHERE, null,
+						"another server is running the chain for " + day);
+			}
+			try {
+				ChainRun run = java.util.Objects.requireNonNull(this.chain).run(given, "schedule");
+				// A failed module is the module's outcome; the run says which one.
+				return new ScheduledRun(CHAIN, day, run.failed() ? Outcome.NOT_COMPLETED : Outcome.COMPLETED, null,
+						run.summary() + (run.failed() ? "" : " (COMPLETED)"));
+			}
+			finally {
+				advisory(lock, "select pg_advisory_unlock(?, ?)", key);
+			}
+		}
+		catch (SQLException ex) {
+			return new ScheduledRun(CHAIN, day, Outcome.NOT_COMPLETED, null,
+					"cannot reach the warehouse: " + ex.getMessage());
+		}
+	}
+
 	private static boolean advisory(Connection connection, String sql, int key) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setInt(1, LOCK_SPACE);
@@ -301,9 +372,12 @@ public class JobScheduler {
 		return run;
 	}
 
-	/** An entry checked against the application's jobs. */
-	private record ScheduledEntry(int index, ScheduleProperties.Entry entry, CronExpression cron, Job job,
-			JobLaunch launch) {
+	/**
+	 * An entry checked against the application's jobs; a chain entry has neither job nor
+	 * launch.
+	 */
+	private record ScheduledEntry(int index, ScheduleProperties.Entry entry, CronExpression cron, @Nullable Job job,
+			@Nullable JobLaunch launch) {
 
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.marketbase.batch.chain.Chain;
 import com.marketbase.batch.support.launch.JobLaunch;
 
 import org.springframework.batch.core.job.Job;
@@ -28,8 +29,8 @@ class ScheduleConfiguration {
 
 	@Bean
 	JobScheduler jobScheduler(ScheduleProperties properties, List<Job> jobs, List<JobLaunch> launches,
-			JobOperator operator, JobRepository repository, DataSource dataSource, Clock clock) {
-		return new JobScheduler(properties, jobs, launches, operator, repository, dataSource, clock);
+			JobOperator operator, JobRepository repository, DataSource dataSource, Clock clock, Chain chain) {
+		return new JobScheduler(properties, jobs, launches, operator, repository, dataSource, clock, chain);
 	}
 
 	@Bean

@@ -2,6 +2,8 @@ package com.marketbase.batch.support.execution;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,6 +28,12 @@ public record ExecutionOwner(String host, long pid) {
 	private static final Set<Long> STARTED_HERE = ConcurrentHashMap.newKeySet();
 
 	static final String KEY = "marketbase.owner";
+
+	/**
+	 * How long an execution of another host, whose process cannot be checked, may go
+	 * without a step update before it counts as left by a dead process.
+	 */
+	public static final Duration SILENT_LIMIT = Duration.ofMinutes(10);
 
 	/**
 	 * This process.
@@ -60,6 +68,23 @@ public record ExecutionOwner(String host, long pid) {
 	 */
 	public boolean isDeadHere() {
 		return this.host.equals(current().host()) && ProcessHandle.of(this.pid).map((p) -> !p.isAlive()).orElse(true);
+	}
+
+	/**
+	 * Whether a running execution was left by a process that no longer runs: on this host
+	 * its process is checked; an execution of another host (or without an owner) counts
+	 * as dead once its steps have not been updated for {@link #SILENT_LIMIT}.
+	 * @param owner the execution's owner, if recorded
+	 * @param lastStepUpdate when a step of it was last updated, if ever
+	 * @param now the moment to judge at
+	 * @return true when its process is gone
+	 */
+	public static boolean leftByDeadProcess(@Nullable ExecutionOwner owner, @Nullable Instant lastStepUpdate,
+			Instant now) {
+		if (owner != null && owner.host().equals(current().host())) {
+			return owner.isDeadHere();
+		}
+		return lastStepUpdate != null && lastStepUpdate.isBefore(now.minus(SILENT_LIMIT));
 	}
 
 	@Override
