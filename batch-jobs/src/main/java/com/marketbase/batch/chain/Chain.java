@@ -162,8 +162,10 @@ public class Chain {
 		}
 		String cause = FailureCause.of(execution);
 		String why = (cause != null) ? cause : oneLine(exit.getExitDescription());
-		return new ChainModule(jobName, Outcome.FAILED, execution.getId(), execution.getStatus() + ": "
-				+ (why.isBlank() ? "it ended without recording why" : why) + "; restart=" + execution.getId());
+		String state = (execution.getStatus() == BatchStatus.FAILED) ? "" : execution.getStatus() + ": ";
+		String sentence = why.isBlank() ? "it ended without recording why" : why.replaceFirst("\\.$", "");
+		return new ChainModule(jobName, Outcome.FAILED, execution.getId(),
+				state + sentence + "; restart=" + execution.getId());
 	}
 
 	private long start(@Nullable LocalDate day, String launchedBy) {

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The batches the gate judges and the datasets that owe weekdays instead of their
  * calendar's open days.
  *
- * @param batches per batch, its datasets; P0 and P1 of the roadmap when none are set
+ * @param batches per batch, its datasets, judged in the order of their names; P0 and P1
+ * of the roadmap when none are set
  * @param weekdays the datasets whose days are Monday to Friday (FX trades while the
  * exchanges are closed for holidays)
  */
@@ -28,7 +29,8 @@ public record GateProperties(@Nullable Map<String, List<String>> batches,
 			roadmap.put("P1", List.of("fx_daily"));
 			batches = roadmap;
 		}
-		Map<String, List<String>> copied = new LinkedHashMap<>();
+		// By name, whatever order the configuration was bound in: P0 before P1.
+		Map<String, List<String>> copied = new java.util.TreeMap<>();
 		batches.forEach((batch, datasets) -> copied.put(batch, List.copyOf(datasets)));
 		batches = java.util.Collections.unmodifiableMap(copied);
 		weekdays = List.copyOf(weekdays);
