@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 import com.marketbase.batch.BatchJobsApplication;
+import com.marketbase.batch.chain.Chain;
+import com.marketbase.batch.chain.ChainProperties;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.job.reference.ReferenceRuns;
 import com.marketbase.batch.sandbox.Sandbox;
@@ -164,6 +166,54 @@ class JobSchedulerIntegrationTests {
 			assertThatException().isThrownBy(() -> scheduler(app, clock, 3, NIGHTLY, badParameter))
 				.withMessageStartingWith("marketbase.schedule.entries[1] (minute_1m): Unknown parameter 'symbol'");
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestWarehouse.class, names = { "TIMESCALEDB" })
+	void runsTheChainAsOneEntryAndSkipsWhatNeedsAFailedPrerequisite(TestWarehouse warehouse) throws Exception {
+		try (Sandbox sandbox = sandbox(); ConfigurableApplicationContext app = application(warehouse, sandbox)) {
+			// index_daily stands in for a prerequisite, as its source can be made to fail
+			// at once.
+			Chain chain = new Chain(
+					new ChainProperties(List.of("instruments", "index_daily", "calendar", "not_yet_merged"),
+							List.of("instruments", "index_daily")),
+					new ArrayList<>(app.getBeansOfType(Job.class).values()),
+					new ArrayList<>(app.getBeansOfType(JobLaunch.class).values()), app.getBean(JobOperator.class),
+					app.getBean(DataSource.class));
+			ScheduleProperties.Entry nightly = new ScheduleProperties.Entry(JobScheduler.CHAIN, "0 0 17 * * MON-FRI",
+					Map.of("source", "tushare"), "open", false, true);
+			JobScheduler scheduler = scheduler(app, new MovableClock(at("2026-11-20T17:00")), 3, chain, nightly);
+			JdbcTemplate jdbc = new JdbcTemplate(warehouse.dataSource());
+
+			assertThat(scheduler.fire(0, at("2026-11-21T17:00")).outcome()).isEqualTo(Outcome.CLOSED);
+
+			sandbox.inject("tushare:index_daily", SandboxFault.RENAMED_COLUMN, 1000);
+			ScheduledRun broken = scheduler.fire(0, at("2026-11-19T17:00"));
+			sandbox.clearFaults();
+			assertThat(broken.outcome()).as(broken.detail()).isEqualTo(Outcome.NOT_COMPLETED);
+			assertThat(broken.detail()).contains("1 completed, 1 failed (index_daily), 2 skipped");
+			assertThat(
+					jdbc.queryForList("select job_name || ': ' || outcome || ': ' || reason from market.chain_modules "
+							+ "where position > 1 order by chain_run_id, position", String.class))
+				.containsExactly("calendar: skipped: needs index_daily, which failed",
+						"not_yet_merged: skipped: needs index_daily, which failed");
+
+			ScheduledRun friday = scheduler.fire(0, at("2026-11-20T17:00"));
+			assertThat(friday.outcome()).as(friday.detail()).isEqualTo(Outcome.COMPLETED);
+			assertThat(friday.detail()).contains("for 2026-11-20: 3 completed, 0 failed, 1 skipped");
+			assertThat(jdbc.queryForObject("select reason from market.chain_modules where job_name = 'not_yet_merged' "
+					+ "and chain_run_id = (select max(id) from market.chain_runs where launched_by = 'schedule')",
+					String.class))
+				.isEqualTo("no such job");
+		}
+	}
+
+	private static JobScheduler scheduler(ConfigurableApplicationContext app, Clock clock, int catchUpDays, Chain chain,
+			ScheduleProperties.Entry... entries) {
+		ScheduleProperties properties = new ScheduleProperties(true, MARKET, "SSE", catchUpDays, List.of(entries));
+		return new JobScheduler(properties, new ArrayList<>(app.getBeansOfType(Job.class).values()),
+				new ArrayList<>(app.getBeansOfType(JobLaunch.class).values()), app.getBean(JobOperator.class),
+				app.getBean(JobRepository.class), app.getBean(DataSource.class), clock, chain);
 	}
 
 	private static JobScheduler scheduler(ConfigurableApplicationContext app, Clock clock, int catchUpDays,
