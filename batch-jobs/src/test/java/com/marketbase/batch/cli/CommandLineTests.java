@@ -22,6 +22,25 @@ class CommandLineTests {
 	}
 
 	@Test
+	void readsTheChainWithTheParametersForItsModules() {
+		CommandLine commandLine = CommandLine.parse(List.of("chain", "trade_date=2026-11-20", "source=tushare"));
+
+		assertThat(commandLine.command()).isEqualTo("chain");
+		assertThat(commandLine.parameters()).containsExactly(Map.entry("trade_date", "2026-11-20"),
+				Map.entry("source", "tushare"));
+		assertThat(CommandLine.parse(List.of("chain")).parameters()).isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse(List.of("chain", "today")))
+			.withMessage("Cannot read 'today': arguments are name=value pairs.");
+	}
+
+	@Test
+	void leavesTheGateItsOptions() {
+		assertThat(CommandLine.parse(List.of("gate", "3")).command()).isEqualTo("gate");
+		assertThat(CommandLine.USAGE).contains("batch.jar chain [trade_date=…] [source=…]")
+			.contains("batch.jar gate [--days 3] [--as-of DATE]");
+	}
+
+	@Test
 	void showsHelpWithoutArguments() {
 		assertThat(CommandLine.parse(List.of()).command()).isEqualTo("help");
 		assertThat(CommandLine.parse(List.of("help")).command()).isEqualTo("help");
