@@ -13,6 +13,8 @@ import com.marketbase.batch.coverage.CoverageProperties;
 import com.marketbase.batch.coverage.CoverageQueries;
 import com.marketbase.batch.coverage.Freshness;
 import com.marketbase.batch.gate.Gate;
+import com.marketbase.batch.probe.PermissionProbe;
+import com.marketbase.batch.rollout.RolloutSwitches;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.LaunchSources;
 import com.marketbase.batch.support.execution.LoadProgress;
@@ -49,16 +51,20 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final ChainCommands chains;
 
+	private final FlagCommands flags;
+
 	private int exitCode;
 
 	CliRunner(List<Job> jobs, List<JobLaunch> launches, JobOperator operator, JobRepository repository,
 			DataSource dataSource, LoadProgress progress, LaunchSources sources, CoverageQueries coverageQueries,
 			Freshness freshness, CoverageProperties coverageProperties, Clock clock, Chain chain, Gate gate,
+			RolloutSwitches switches, PermissionProbe probe,
 			@Value("${marketbase.warehouse.reconnect-wait:60s}") Duration reconnectWait) {
 		this.console = Console.system();
 		this.coverage = new CoverageCommands(coverageQueries, freshness, coverageProperties, clock, this.console);
 		this.quarantine = new QuarantineCommands(new Quarantine(dataSource), this.console);
 		this.chains = new ChainCommands(chain, gate, this.console);
+		this.flags = new FlagCommands(switches, probe, this.console);
 		this.commands = new JobCommands(jobs, launches, operator, repository, dataSource, progress, sources,
 				this.console, System.console() != null, reconnectWait);
 	}
@@ -85,6 +91,8 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 			case "check" -> this.coverage.check(commandLine.arguments());
 			case "quarantine" -> this.quarantine.run(after("quarantine", List.of(args.getSourceArgs())));
 			case "gate" -> this.chains.gate(after("gate", List.of(args.getSourceArgs())));
+			case "flags" -> this.flags.flags(after("flags", List.of(args.getSourceArgs())));
+			case "probe" -> this.flags.probe(after("probe", List.of(args.getSourceArgs())));
 			case "chain" -> {
 				Map<String, String> parameters = new LinkedHashMap<>(commandLine.parameters());
 				Integer notToday = this.coverage.settleToday(parameters);

@@ -10,8 +10,8 @@ import java.util.Set;
  * parameters.
  *
  * @param command what to do: {@code job}, {@code chain}, {@code gate}, {@code restart},
- * {@code stop}, {@code abandon}, {@code list}, {@code serve}, {@code sandbox},
- * {@code help}
+ * {@code stop}, {@code abandon}, {@code list}, {@code flags}, {@code probe},
+ * {@code serve}, {@code sandbox}, {@code help}
  * @param target the job name for {@code job=<name>}, the execution id for
  * {@code restart}, {@code stop} and {@code abandon}, the further arguments separated by
  * spaces for {@code coverage}, {@code check} and {@code quarantine}, otherwise empty
@@ -29,6 +29,9 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			       java -jar batch.jar check [dataset ...]            exit 1 when a last expected day is not complete
 			       java -jar batch.jar chain [trade_date=…] [source=…]  every dataset of the night, each its own job
 			       java -jar batch.jar gate [--days 3] [--as-of DATE]   consecutive clean trading days per batch
+			       java -jar batch.jar flags [audit]                   rollout switches, effective values, their trail
+			       java -jar batch.jar flags set NAME=true|false --reason "..." [--by NAME]
+			       java -jar batch.jar probe [source]                 which endpoints the source grants, recorded
 			       java -jar batch.jar quarantine list [dataset]      units that wait for a person
 			       java -jar batch.jar quarantine release <id>|--dataset <d> --reason "..."
 			       java -jar batch.jar serve [--server.port=8080]      web console and REST API
@@ -51,6 +54,10 @@ record CommandLine(String command, String target, Map<String, String> parameters
 		if (args.get(0).equals("sandbox")) {
 			// Its options (--port 7700) are read from the raw arguments; see option().
 			return new CommandLine("sandbox", "", Map.of());
+		}
+		if (args.get(0).equals("flags") || args.get(0).equals("probe")) {
+			// Their options (--reason "...") are read from the raw arguments.
+			return new CommandLine(args.get(0), "", Map.of());
 		}
 		if (args.get(0).equals("gate")) {
 			// Its options (--days 3) are read from the raw arguments.

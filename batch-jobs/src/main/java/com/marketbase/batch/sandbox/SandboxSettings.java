@@ -123,10 +123,20 @@ public record SandboxSettings(long seed, int port, LocalDate today, int stocks, 
 	/**
 	 * What one Tushare token may do.
 	 *
-	 * @param apis the APIs it may call; empty means all
+	 * @param apis the APIs it may call; empty (or {@value #EVERY_API}) means all but the
+	 * special permissions, which a grant must name
 	 * @param callsPerMinute calls per minute per API
 	 */
 	public record Grant(Set<String> apis, int callsPerMinute) {
+
+		/** Names every API that is not a special permission. */
+		public static final String EVERY_API = "*";
+
+		/**
+		 * The APIs Tushare sells apart from points: no tier has them, as on the real
+		 * server, where they answer its permission error to every token not granted them.
+		 */
+		static final Set<String> SPECIAL = Set.of(TusharePremarketAnswer.API);
 
 		public Grant {
 			apis = Set.copyOf(apis);
@@ -136,8 +146,23 @@ public record SandboxSettings(long seed, int port, LocalDate today, int stocks, 
 			return new Grant(Set.of(), callsPerMinute);
 		}
 
+		/**
+		 * Every API and some special permissions, such as {@code stk_premarket}.
+		 * @param callsPerMinute calls per minute per API
+		 * @param special the special permissions
+		 * @return the grant
+		 */
+		public static Grant everythingWith(int callsPerMinute, String... special) {
+			Set<String> apis = new java.util.HashSet<>(Set.of(special));
+			apis.add(EVERY_API);
+			return new Grant(apis, callsPerMinute);
+		}
+
 		boolean allows(String api) {
-			return this.apis.isEmpty() || this.apis.contains(api);
+			if (SPECIAL.contains(api)) {
+				return this.apis.contains(api);
+			}
+			return this.apis.isEmpty() || this.apis.contains(EVERY_API) || this.apis.contains(api);
 		}
 
 	}

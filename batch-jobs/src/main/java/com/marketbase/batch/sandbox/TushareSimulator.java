@@ -77,11 +77,14 @@ final class TushareSimulator {
 
 	private final TushareReferenceAnswers reference;
 
+	private final TusharePremarketAnswer premarket;
+
 	TushareSimulator(SandboxSettings settings, Universe universe, SyntheticMarket market) {
 		this.settings = settings;
 		this.universe = universe;
 		this.market = market;
 		this.reference = new TushareReferenceAnswers(settings, universe);
+		this.premarket = new TusharePremarketAnswer(settings, universe, market);
 	}
 
 	/**
@@ -144,7 +147,8 @@ final class TushareSimulator {
 			return error(request, 40101, "您的token不对，请确认。");
 		}
 		String api = apiName(request);
-		if (!COLUMNS.containsKey(api) && !TushareReferenceAnswers.COLUMNS.containsKey(api)) {
+		if (!COLUMNS.containsKey(api) && !TushareReferenceAnswers.COLUMNS.containsKey(api)
+				&& !TusharePremarketAnswer.API.equals(api)) {
 			return error(request, 40101, "请指定正确的接口名");
 		}
 		if (!grant.grant().allows(api)) {
@@ -158,6 +162,10 @@ final class TushareSimulator {
 			return error(request, 50101, "服务器错误，请稍后再试！'str' object has no attribute 'get'");
 		}
 		try {
+			if (TusharePremarketAnswer.API.equals(api)) {
+				return success(request, api, this.premarket.page(params),
+						TusharePremarketAnswer.fields(body.path("fields")), corrupt);
+			}
 			if ("stk_mins".equals(api)) {
 				return minuteAnswer(request, params, fields(api, body.path("fields")), corrupt);
 			}

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import com.marketbase.batch.chain.Chain;
 import com.marketbase.batch.chain.ChainRun;
 import com.marketbase.batch.coverage.CoverageQueries;
+import com.marketbase.batch.rollout.SwitchedOffException;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.schedule.ScheduledRun.Outcome;
 import org.jspecify.annotations.Nullable;
@@ -144,6 +145,11 @@ public class JobScheduler {
 		try {
 			launch.parameters(withDay(entry, LocalDate.now(this.clock.withZone(this.properties.zone()))));
 		}
+		catch (SwitchedOffException ex) {
+			// A switch may be turned on again while the server runs; each firing checks
+			// it.
+			logger.info("{} ({}) is switched off for now: {}", where, entry.job(), ex.getMessage());
+		}
 		catch (IllegalArgumentException ex) {
 			throw new ScheduleException(where + " (" + entry.job() + "): " + ex.getMessage());
 		}
@@ -233,6 +239,9 @@ public class JobScheduler {
 		JobParameters parameters;
 		try {
 			parameters = scheduled.launch().parameters(withDay(entry, day));
+		}
+		catch (SwitchedOffException ex) {
+			return log(new ScheduledRun(entry.job(), day, Outcome.SWITCHED_OFF, null, "skipped: " + ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
 			return log(new ScheduledRun(entry.job(), day, Outcome.REFUSED, null, ex.getMessage()));
@@ -356,7 +365,7 @@ public class JobScheduler {
 
 	private static ScheduledRun log(ScheduledRun run) {
 		switch (run.outcome()) {
-			case CLOSED, ALREADY_COMPLETE, LAUNCHED_ELSEWHERE, SKIPPED_BUSY ->
+			case CLOSED, ALREADY_COMPLETE, LAUNCHED_ELSEWHERE, SKIPPED_BUSY, SWITCHED_OFF ->
 				logger.info("Schedule: {} {}: {}", run.job(), run.tradeDate(), run.detail());
 			// A completed execution may still say it loaded nothing or not everything.
 			case COMPLETED -> {

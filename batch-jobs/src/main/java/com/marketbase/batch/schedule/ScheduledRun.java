@@ -38,7 +38,11 @@ public record ScheduledRun(String job, LocalDate tradeDate, Outcome outcome, @Nu
 		/** Skipped because an execution of the same job is still running. */
 		SKIPPED_BUSY,
 		/** The job refused the launch. */
-		REFUSED
+		REFUSED,
+		/**
+		 * Skipped because the dataset's batch switch or governing module switch is off.
+		 */
+		SWITCHED_OFF
 
 	}
 
