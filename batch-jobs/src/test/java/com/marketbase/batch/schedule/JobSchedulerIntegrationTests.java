@@ -19,6 +19,7 @@ import com.marketbase.batch.chain.Chain;
 import com.marketbase.batch.chain.ChainProperties;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.job.reference.ReferenceRuns;
+import com.marketbase.batch.rollout.RolloutSwitches;
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxFault;
 import com.marketbase.batch.sandbox.SandboxSettings;
@@ -165,6 +166,28 @@ class JobSchedulerIntegrationTests {
 						"marketbase.schedule.entries[0].cron 'at half past five' is not a cron " + "expression");
 			assertThatException().isThrownBy(() -> scheduler(app, clock, 3, NIGHTLY, badParameter))
 				.withMessageStartingWith("marketbase.schedule.entries[1] (minute_1m): Unknown parameter 'symbol'");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestWarehouse.class, names = { "TIMESCALEDB" })
+	void skipsADatasetWhoseSwitchIsOffAndLogsWhy(TestWarehouse warehouse, CapturedOutput output) throws Exception {
+		try (Sandbox sandbox = sandbox(); ConfigurableApplicationContext app = application(warehouse, sandbox)) {
+			RolloutSwitches switches = app.getBean(RolloutSwitches.class);
+			switches.set("p2Enabled", false, "test", "P0/P1 gate not stable yet");
+			// A switched-off entry does not keep the server from starting.
+			JobScheduler scheduler = scheduler(app, new MovableClock(at("2026-11-20T17:30")), 3, NIGHTLY);
+
+			ScheduledRun skipped = scheduler.fire(0, at("2026-11-20T17:30"));
+
+			assertThat(skipped.outcome()).isEqualTo(Outcome.SWITCHED_OFF);
+			assertThat(skipped.detail()).isEqualTo("skipped: minute_1m is switched off: p2Enabled=false (set it "
+					+ "with: flags set p2Enabled=true --reason …)");
+			assertThat(output).contains("Schedule: minute_1m 2026-11-20: skipped: minute_1m is switched off");
+			assertThat(executions(warehouse)).isZero();
+
+			switches.set("p2Enabled", true, "test", "gate passed");
+			assertThat(scheduler.fire(0, at("2026-11-20T17:30")).outcome()).isEqualTo(Outcome.COMPLETED);
 		}
 	}
 
