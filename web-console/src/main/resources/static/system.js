@@ -41,8 +41,54 @@
       el('td', {}, m.executionId ? el('a', { href: '/execution.html?id=' + m.executionId, text: String(m.executionId) }) : ''),
       el('td', { text: m.reason }))));
   }
+  const me = await Console.user();
+  const rolloutMessage = document.getElementById('rollout-message');
+  function yes(value) {
+    return el('span', { class: value ? 'status status-COMPLETED' : 'status status-STOPPED', text: value ? 'on' : 'off' });
+  }
+  async function change(s) {
+    const value = !s.value;
+    // Asked twice on purpose: first why, then whether, since a switch stops or starts loads at once.
+    const reason = window.prompt('Why turn ' + s.name + ' ' + (value ? 'on' : 'off') + '? (required, kept in the trail)', '');
+    if (reason === null) return;
+    if (!reason.trim()) {
+      Console.notice(rolloutMessage, 'A change needs a reason.', true);
+      return;
+    }
+    if (!window.confirm('Turn ' + s.name + ' ' + (value ? 'on' : 'off') + '?\n\nReason: ' + reason.trim())) return;
+    try {
+      const result = await api('/api/rollout/switches/' + encodeURIComponent(s.name),
+        { method: 'POST', body: { value, reason: reason.trim() } });
+      Console.notice(rolloutMessage, result.message, false);
+    } catch (e) {
+      Console.notice(rolloutMessage, e.message, true);
+    }
+    await refreshRollout();
+  }
+  async function refreshRollout() {
+    const rollout = await api('/api/rollout');
+    document.querySelector('#switches tbody').replaceChildren(...rollout.switches.map((s) => {
+      const button = el('button', { type: 'button', disabled: !me.operator,
+        title: me.operator ? '' : 'Needs the OPERATOR role', text: s.value ? 'Turn off' : 'Turn on' });
+      button.addEventListener('click', () => change(s));
+      return el('tr', { title: s.description }, el(s.kind === 'batch' ? 'th' : 'td', { text: s.name }),
+        el('td', { text: s.batch }), el('td', {}, yes(s.value)), el('td', {}, yes(s.effective)),
+        el('td', { text: Console.time(s.updatedAt) + ' (' + s.updatedAtMs + ')' }), el('td', { text: s.updatedBy }),
+        el('td', { text: s.reason }), el('td', {}, button));
+    }));
+    document.querySelector('#trail tbody').replaceChildren(...rollout.changes.map((c) => el('tr', {},
+      el('td', { text: Console.time(c.changedAt), title: String(c.changedAtMs) }), el('td', { text: c.name }),
+      el('td', { text: (c.oldValue === null ? 'created' : c.oldValue) + ' → ' + c.newValue }),
+      el('td', { text: c.changedBy }), el('td', { text: c.reason }))));
+    document.querySelector('#probes tbody').replaceChildren(...rollout.probes.map((p) => el('tr', {},
+      el('td', { text: p.source }), el('td', { text: p.endpoint }),
+      el('td', { class: p.granted ? 'status status-COMPLETED' : 'status status-FAILED', text: p.granted ? 'granted' : 'refused' }),
+      el('td', { text: p.message }), el('td', { class: 'muted', text: p.request }), el('td', { text: Console.time(p.probedAt) }))));
+  }
   await refresh();
+  await refreshRollout();
   await refreshGate();
   setInterval(refresh, 5000);
+  setInterval(refreshRollout, 30000);
   setInterval(refreshGate, 60000);
 })();
