@@ -79,12 +79,15 @@ final class TushareSimulator {
 
 	private final TusharePremarketAnswer premarket;
 
+	private final TushareCrossAssetAnswers crossAsset;
+
 	TushareSimulator(SandboxSettings settings, Universe universe, SyntheticMarket market) {
 		this.settings = settings;
 		this.universe = universe;
 		this.market = market;
 		this.reference = new TushareReferenceAnswers(settings, universe);
 		this.premarket = new TusharePremarketAnswer(settings, universe, market);
+		this.crossAsset = new TushareCrossAssetAnswers(settings, universe, market);
 	}
 
 	/**
@@ -147,8 +150,7 @@ final class TushareSimulator {
 			return error(request, 40101, "您的token不对，请确认。");
 		}
 		String api = apiName(request);
-		if (!COLUMNS.containsKey(api) && !TushareReferenceAnswers.COLUMNS.containsKey(api)
-				&& !TusharePremarketAnswer.API.equals(api)) {
+		if (columnsOf(api) == null && !TusharePremarketAnswer.API.equals(api)) {
 			return error(request, 40101, "请指定正确的接口名");
 		}
 		if (!grant.grant().allows(api)) {
@@ -210,7 +212,8 @@ final class TushareSimulator {
 			case "fund_daily" -> dailyBars(params, InstrumentKind.ETF, false);
 			case "adj_factor" -> adjustmentFactors(params);
 			case "suspend_d" -> suspensions(params);
-			default -> this.reference.rows(api, params);
+			default -> TushareCrossAssetAnswers.COLUMNS.containsKey(api)
+					? this.crossAsset.rows(api, params, days(params)) : this.reference.rows(api, params);
 		};
 	}
 
@@ -445,7 +448,8 @@ final class TushareSimulator {
 	}
 
 	private static List<Map<String, Object>> page(String api, List<Map<String, Object>> rows, JsonNode params) {
-		int cap = CAPS.getOrDefault(api, TushareReferenceAnswers.CAPS.get(api));
+		int cap = CAPS.getOrDefault(api,
+				TushareCrossAssetAnswers.CAPS.getOrDefault(api, TushareReferenceAnswers.CAPS.get(api)));
 		int offset = Math.max(0, params.path("offset").asInt(0));
 		int limit = params.path("limit").asInt(cap);
 		int size = Math.min(cap, (limit > 0) ? limit : cap);
@@ -455,8 +459,17 @@ final class TushareSimulator {
 		return rows.subList(offset, Math.min(rows.size(), offset + size));
 	}
 
+	/** The columns of an API the sandbox answers, or {@code null} for an unknown one. */
+	private static List<String> columnsOf(String api) {
+		List<String> columns = COLUMNS.get(api);
+		if (columns == null) {
+			columns = TushareCrossAssetAnswers.COLUMNS.get(api);
+		}
+		return (columns != null) ? columns : TushareReferenceAnswers.COLUMNS.get(api);
+	}
+
 	private static List<String> fields(String api, JsonNode requested) {
-		List<String> all = COLUMNS.getOrDefault(api, TushareReferenceAnswers.COLUMNS.get(api));
+		List<String> all = columnsOf(api);
 		List<String> names = new ArrayList<>();
 		if (requested.isArray()) {
 			requested.forEach((field) -> names.add(field.asString().strip()));
@@ -469,7 +482,8 @@ final class TushareSimulator {
 			}
 		}
 		if (names.isEmpty()) {
-			return all.subList(0, DEFAULT_COLUMN_COUNT.getOrDefault(api, all.size()));
+			return all.subList(0, DEFAULT_COLUMN_COUNT.getOrDefault(api,
+					TushareCrossAssetAnswers.DEFAULT_COLUMN_COUNT.getOrDefault(api, all.size())));
 		}
 		// The server's own order, not the order asked for; unknown names are dropped.
 		return all.stream().filter(names::contains).toList();

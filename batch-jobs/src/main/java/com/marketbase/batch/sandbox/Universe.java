@@ -35,6 +35,9 @@ final class Universe {
 			"Au(T+D):黄金延期:SGE:SPOT", "Ag(T+D):白银延期:SGE:SPOT", "USDCNH.FXCM:美元离岸人民币:FXCM:FX",
 			"EURUSD.FXCM:欧元美元:FXCM:FX" };
 
+	private static final String[] MORE_FX = { "USDJPY.FXCM:美元日元:150000", "GBPUSD.FXCM:英镑美元:1270",
+			"AUDUSD.FXCM:澳元美元:660", "USDHKD.FXCM:美元港币:7800" };
+
 	/** The day the legacy Beijing codes gave way to 920 codes. */
 	static final String BSE_RECODING = "2025-10-09";
 
@@ -81,6 +84,14 @@ final class Universe {
 					LocalDate.of(2020, 1, 2).plusDays(random.nextInt(1800)), 1, 10_000 + random.nextLong(20_000)));
 		}
 		addListingCases(settings);
+		// The rest of the FX pairs the warehouse follows by default, at their levels (in
+		// li of the quote currency), drawn from no random stream so that nothing above
+		// moves.
+		for (String pair : MORE_FX) {
+			String[] parts = pair.split(":");
+			add(new SimulatedInstrument(parts[0], parts[1], "FXCM", InstrumentKind.FX, LocalDate.of(2010, 1, 4), 1,
+					Long.parseLong(parts[2])));
+		}
 	}
 
 	private void addListingCases(SandboxSettings settings) {

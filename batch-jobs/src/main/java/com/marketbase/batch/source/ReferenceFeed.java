@@ -3,6 +3,7 @@ package com.marketbase.batch.source;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import com.marketbase.batch.source.tdx.TdxClient;
 import com.marketbase.batch.source.tushare.TushareClient;
@@ -28,10 +29,34 @@ public final class ReferenceFeed {
 
 	private final @Nullable TdxClient tdx;
 
-	ReferenceFeed(SourceName source, @Nullable TushareClient tushare, @Nullable TdxClient tdx) {
+	private final Set<String> fxPairs;
+
+	ReferenceFeed(SourceName source, @Nullable TushareClient tushare, @Nullable TdxClient tdx, Set<String> fxPairs) {
 		this.source = source;
 		this.tushare = tushare;
 		this.tdx = tdx;
+		this.fxPairs = Set.copyOf(fxPairs);
+	}
+
+	/**
+	 * The FX calendar: FX pairs trade around the clock from Monday to Friday, so every
+	 * weekday is open. No source publishes it; it is made here.
+	 */
+	public static final String FX_CALENDAR = "FXCM";
+
+	private static List<TradingDay> weekdays(LocalDate start, LocalDate end) {
+		List<TradingDay> days = new ArrayList<>();
+		LocalDate previous = null;
+		for (LocalDate day = start.minusDays(3); !day.isAfter(end); day = day.plusDays(1)) {
+			boolean open = day.getDayOfWeek().getValue() <= 5;
+			if (!day.isBefore(start)) {
+				days.add(new TradingDay(FX_CALENDAR, day, open, previous));
+			}
+			if (open) {
+				previous = day;
+			}
+		}
+		return days;
 	}
 
 	public SourceName source() {
@@ -48,6 +73,9 @@ public final class ReferenceFeed {
 	 * @return the days, oldest first
 	 */
 	public Fetched<TradingDay> calendar(String exchange, LocalDate start, LocalDate end) {
+		if (FX_CALENDAR.equals(exchange)) {
+			return new Fetched<>(weekdays(start, end), List.of());
+		}
 		if (this.tdx != null) {
 			List<TradingDay> days = this.tdx.calendar(exchange, start, end);
 			return days.isEmpty() ? Fetched.none() : new Fetched<>(days, List.of());
@@ -104,10 +132,16 @@ public final class ReferenceFeed {
 			case "indexes" -> items(listings.indexes(argument));
 			case "futures" -> items(listings.futures(argument));
 			case "spot" -> items(listings.spotContracts());
-			case "fx" -> items(listings.fxPairs());
+			case "fx" -> items(followed(listings.fxPairs()));
 			case "codes" -> items(listings.codeChanges());
 			default -> throw new IllegalArgumentException("unknown instrument list " + unit);
 		};
+	}
+
+	/** The FX pairs of the whitelist; the source lists every pair its broker quotes. */
+	private Fetched<Listing> followed(Fetched<Listing> pairs) {
+		return new Fetched<>(pairs.items().stream().filter((pair) -> this.fxPairs.contains(pair.symbol())).toList(),
+				pairs.rejected());
 	}
 
 	private Fetched<Listing> tdxStocks() {

@@ -200,9 +200,21 @@ public final class SourceResolver implements LaunchSources, AutoCloseable {
 	 * @return its reference feed
 	 */
 	public ReferenceFeed reference(SourceName source) {
+		return referenceOf(source);
+	}
+
+	/**
+	 * The FX pairs the warehouse follows.
+	 * @return their codes, for example {@code USDCNH.FXCM}
+	 */
+	public java.util.Set<String> fxPairs() {
+		return this.properties.fxCodes();
+	}
+
+	private ReferenceFeed referenceOf(SourceName source) {
 		return switch (source.protocol()) {
-			case TUSHARE -> new ReferenceFeed(source, tushare(source), null);
-			case TDX -> new ReferenceFeed(source, null, tdx());
+			case TUSHARE -> new ReferenceFeed(source, tushare(source), null, this.properties.fxCodes());
+			case TDX -> new ReferenceFeed(source, null, tdx(), this.properties.fxCodes());
 			default -> throw new IllegalArgumentException(source.displayName() + " has no calendars or instruments");
 		};
 	}

@@ -1,6 +1,11 @@
 package com.marketbase.batch.source;
 
 import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,11 +33,46 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sandboxCallsPerMinute the per-API quota of the embedded sandbox's token; high by
  * default, because the embedded sandbox stands in for a source on one's own machine
  * rather than imitating a paid tier
+ * @param fxPairs the FX pairs the warehouse follows ({@code USDCNH} or
+ * {@code USDCNH.FXCM}): the instrument list keeps only these, so {@code fx_daily} owes
+ * bars for them alone
  */
 @ConfigurationProperties("marketbase.sources")
 public record SourcesProperties(@DefaultValue SourceSettings tushare, @DefaultValue SourceSettings tdx,
 		@DefaultValue SourceSettings eastmoney, @Nullable URI eastmoneyEstimateUrl, @Nullable String defaultSource,
-		@DefaultValue("42") long sandboxSeed, @DefaultValue("100000") int sandboxCallsPerMinute) {
+		@DefaultValue("42") long sandboxSeed, @DefaultValue("100000") int sandboxCallsPerMinute, @DefaultValue( {
+				"USDCNH", "EURUSD", "USDJPY", "GBPUSD", "AUDUSD", "USDHKD" }) List<String> fxPairs){
+
+	private static final Pattern PAIR = Pattern.compile("[A-Z]{6}(\\.FXCM)?");
+
+	/** At most this many pairs: each is a call a day, and the list is typed by hand. */
+	public static final int MAX_FX_PAIRS = 200;
+
+	public SourcesProperties {
+		if (fxPairs.size() > MAX_FX_PAIRS) {
+			throw new IllegalArgumentException(
+					"marketbase.sources.fx-pairs lists " + fxPairs.size() + " pairs; at most " + MAX_FX_PAIRS);
+		}
+		for (String pair : fxPairs) {
+			if (!PAIR.matcher(pair.strip().toUpperCase(Locale.ROOT)).matches()) {
+				throw new IllegalArgumentException("marketbase.sources.fx-pairs: '" + pair
+						+ "' is not a currency pair like USDCNH (or USDCNH.FXCM)");
+			}
+		}
+	}
+
+	/**
+	 * The FX pairs the warehouse follows, in Tushare's form.
+	 * @return for example {@code USDCNH.FXCM}, in the order configured
+	 */
+	public Set<String> fxCodes() {
+		Set<String> codes = new LinkedHashSet<>();
+		for (String pair : this.fxPairs) {
+			String code = pair.strip().toUpperCase(Locale.ROOT);
+			codes.add(code.endsWith(".FXCM") ? code : code + ".FXCM");
+		}
+		return codes;
+	}
 
 	/** Tushare Pro's documented endpoint. */
 	public static final URI TUSHARE_URL = URI.create("http://api.tushare.pro");

@@ -23,6 +23,10 @@ import com.marketbase.batch.warehouse.Bar;
 import com.marketbase.batch.source.AnswerShape;
 import com.marketbase.batch.source.BeijingTime;
 import com.marketbase.batch.warehouse.DailyBar;
+import com.marketbase.batch.warehouse.FuturesBar;
+import com.marketbase.batch.warehouse.FxBar;
+import com.marketbase.batch.warehouse.MainContractDay;
+import com.marketbase.batch.warehouse.SpotBar;
 import com.marketbase.batch.support.rows.Fetched;
 import com.marketbase.batch.warehouse.reference.Instrument;
 import com.marketbase.batch.source.Json;
@@ -47,8 +51,17 @@ import com.marketbase.batch.source.quota.CallQuota;
 public final class TushareClient {
 
 	/** Per-call row caps as documented; where none is documented, a cautious guess. */
-	static final Map<String, Integer> CAPS = Map.of("trade_cal", 4000, "stock_basic", 6000, "daily", 6000, "adj_factor",
-			2000, "stk_mins", 8000, "index_daily", 8000, "fund_daily", 2000, "suspend_d", 5000);
+	static final Map<String, Integer> CAPS = Map.ofEntries(Map.entry("trade_cal", 4000), Map.entry("stock_basic", 6000),
+			Map.entry("daily", 6000), Map.entry("adj_factor", 2000), Map.entry("stk_mins", 8000),
+			Map.entry("index_daily", 8000), Map.entry("fund_daily", 2000), Map.entry("suspend_d", 5000),
+			Map.entry("fut_daily", 2000), Map.entry("fut_mapping", 2000), Map.entry("sge_daily", 2000),
+			Map.entry("fx_daily", 1000));
+
+	/**
+	 * {@code fut_daily}'s columns, with the delivery settlement it sends only on request.
+	 */
+	private static final List<String> FUTURES_FIELDS = List.of("ts_code", "trade_date", "pre_close", "pre_settle",
+			"open", "high", "low", "close", "settle", "vol", "amount", "oi", "oi_chg", "delv_settle");
 
 	private static final DateTimeFormatter MINUTE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -419,19 +432,24 @@ public final class TushareClient {
 
 	private <T> Fetched<T> window(String apiName, Map<String, Object> fixed, LocalDate start, LocalDate end,
 			Function<TushareTable.Row, T> reader) {
+		return window(apiName, fixed, List.of(), start, end, reader);
+	}
+
+	private <T> Fetched<T> window(String apiName, Map<String, Object> fixed, List<String> fields, LocalDate start,
+			LocalDate end, Function<TushareTable.Row, T> reader) {
 		Map<String, Object> params = new LinkedHashMap<>(fixed);
 		params.put("start_date", Units.compactDate(start));
 		params.put("end_date", Units.compactDate(end));
 		int cap = CAPS.get(apiName);
 		if (start.equals(end)) {
 			// A day cannot be split further; page through it instead.
-			return pagedRows(apiName, params, List.of(), reader);
+			return pagedRows(apiName, params, fields, reader);
 		}
-		TushareTable table = call(apiName, params, List.of());
+		TushareTable table = call(apiName, params, fields);
 		if (table.size() >= cap) {
 			LocalDate middle = middle(start, end);
-			return window(apiName, fixed, start, middle, reader)
-				.and(window(apiName, fixed, middle.plusDays(1), end, reader));
+			return window(apiName, fixed, fields, start, middle, reader)
+				.and(window(apiName, fixed, fields, middle.plusDays(1), end, reader));
 		}
 		return rows(apiName, table, reader, (item) -> null);
 	}
@@ -471,8 +489,8 @@ public final class TushareClient {
 			try {
 				T item = reader.apply(row);
 				reason = implausibility.apply(item);
-				if (reason == null && item instanceof DailyBar bar) {
-					reason = bar.implausibility();
+				if (reason == null) {
+					reason = implausibility(item);
 				}
 				if (reason == null) {
 					items.add(item);
@@ -488,6 +506,161 @@ public final class TushareClient {
 					reason, row.toString()));
 		}
 		return new Fetched<>(items, rejected);
+	}
+
+	private static String implausibility(Object item) {
+		if (item instanceof DailyBar bar) {
+			return bar.implausibility();
+		}
+		if (item instanceof FuturesBar bar) {
+			return bar.implausibility();
+		}
+		if (item instanceof SpotBar bar) {
+			return bar.implausibility();
+		}
+		return (item instanceof FxBar bar) ? bar.implausibility() : null;
+	}
+
+	/**
+	 * Every futures contract's daily bar of one exchange and day ({@code fut_daily}),
+	 * paged past the row cap.
+	 * @param exchange {@code CFFEX}, {@code SHFE}, {@code DCE}, {@code CZCE}, {@code INE}
+	 * or {@code GFEX}
+	 * @param tradeDate the day
+	 * @return the bars, by code
+	 */
+	public Fetched<FuturesBar> futuresDailyOfExchange(String exchange, LocalDate tradeDate) {
+		return paged("fut_daily", Map.of("exchange", exchange, "trade_date", Units.compactDate(tradeDate)),
+				FUTURES_FIELDS, TushareClient::futuresBar, Comparator.comparing(FuturesBar::symbol));
+	}
+
+	/**
+	 * One contract's daily bars ({@code fut_daily}).
+	 * @param symbol the contract, for example {@code IF2412.CFX}
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the bars, oldest first
+	 */
+	public Fetched<FuturesBar> futuresDaily(String symbol, LocalDate start, LocalDate end) {
+		return window("fut_daily", Map.of("ts_code", symbol), FUTURES_FIELDS, start, end, TushareClient::futuresBar)
+			.oncePerKey(Comparator.comparing(FuturesBar::tradeDate), this.source.key(), "fut_daily", (item) -> symbol);
+	}
+
+	/**
+	 * Reads one {@code fut_daily} row: volume and open interest in lots, amount from
+	 * 10,000 CNY to CNY.
+	 * @param row the row
+	 * @return the bar
+	 */
+	static FuturesBar futuresBar(TushareTable.Row row) {
+		return new FuturesBar(Json.requiredText(row.get("ts_code"), "ts_code"),
+				Units.compactDate(Json.requiredText(row.get("trade_date"), "trade_date")),
+				Json.requiredDecimal(row.get("open"), "open"), Json.requiredDecimal(row.get("high"), "high"),
+				Json.requiredDecimal(row.get("low"), "low"), Json.requiredDecimal(row.get("close"), "close"),
+				Json.decimal(row.get("pre_close")), Json.decimal(row.get("settle")),
+				Json.decimal(row.get("pre_settle")), Json.requiredDecimal(row.get("vol"), "vol"),
+				Units.tenThousandsToCny(Json.requiredDecimal(row.get("amount"), "amount")), Json.decimal(row.get("oi")),
+				Json.decimal(row.get("oi_chg")), Json.decimal(row.get("delv_settle")));
+	}
+
+	/**
+	 * Which contract every main-contract code stood for on one day ({@code fut_mapping}),
+	 * paged past the row cap.
+	 * @param tradeDate the day
+	 * @return the mappings, by main-contract code
+	 */
+	public Fetched<MainContractDay> mainContractsOfDay(LocalDate tradeDate) {
+		return paged("fut_mapping", Map.of("trade_date", Units.compactDate(tradeDate)), List.of(),
+				TushareClient::mainContract, Comparator.comparing(MainContractDay::mainSymbol));
+	}
+
+	/**
+	 * Which contract one main-contract code stood for, day by day ({@code fut_mapping}).
+	 * @param mainSymbol the main-contract code, for example {@code IF.CFX}
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the mappings, oldest first
+	 */
+	public Fetched<MainContractDay> mainContracts(String mainSymbol, LocalDate start, LocalDate end) {
+		return windowed("fut_mapping", Map.of("ts_code", mainSymbol), start, end, TushareClient::mainContract,
+				Comparator.comparing(MainContractDay::tradeDate));
+	}
+
+	private static MainContractDay mainContract(TushareTable.Row row) {
+		return new MainContractDay(Json.requiredText(row.get("ts_code"), "ts_code"),
+				Units.compactDate(Json.requiredText(row.get("trade_date"), "trade_date")),
+				Json.requiredText(row.get("mapping_ts_code"), "mapping_ts_code"));
+	}
+
+	/**
+	 * Every SGE spot contract's daily bar of one day ({@code sge_daily}).
+	 * @param tradeDate the day
+	 * @return the bars, by code
+	 */
+	public Fetched<SpotBar> spotDailyOfDay(LocalDate tradeDate) {
+		return paged("sge_daily", Map.of("trade_date", Units.compactDate(tradeDate)), List.of(), TushareClient::spotBar,
+				Comparator.comparing(SpotBar::symbol));
+	}
+
+	/**
+	 * One SGE spot contract's daily bars ({@code sge_daily}).
+	 * @param symbol the contract, without suffix: {@code Au99.99}
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the bars, oldest first
+	 */
+	public Fetched<SpotBar> spotDaily(String symbol, LocalDate start, LocalDate end) {
+		return windowed("sge_daily", Map.of("ts_code", symbol), start, end, TushareClient::spotBar,
+				Comparator.comparing(SpotBar::tradeDate));
+	}
+
+	/**
+	 * Reads one {@code sge_daily} row: volume in kilograms, amount in CNY, as sent.
+	 * @param row the row
+	 * @return the bar
+	 */
+	static SpotBar spotBar(TushareTable.Row row) {
+		JsonNode direction = row.get("settle_dire");
+		return new SpotBar(Json.requiredText(row.get("ts_code"), "ts_code"),
+				Units.compactDate(Json.requiredText(row.get("trade_date"), "trade_date")),
+				Json.requiredDecimal(row.get("open"), "open"), Json.requiredDecimal(row.get("high"), "high"),
+				Json.requiredDecimal(row.get("low"), "low"), Json.requiredDecimal(row.get("close"), "close"),
+				Json.decimal(row.get("price_avg")), Json.requiredDecimal(row.get("vol"), "vol"),
+				Json.requiredDecimal(row.get("amount"), "amount"), Json.decimal(row.get("oi")),
+				Json.decimal(row.get("settle_vol")),
+				(direction.isString() && !direction.stringValue().isBlank()) ? direction.stringValue() : null);
+	}
+
+	/**
+	 * One FX pair's daily bars ({@code fx_daily}), by GMT date.
+	 * @param symbol the pair, for example {@code USDCNH.FXCM}
+	 * @param start the first GMT date
+	 * @param end the last GMT date
+	 * @return the bars, oldest first
+	 */
+	public Fetched<FxBar> fxDaily(String symbol, LocalDate start, LocalDate end) {
+		return windowed("fx_daily", Map.of("ts_code", symbol), start, end, TushareClient::fxBar,
+				Comparator.comparing(FxBar::tradeDate));
+	}
+
+	/**
+	 * Reads one {@code fx_daily} row; its {@code trade_date} is a GMT date and stays one.
+	 * @param row the row
+	 * @return the bar
+	 */
+	static FxBar fxBar(TushareTable.Row row) {
+		BigDecimal ticks = Json.decimal(row.get("tick_qty"));
+		return new FxBar(Json.requiredText(row.get("ts_code"), "ts_code"),
+				Units.compactDate(Json.requiredText(row.get("trade_date"), "trade_date")),
+				Json.requiredDecimal(row.get("bid_open"), "bid_open"),
+				Json.requiredDecimal(row.get("bid_high"), "bid_high"),
+				Json.requiredDecimal(row.get("bid_low"), "bid_low"),
+				Json.requiredDecimal(row.get("bid_close"), "bid_close"),
+				Json.requiredDecimal(row.get("ask_open"), "ask_open"),
+				Json.requiredDecimal(row.get("ask_high"), "ask_high"),
+				Json.requiredDecimal(row.get("ask_low"), "ask_low"),
+				Json.requiredDecimal(row.get("ask_close"), "ask_close"),
+				(ticks != null) ? ticks.longValueExact() : null);
 	}
 
 	private static LocalDate middle(LocalDate start, LocalDate end) {

@@ -49,6 +49,9 @@ public final class TushareListings {
 
 	private final TushareClient client;
 
+	/** An ordinary contract: the product's letters, the month's digits, the exchange. */
+	private static final Pattern CONTRACT = Pattern.compile("([A-Za-z]+)\\d{3,4}\\.([A-Z]{3})");
+
 	public TushareListings(TushareClient client) {
 		this.client = client;
 	}
@@ -122,6 +125,43 @@ public final class TushareListings {
 	 * @return the contracts, by code
 	 */
 	public Fetched<Listing> futures(String exchange) {
+		Fetched<Listing> contracts = contracts(exchange);
+		List<Listing> all = new ArrayList<>(contracts.items());
+		all.addAll(mainContracts(contracts.items()));
+		return new Fetched<>(all, contracts.rejected());
+	}
+
+	/**
+	 * The main-contract codes of the products the contracts belong to, in Tushare's form
+	 * ({@code IF.CFX} for IF2412.CFX): {@code fut_mapping} resolves each to a contract
+	 * per day. A code trades from its first contract's listing until its last contract's
+	 * delisting (for as long as any contract still trades).
+	 */
+	private static List<Listing> mainContracts(List<Listing> contracts) {
+		Map<String, List<Listing>> byProduct = new LinkedHashMap<>();
+		for (Listing contract : contracts) {
+			Matcher code = CONTRACT.matcher(contract.symbol());
+			if (code.matches()) {
+				byProduct.computeIfAbsent(code.group(1) + "." + code.group(2), (main) -> new ArrayList<>())
+					.add(contract);
+			}
+		}
+		List<Listing> mains = new ArrayList<>();
+		byProduct.forEach((main, listed) -> {
+			boolean undated = listed.stream().anyMatch((contract) -> contract.listDate() == null);
+			boolean open = listed.stream().anyMatch((contract) -> contract.delistDate() == null);
+			LocalDate first = undated ? null
+					: listed.stream().map(Listing::listDate).min(Comparator.naturalOrder()).orElseThrow();
+			LocalDate last = open ? null
+					: listed.stream().map(Listing::delistDate).max(Comparator.naturalOrder()).orElseThrow();
+			Listing any = listed.get(0);
+			mains.add(new Listing(main, main.substring(0, main.indexOf('.')) + " main contract", any.exchange(),
+					"future_main", first, last, (last != null) ? "D" : "L", any.tickSize(), 1, any.currency()));
+		});
+		return mains;
+	}
+
+	private Fetched<Listing> contracts(String exchange) {
 		return paged("fut_basic", Map.of("exchange", exchange, "fut_type", "1"),
 				List.of("ts_code", "exchange", "name", "quote_unit_desc", "list_date", "delist_date"), (row) -> {
 					LocalDate lastTrade = date(row.get("delist_date"));

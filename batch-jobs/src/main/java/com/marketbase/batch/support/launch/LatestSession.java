@@ -34,8 +34,21 @@ public final class LatestSession {
 	 * @throws IllegalArgumentException when the calendar has no open day in the last 30
 	 */
 	public LocalDate day(String exchange, LocalTime out, BiFunction<LocalDate, LocalDate, List<TradingDay>> calendar) {
-		ZonedDateTime now = ZonedDateTime.now(BEIJING);
-		LocalDate latest = now.toLocalTime().isBefore(out) ? now.toLocalDate().minusDays(1) : now.toLocalDate();
+		return day(exchange, out, 0, calendar);
+	}
+
+	/**
+	 * The last open day whose data is out, for data that comes out days after its day.
+	 * @param exchange the calendar
+	 * @param out the Beijing time from which a day's data is out
+	 * @param daysLater how many days after its day the data comes out
+	 * @param calendar reads a window of the calendar from the launch's source
+	 * @return the day
+	 * @throws IllegalArgumentException when the calendar has no open day in the last 30
+	 */
+	public LocalDate day(String exchange, LocalTime out, int daysLater,
+			BiFunction<LocalDate, LocalDate, List<TradingDay>> calendar) {
+		LocalDate latest = lastDayOut(out, daysLater);
 		LocalDate from = latest.minusDays(30);
 		LocalDate day = this.reference.lastOpenDay(exchange, latest);
 		if (!this.reference.calendarCovers(exchange, from, latest)) {
@@ -54,6 +67,18 @@ public final class LatestSession {
 					"The calendar has no trading day in the 30 days up to " + latest + "; give trade_date=YYYY-MM-DD.");
 		}
 		return day;
+	}
+
+	/**
+	 * The last calendar day whose data is out by now in Beijing.
+	 * @param out the Beijing time from which a day's data is out
+	 * @param daysLater how many days after its day the data comes out
+	 * @return the day
+	 */
+	public static LocalDate lastDayOut(LocalTime out, int daysLater) {
+		ZonedDateTime now = ZonedDateTime.now(BEIJING);
+		LocalDate today = now.toLocalTime().isBefore(out) ? now.toLocalDate().minusDays(1) : now.toLocalDate();
+		return today.minusDays(daysLater);
 	}
 
 }

@@ -64,6 +64,16 @@ public interface Dataset<R> {
 	LocalTime publishedAt();
 
 	/**
+	 * How many days after a day its data comes out at {@link #publishedAt()}: 0 for the
+	 * Chinese markets, 1 for data dated in GMT, whose day ends the next morning in
+	 * Beijing. A launch for a day not out yet is refused where this is not 0.
+	 * @return the days
+	 */
+	default int publishedDaysLater() {
+		return 0;
+	}
+
+	/**
 	 * Whether a warehouse without instruments takes the listed A-shares and ETFs from the
 	 * source before planning.
 	 * @return true where the dataset's instruments are A-shares or ETFs

@@ -114,6 +114,14 @@ public final class DatasetLaunch implements JobLaunch {
 			start = lastPublishedDay(source);
 			end = start;
 		}
+		if (this.dataset.publishedDaysLater() > 0) {
+			LocalDate out = LatestSession.lastDayOut(this.dataset.publishedAt(), this.dataset.publishedDaysLater());
+			if (end.isAfter(out)) {
+				throw new IllegalArgumentException(this.dataset.name() + " has no data for " + end
+						+ " yet: a day's data " + "is out from " + this.dataset.publishedAt() + " Beijing time "
+						+ this.dataset.publishedDaysLater() + " day(s) later; the last day out is " + out + ".");
+			}
+		}
 		if (!read.symbols().isEmpty() && this.reference.instrumentCount() > 0) {
 			checkSymbols(read.symbols(), source);
 		}
@@ -181,7 +189,7 @@ public final class DatasetLaunch implements JobLaunch {
 
 	private LocalDate lastPublishedDay(String source) {
 		String calendar = this.finder.calendarExchange();
-		return this.latest.day(calendar, this.dataset.publishedAt(),
+		return this.latest.day(calendar, this.dataset.publishedAt(), this.dataset.publishedDaysLater(),
 				(from, to) -> this.dataset.feed(source).calendar(calendar, from, to));
 	}
 
