@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class CrossAssetDailyIntegrationTests {
 
 	/**
-	 * IF2412 and IC2412 expire on 2024-12-20; the IF main contract rolls to IF2503 on 2024-12-13, a week before.
+	 * IF2412 and IC2412 expire on 2024-12-20; the IF main contract rolls to IF2503 on
+	 * 2024-12-13, a week before.
 	 */
 	private static final LocalDate DECEMBER = LocalDate.of(2024, 12, 1);
 
