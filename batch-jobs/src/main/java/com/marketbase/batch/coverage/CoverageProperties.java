@@ -3,6 +3,7 @@ package com.marketbase.batch.coverage;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,16 +17,39 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * to be complete; datasets not named use {@code defaultDueAt}
  * @param defaultDueAt the cut-off of the datasets not named in {@code dueAt}: 17:00, an
  * hour and a half after the last data providers publish the day's bars
+ * @param dueDaysLater per dataset, how many days after its day the data is due at its
+ * cut-off: FX days are GMT dates, which end at 08:00 Beijing time the next day, so
+ * {@code fx_daily} is 1 (due at 09:00 the next day) unless set
  * @param lookbackDays how far back the last complete day is looked for
  * @param metricsCache how long the metrics reuse one reading of the warehouse
  */
 @ConfigurationProperties("marketbase.coverage")
 public record CoverageProperties(@DefaultValue("Asia/Shanghai") ZoneId zone, Map<String, LocalTime> dueAt,
-		@DefaultValue("17:00") LocalTime defaultDueAt, @DefaultValue("400") int lookbackDays,
-		@DefaultValue("30s") Duration metricsCache) {
+		@DefaultValue("17:00") LocalTime defaultDueAt, Map<String, Integer> dueDaysLater,
+		@DefaultValue("400") int lookbackDays, @DefaultValue("30s") Duration metricsCache) {
 
 	public CoverageProperties {
-		dueAt = (dueAt != null) ? Map.copyOf(dueAt) : Map.of();
+		Map<String, LocalTime> due = new HashMap<>(Map.of(FX, LocalTime.of(9, 0)));
+		if (dueAt != null) {
+			due.putAll(dueAt);
+		}
+		dueAt = Map.copyOf(due);
+		Map<String, Integer> later = new HashMap<>(Map.of(FX, 1));
+		if (dueDaysLater != null) {
+			later.putAll(dueDaysLater);
+		}
+		dueDaysLater = Map.copyOf(later);
+	}
+
+	private static final String FX = "fx_daily";
+
+	/**
+	 * How many days after its day a dataset's data is due.
+	 * @param dataset the dataset
+	 * @return 0 for the Chinese markets, 1 for GMT-dated FX
+	 */
+	public int dueDaysLater(String dataset) {
+		return this.dueDaysLater.getOrDefault(dataset, 0);
 	}
 
 	/**

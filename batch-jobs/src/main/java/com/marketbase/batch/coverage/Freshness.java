@@ -53,6 +53,7 @@ public class Freshness {
 		ZonedDateTime local = at.withZoneSameInstant(this.properties.zone());
 		LocalDate dueDay = local.toLocalTime().isBefore(this.properties.dueAt(dataset.name()))
 				? local.toLocalDate().minusDays(1) : local.toLocalDate();
+		dueDay = dueDay.minusDays(this.properties.dueDaysLater(dataset.name()));
 		String exchange = dataset.calendarExchange();
 		if (this.queries.isOpen(exchange, dueDay) == null) {
 			return new DatasetFreshness(dataset.name(), null, null, null,

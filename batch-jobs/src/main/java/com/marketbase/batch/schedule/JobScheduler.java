@@ -143,7 +143,10 @@ public class JobScheduler {
 			throw new ScheduleException(where + ".parameters must not set trade_date; the scheduler passes the day.");
 		}
 		try {
-			launch.parameters(withDay(entry, LocalDate.now(this.clock.withZone(this.properties.zone()))));
+			// An entry for a day before its firing day (FX: the GMT day that ended
+			// overnight) is checked on a day surely out, whatever the time of the start.
+			LocalDate today = LocalDate.now(this.clock.withZone(this.properties.zone()));
+			launch.parameters(withDay(entry, (entry.daysBack() > 0) ? today.minusDays(1) : today));
 		}
 		catch (SwitchedOffException ex) {
 			// A switch may be turned on again while the server runs; each firing checks
@@ -359,7 +362,7 @@ public class JobScheduler {
 
 	private static Map<String, String> withDay(ScheduleProperties.Entry entry, LocalDate day) {
 		Map<String, String> given = new HashMap<>(entry.parameters());
-		given.put("trade_date", day.toString());
+		given.put("trade_date", day.minusDays(entry.daysBack()).toString());
 		return given;
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -40,13 +41,26 @@ public record ScheduleProperties(@DefaultValue("true") boolean enabled, @Default
 	 * @param skipWhileRunning skip a run while an execution of the same job is still
 	 * running (for intraday catch-up entries)
 	 * @param catchUp whether runs missed while the server was down are made up on start
+	 * @param daysBack how many days before the firing day the day passed as
+	 * {@code trade_date} lies: 1 for {@code fx_daily}, whose GMT day ends the next
+	 * morning in Beijing
 	 */
 	public record Entry(String job, String cron, @Nullable Map<String, String> parameters,
 			@DefaultValue("open") String days, @DefaultValue("false") boolean skipWhileRunning,
-			@DefaultValue("true") boolean catchUp) {
+			@DefaultValue("true") boolean catchUp, @DefaultValue("0") int daysBack) {
 
+		@ConstructorBinding
 		public Entry {
 			parameters = (parameters != null) ? Map.copyOf(parameters) : Map.of();
+			if (daysBack < 0 || daysBack > 7) {
+				throw new IllegalArgumentException(
+						"days-back of the " + job + " entry is " + daysBack + "; it is 0 to 7");
+			}
+		}
+
+		public Entry(String job, String cron, @Nullable Map<String, String> parameters, String days,
+				boolean skipWhileRunning, boolean catchUp) {
+			this(job, cron, parameters, days, skipWhileRunning, catchUp, 0);
 		}
 
 		boolean openDaysOnly() {

@@ -47,23 +47,25 @@ class ChainCommandsIntegrationTests {
 					"select job_name, outcome, job_execution_id, reason from market.chain_modules order by position");
 			assertThat(modules).extracting((row) -> row.get("job_name") + " " + row.get("outcome"))
 				.containsExactly("calendar completed", "instruments completed", "daily completed", "index_daily failed",
-						"etf_daily completed", "fut_daily skipped", "fut_mapping skipped", "sge_daily skipped",
-						"fx_daily skipped");
+						"etf_daily completed", "fut_daily completed", "fut_mapping completed", "sge_daily completed",
+						"fx_daily completed");
 			assertThat(modules.get(3).get("reason").toString())
 				.startsWith("Tushare Pro refused index_daily: its answer has no column vol")
 				.endsWith("; restart=" + modules.get(3).get("job_execution_id"))
 				.doesNotContain("\n");
-			assertThat(modules.get(5).get("reason")).isEqualTo("no such job");
+			assertThat(modules.get(5).get("reason").toString()).startsWith("source: tushare; units: ");
 			// Each module is its own job instance with its own outcome.
 			assertThat(jdbc.queryForList("select i.job_name || ' ' || e.status from batch_job_execution e "
 					+ "join batch_job_instance i on i.job_instance_id = e.job_instance_id order by e.job_execution_id",
 					String.class))
 				.containsExactly("calendar COMPLETED", "instruments COMPLETED", "daily COMPLETED", "index_daily FAILED",
-						"etf_daily COMPLETED");
+						"etf_daily COMPLETED", "fut_daily COMPLETED", "fut_mapping COMPLETED", "sge_daily COMPLETED",
+						"fx_daily COMPLETED");
 			assertThat(output.getOut()).contains("  index_daily: FAILED (execution ")
 				.contains("  etf_daily: COMPLETED (execution ")
-				.contains("  fut_daily: skipped: no such job");
-			assertThat(output.getErr()).contains("completed, 1 failed (index_daily), 4 skipped")
+				.contains("  fut_daily: COMPLETED (execution ")
+				.contains("  fx_daily: COMPLETED (execution ");
+			assertThat(output.getErr()).contains("8 completed, 1 failed (index_daily), 0 skipped")
 				.doesNotContain("\tat ");
 			assertThat(jdbc.queryForObject("select count(*) from market.chain_runs where finished_at is not null "
 					+ "and trade_date = date '" + DAY + "' and launched_by = 'cli'", Long.class))
@@ -77,7 +79,8 @@ class ChainCommandsIntegrationTests {
 					+ "where chain_run_id = (select max(id) from market.chain_runs) and outcome <> 'skipped' "
 					+ "order by position", String.class))
 				.containsExactly("calendar completed", "instruments completed", "daily completed",
-						"index_daily completed", "etf_daily completed");
+						"index_daily completed", "etf_daily completed", "fut_daily completed", "fut_mapping completed",
+						"sge_daily completed", "fx_daily completed");
 		}
 	}
 

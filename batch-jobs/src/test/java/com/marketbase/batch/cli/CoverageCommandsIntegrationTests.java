@@ -63,8 +63,8 @@ class CoverageCommandsIntegrationTests {
 		assertThat(run(warehouse, "check", "nope")).isEqualTo(2);
 		assertThat(run(warehouse, "check", "at=tomorrow")).isEqualTo(2);
 
-		assertThat(output.getErr())
-			.contains("Unknown dataset 'nope'; datasets: daily, etf_daily, index_daily, minute_1m.")
+		assertThat(output.getErr()).contains(
+				"Unknown dataset 'nope'; datasets: daily, etf_daily, fut_daily, fut_mapping, fx_daily, index_daily, minute_1m, sge_daily.")
 			.contains("from '2026-02-30' is not a date; use YYYY-MM-DD, for example 2026-11-20.")
 			.contains("from 2026-11-20 is after to 2026-11-16.")
 			.contains("at 'tomorrow' is not a local date and time; use YYYY-MM-DDTHH:MM in Asia/Shanghai")
@@ -81,7 +81,8 @@ class CoverageCommandsIntegrationTests {
 			.contains("minute_1m: 2026-11-20 is not complete: 1 missing, 0 partial of 4 owed; "
 					+ "last complete day 2026-11-16")
 			.contains("index_daily: 2026-11-20 owes nothing: no index instruments were listed; load the instruments")
-			.contains("NOT COMPLETE: daily, index_daily, minute_1m")
+			.contains("fx_daily: the FXCM calendar does not reach 2026-11-19; load the calendar")
+			.contains("NOT COMPLETE: daily, fut_daily, fut_mapping, fx_daily, index_daily, minute_1m, sge_daily")
 			.doesNotContain("etf_daily:");
 
 		assertThat(run(warehouse, "check", "etf_daily", "at=2026-11-20T18:00")).isZero();

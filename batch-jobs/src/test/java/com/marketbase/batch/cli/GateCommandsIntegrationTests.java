@@ -73,7 +73,7 @@ class GateCommandsIntegrationTests {
 			// daily owes nothing without stocks: every day looked at is clean.
 			assertThat(dataset(asOfD5, "daily").cleanDays()).isEqualTo(6);
 			assertThat(asOfD5.batches().get(0).cleanDays()).isEqualTo(1);
-			assertThat(dataset(asOfD5, "fx_daily").known()).isFalse();
+			assertThat(dataset(asOfD5, "fx_daily").known()).isTrue();
 			assertThat(asOfD5.batches().get(1).passed()).isFalse();
 
 			// As of d2 only what existed by its end counts: d2 and d1, then the 13th,
@@ -97,8 +97,9 @@ class GateCommandsIntegrationTests {
 			assertThat(run(cli, "gate", "--as-of=2026-11-20", "--days=2")).isEqualTo(1);
 			assertThat(output.getOut()).contains("gate as of 2026-11-20 (as the warehouse stood then): 2 consecutive")
 				.containsPattern("index_daily +2 clean days; 2026-11-18 not clean: execution \\d+ FAILED")
-				.contains("P1: no known dataset, below 2")
-				.contains("fx_daily     unknown dataset");
+				.contains("P1: 0 clean days, below 2")
+				.contains("fx_daily     0 clean days; 2026-11-20 not clean: coverage cannot judge it: "
+						+ "the calendar does not know the day");
 		}
 	}
 

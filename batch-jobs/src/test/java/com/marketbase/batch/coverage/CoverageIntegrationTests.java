@@ -58,7 +58,8 @@ class CoverageIntegrationTests {
 		assertThat(rows(queries.days("index_daily", FRIDAY, FRIDAY)))
 			.containsExactly("2026-11-20 nothing owed 0: 0 0 0 / 0 0 0");
 		assertThat(queries.days(null, FRIDAY, FRIDAY)).extracting(CoverageDay::dataset)
-			.containsExactly("daily", "etf_daily", "index_daily", "minute_1m");
+			.containsExactly("daily", "etf_daily", "fut_daily", "fut_mapping", "fx_daily", "index_daily", "minute_1m",
+					"sge_daily");
 	}
 
 	@ParameterizedTest
@@ -120,7 +121,7 @@ class CoverageIntegrationTests {
 	void expectsTheLastOpenDayWhoseCutOffHasPassed(TestWarehouse warehouse) {
 		CoverageQueries queries = seeded(warehouse);
 		CoverageProperties properties = new CoverageProperties(MARKET,
-				Map.of("etf_daily", java.time.LocalTime.of(15, 30)), java.time.LocalTime.of(17, 0), 400,
+				Map.of("etf_daily", java.time.LocalTime.of(15, 30)), java.time.LocalTime.of(17, 0), null, 400,
 				java.time.Duration.ofSeconds(30));
 		Freshness freshness = new Freshness(queries, properties, Clock.systemUTC());
 		List<Dataset> minute = queries.datasets().stream().filter((d) -> d.name().equals("minute_1m")).toList();

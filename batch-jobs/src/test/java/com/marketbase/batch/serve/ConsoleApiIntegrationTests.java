@@ -239,7 +239,8 @@ class ConsoleApiIntegrationTests {
 		server.get("/api/jobs", ConsoleServer.VIEWER)
 			.json()
 			.forEach((job) -> jobs.put(job.get("name").asString(), job));
-		assertThat(jobs).containsOnlyKeys("calendar", "daily", "etf_daily", "index_daily", "instruments", "minute_1m");
+		assertThat(jobs).containsOnlyKeys("calendar", "daily", "etf_daily", "fut_daily", "fut_mapping", "fx_daily",
+				"index_daily", "instruments", "minute_1m", "sge_daily");
 		jobs.values().forEach((job) -> assertThat(job.get("fields")).as(job.get("name").asString()).isNotEmpty());
 		assertThat(jobs.get("daily").get("dataset").asString()).isEqualTo("daily");
 		assertThat(jobs.get("minute_1m").get("dataset").asString()).isEqualTo("minute_1m");
@@ -368,6 +369,45 @@ class ConsoleApiIntegrationTests {
 			.json();
 		assertThat(oneDay.get("slots")).hasSize(240);
 		assertThat(oneDay.get("bars").get(0).get("open").isNumber()).isTrue();
+	}
+
+	@Test
+	void showsDailyCandlesOfFuturesSpotAndFxOnTheirOwnCalendars() {
+		JdbcTemplate jdbc = new JdbcTemplate(server.bean(javax.sql.DataSource.class));
+		Long batch = jdbc.queryForObject(
+				"insert into market.load_batches (dataset, source) values ('fx_daily', 'sandbox') returning id",
+				Long.class);
+		// 2025-01-01 is a holiday in China and a weekday for FX.
+		for (String day : List.of("2024-12-31", "2025-01-01", "2025-01-02")) {
+			jdbc.update("insert into market.trading_calendar (exchange, cal_date, is_open) values ('FXCM', ?, true) "
+					+ "on conflict do nothing", LocalDate.parse(day));
+			jdbc.update("insert into market.trading_calendar (exchange, cal_date, is_open) values ('SSE', ?, ?) "
+					+ "on conflict do nothing", LocalDate.parse(day), !day.equals("2025-01-01"));
+		}
+		jdbc.update(
+				"insert into market.instruments (symbol, exchange, asset_class, name, tick_size, lot_size, currency) "
+						+ "values ('USDCNH.FXCM', 'FXCM', 'fx', '美元离岸人民币', 0.00001, 1, 'CNH') on conflict do nothing");
+		jdbc.update("insert into market.bars_fx_daily (symbol, trade_date, bid_open, bid_high, bid_low, bid_close, "
+				+ "ask_open, ask_high, ask_low, ask_close, tick_count, source, load_batch_id) values "
+				+ "('USDCNH.FXCM', '2025-01-01', 7.3, 7.4, 7.2, 7.35, 7.3002, 7.4002, 7.2002, 7.3502, 100, 'sandbox', ?)",
+				batch);
+		jdbc.update(
+				"insert into market.bars_spot_daily (symbol, trade_date, open, high, low, close, volume_kg, amount, "
+						+ "source, load_batch_id) values ('Au99.99', '2024-12-31', 610, 615, 605, 612, 10.5, 6426000, "
+						+ "'sandbox', ?)",
+				batch);
+
+		JsonNode fx = server
+			.get("/api/bars?symbol=USDCNH.FXCM&interval=1d&from=2024-12-31&to=2025-01-02", ConsoleServer.VIEWER)
+			.json();
+		assertThat(fx.get("slots")).extracting(JsonNode::asString)
+			.containsExactly("2024-12-31", "2025-01-01", "2025-01-02");
+		assertThat(fx.get("bars").get(1).get("close").asDouble()).isEqualTo(7.3501);
+		assertThat(fx.get("missing").asInt()).isEqualTo(2);
+		JsonNode gold = server.get("/api/bars?symbol=Au99.99&interval=1d&from=2024-12-31", ConsoleServer.VIEWER).json();
+		assertThat(gold.get("bars").get(0).get("close").asDouble()).isEqualTo(612.0);
+		assertBadRequest(server.get("/api/bars?symbol=Au(T%2BD&interval=1d&from=2024-12-31", ConsoleServer.VIEWER),
+				"symbol");
 	}
 
 	@Test

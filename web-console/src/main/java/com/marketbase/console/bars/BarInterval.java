@@ -11,7 +11,7 @@ import java.util.List;
 public enum BarInterval {
 
 	M1("1m", "market.bars_1m", 1), M5("5m", "market.bars_5m", 5), M15("15m", "market.bars_15m", 15),
-	M30("30m", "market.bars_30m", 30), M60("60m", "market.bars_60m", 60), D1("1d", "market.bars_daily", 0);
+	M30("30m", "market.bars_30m", 30), M60("60m", "market.bars_60m", 60), D1("1d", "market.daily_candles", 0);
 
 	private final String label;
 

@@ -35,9 +35,16 @@ public class BarQueries {
 
 	public BarSeries series(String symbol, BarInterval interval, LocalDate from, LocalDate to) {
 		Map<String, BarSeries.Candle> found = new HashMap<>();
-		TreeSet<LocalDate> days = new TreeSet<>(this.jdbc
-			.queryForList("select cal_date from market.trading_calendar where exchange = 'SSE' and is_open "
-					+ "and cal_date between ? and ?", LocalDate.class, from, to));
+		// The instrument's own calendar: futures and SGE spot keep the exchanges' days,
+		// FX
+		// pairs every weekday.
+		String calendar = interval.daily() ? this.jdbc.queryForObject("""
+				select coalesce((select d.calendar_exchange from market.instruments i
+					join market.datasets d on i.asset_class = any (d.asset_classes) and d.dataset <> 'minute_1m'
+					where i.symbol = ? order by d.dataset limit 1), 'SSE')""", String.class, symbol) : "SSE";
+		TreeSet<LocalDate> days = new TreeSet<>(
+				this.jdbc.queryForList("select cal_date from market.trading_calendar where exchange = ? and is_open "
+						+ "and cal_date between ? and ?", LocalDate.class, calendar, from, to));
 		if (interval.daily()) {
 			this.jdbc.query("select trade_date, open, high, low, close, volume, amount from " + interval.table()
 					+ " where symbol = ? and trade_date between ? and ? order by trade_date", (rs) -> {

@@ -31,6 +31,10 @@ class BarsController {
 
 	private static final Pattern SYMBOL = Pattern.compile("[0-9A-Za-z]{1,12}\\.[A-Za-z]{2,4}");
 
+	// SGE spot codes as Tushare writes them, mixed case and without suffix: Au99.99,
+	// Au(T+D), Au100g.
+	private static final Pattern SPOT = Pattern.compile("[A-Za-z]{1,5}(\\d{2,3}(\\.\\d{1,2})?|\\(T\\+D\\)|\\d{1,4}g)");
+
 	private final BarQueries queries;
 
 	private final WatchedReads reads;
@@ -46,9 +50,10 @@ class BarsController {
 	DeferredResult<BarSeries> bars(@RequestParam String symbol, @RequestParam(defaultValue = "1m") String interval,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
-		if (!SYMBOL.matcher(symbol).matches()) {
-			throw new InvalidInputException("symbol",
-					"'" + ConsoleText.shown(symbol) + "' is not a symbol like 600000.SH.");
+		boolean spot = SPOT.matcher(symbol).matches();
+		if (!spot && !SYMBOL.matcher(symbol).matches()) {
+			throw new InvalidInputException("symbol", "'" + ConsoleText.shown(symbol)
+					+ "' is not a symbol like 600000.SH, IF2412.CFX, USDCNH.FXCM or Au99.99.");
 		}
 		BarInterval length;
 		try {
@@ -70,7 +75,8 @@ class BarsController {
 			throw new InvalidInputException("to",
 					interval + " bars can be shown for at most " + limit + " days at once, not " + days + ".");
 		}
-		return this.reads.read(() -> this.queries.series(symbol.toUpperCase(Locale.ROOT), length, from, last));
+		return this.reads
+			.read(() -> this.queries.series(spot ? symbol : symbol.toUpperCase(Locale.ROOT), length, from, last));
 	}
 
 	@GetMapping("/symbols")

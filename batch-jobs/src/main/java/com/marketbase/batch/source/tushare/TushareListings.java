@@ -156,7 +156,7 @@ public final class TushareListings {
 					: listed.stream().map(Listing::delistDate).max(Comparator.naturalOrder()).orElseThrow();
 			Listing any = listed.get(0);
 			mains.add(new Listing(main, main.substring(0, main.indexOf('.')) + " main contract", any.exchange(),
-					"future_main", first, last, (last != null) ? "D" : "L", any.tickSize(), 1, any.currency()));
+					"future_main", first, last, "L", any.tickSize(), 1, any.currency()));
 		});
 		return mains;
 	}

@@ -114,7 +114,7 @@ class InstrumentsJobIntegrationTests {
 			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			assertThat(execution.getExitStatus().getExitDescription()).isEqualTo(
 					"source: tushare; A-shares stored: BSE 506 (3 delisted, 0 paused), SSE 2254 (2 delisted, 1 paused), "
-							+ "SZSE 2254 (2 delisted, 1 paused); 30 ETFs, 7 indexes, 10 futures, 3 SGE spot, 2 FX pairs, "
+							+ "SZSE 2254 (2 delisted, 1 paused); 30 ETFs, 7 indexes, 10 futures, 3 SGE spot, 6 FX pairs, "
 							+ "3 re-coded.");
 			// Paused stocks are listed without a delisting day; delisted ones stop
 			// trading
