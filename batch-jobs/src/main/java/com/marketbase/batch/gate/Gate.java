@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -118,13 +117,19 @@ public class Gate {
 		return new GateReport(day, required, replay, batches);
 	}
 
+	private Instant due(String dataset, LocalDate day) {
+		return day.plusDays(this.coverageProperties.dueDaysLater(dataset))
+			.atTime(this.coverageProperties.dueAt(dataset))
+			.atZone(this.coverageProperties.zone())
+			.toInstant();
+	}
+
 	private DatasetDays judge(Dataset dataset, LocalDate asOf, boolean untilNow, Instant end, Instant now) {
 		List<LocalDate> days = days(dataset, asOf);
-		// Today's data counts once it is due; before that today is neither clean nor
-		// broken.
-		ZonedDateTime local = now.atZone(this.coverageProperties.zone());
-		if (untilNow && !days.isEmpty() && days.get(0).equals(local.toLocalDate())
-				&& local.toLocalTime().isBefore(this.coverageProperties.dueAt(dataset.name()))) {
+		// A day's data counts once it is due; before that the day is neither clean nor
+		// broken. FX's GMT day is due the morning after, so on a weekday evening the
+		// newest owed day is yesterday's.
+		while (untilNow && !days.isEmpty() && now.isBefore(due(dataset.name(), days.get(0)))) {
 			days = days.subList(1, days.size());
 		}
 		if (days.isEmpty()) {

@@ -1,13 +1,17 @@
 package com.marketbase.batch.cli;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 import com.marketbase.batch.BatchJobsApplication;
+import com.marketbase.batch.coverage.CoverageProperties;
+import com.marketbase.batch.coverage.CoverageQueries;
 import com.marketbase.batch.gate.Gate;
+import com.marketbase.batch.gate.GateProperties;
 import com.marketbase.batch.gate.GateReport;
 import com.marketbase.batch.support.execution.ExecutionOwner;
 import com.marketbase.batch.warehouse.TestWarehouse;
@@ -89,6 +93,24 @@ class GateCommandsIntegrationTests {
 			GateReport now = gate.evaluate(3, null);
 			assertThat(now.replay()).isFalse();
 			assertThat(dataset(now, "index_daily").cleanDays()).isEqualTo(6);
+
+			// On Friday evening the 20th's GMT FX day is not due before Saturday 09:00:
+			// the newest FX day judged is the 19th, which nothing loaded.
+			for (LocalDate day = D1; day.isBefore(D6); day = day.plusDays(1)) {
+				jdbc.update("insert into market.trading_calendar (exchange, cal_date, is_open) values ('FXCM', ?, ?)",
+						day, day.getDayOfWeek().getValue() <= 5);
+			}
+			jdbc.update("insert into market.instruments (symbol, exchange, asset_class, name, list_date, tick_size, "
+					+ "lot_size) values ('USDCNH.FXCM', 'FXCM', 'fx', 'USDCNH', date '2010-01-04', 0.0001, 1)");
+			Clock fridayEvening = Clock.fixed(LocalDate.of(2026, 11, 20).atTime(19, 45).atZone(BEIJING).toInstant(),
+					BEIJING);
+			Gate evening = new Gate(app.getBean(GateProperties.class), app.getBean(CoverageQueries.class),
+					app.getBean(CoverageProperties.class), app.getBean(JobRepository.class),
+					TestWarehouse.TIMESCALEDB.dataSource(), fridayEvening);
+			assertThat(dataset(evening.evaluate(3, null), "fx_daily").brokenDay())
+				.isEqualTo(LocalDate.of(2026, 11, 19));
+			jdbc.update("delete from market.instruments where symbol = 'USDCNH.FXCM'");
+			jdbc.update("delete from market.trading_calendar where exchange = 'FXCM'");
 
 			CliRunner cli = app.getBean(CliRunner.class);
 			assertThat(run(cli, "gate", "--as-of", "2026-11-20", "--days", "1")).isEqualTo(1);
