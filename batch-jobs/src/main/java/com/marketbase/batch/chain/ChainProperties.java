@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("marketbase.chain")
 public record ChainProperties(@DefaultValue( {
 		"calendar", "instruments", "daily", "index_daily", "etf_daily", "fut_daily", "fut_mapping", "sge_daily",
-		"fx_daily" }) List<String> modules, @DefaultValue({ "calendar", "instruments" }) List<String> prerequisites){
+		"fx_daily", "daily_basic" }) List<String> modules,
+		@DefaultValue({ "calendar", "instruments" }) List<String> prerequisites){
 
 	public ChainProperties {
 		modules = List.copyOf(modules);

@@ -169,8 +169,17 @@ class CoverageCommands {
 			}
 			chosen.add(dataset);
 		}
-		List<DatasetFreshness> results = this.freshness.of(chosen.isEmpty() ? datasets : chosen, at);
+		List<DatasetFreshness> judged = this.freshness.of(chosen.isEmpty() ? datasets : chosen, at);
+		for (DatasetFreshness result : judged) {
+			if (result.isSwitchedOff()) {
+				this.console.say(result.dataset() + ": switched off (" + result.switchedOff() + "); not checked");
+			}
+		}
+		List<DatasetFreshness> results = judged.stream().filter((result) -> !result.isSwitchedOff()).toList();
 		List<DatasetFreshness> stale = results.stream().filter((result) -> !result.isFresh()).toList();
+		if (stale.isEmpty() && results.isEmpty()) {
+			return JobCommands.EXIT_COMPLETED;
+		}
 		if (stale.isEmpty()) {
 			this.console.say("OK: " + results.stream()
 				.map((result) -> result.dataset() + " " + result.expectedDay())

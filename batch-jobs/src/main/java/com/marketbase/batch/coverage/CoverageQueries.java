@@ -61,6 +61,22 @@ public class CoverageQueries {
 	}
 
 	/**
+	 * The rollout switch that keeps a dataset from loading.
+	 * @param dataset the dataset
+	 * @return its batch switch or module switch when off, or {@code null}
+	 */
+	public @Nullable String switchedOff(String dataset) {
+		// The batch switch first: a module of a batch that is off is off with it.
+		List<String> off = this.jdbc.queryForList("""
+				select coalesce(
+					(select b.name from market.rollout_switches b
+						where b.kind = 'batch' and b.batch = d.rollout_batch and not b.value),
+					(select m.name from market.rollout_switches m where m.name = d.rollout_switch and not m.value))
+				from market.datasets d where d.dataset = ?""", String.class, dataset);
+		return off.isEmpty() ? null : off.get(0);
+	}
+
+	/**
 	 * Whether the exchange's calendar has a row for a day.
 	 * @param exchange the exchange
 	 * @param day the day

@@ -54,15 +54,20 @@ public class Freshness {
 		LocalDate dueDay = local.toLocalTime().isBefore(this.properties.dueAt(dataset.name()))
 				? local.toLocalDate().minusDays(1) : local.toLocalDate();
 		dueDay = dueDay.minusDays(this.properties.dueDaysLater(dataset.name()));
+		String off = this.queries.switchedOff(dataset.name());
+		if (off != null) {
+			// A module nobody has switched on yet is not late.
+			return new DatasetFreshness(dataset.name(), null, null, null, null, off);
+		}
 		String exchange = dataset.calendarExchange();
 		if (this.queries.isOpen(exchange, dueDay) == null) {
 			return new DatasetFreshness(dataset.name(), null, null, null,
-					"the " + exchange + " calendar does not reach " + dueDay + "; load the calendar");
+					"the " + exchange + " calendar does not reach " + dueDay + "; load the calendar", null);
 		}
 		LocalDate expected = this.queries.lastOpenDay(exchange, dueDay);
 		if (expected == null) {
 			return new DatasetFreshness(dataset.name(), null, null, null,
-					"the " + exchange + " calendar has no open day on or before " + dueDay);
+					"the " + exchange + " calendar has no open day on or before " + dueDay, null);
 		}
 		List<CoverageDay> days = this.queries.days(dataset.name(), expected.minusDays(this.properties.lookbackDays()),
 				expected);
@@ -73,7 +78,8 @@ public class Freshness {
 				lastComplete = day.day();
 			}
 		}
-		return new DatasetFreshness(dataset.name(), expected, last, lastComplete, problem(dataset, last, lastComplete));
+		return new DatasetFreshness(dataset.name(), expected, last, lastComplete, problem(dataset, last, lastComplete),
+				null);
 	}
 
 	private static @Nullable String problem(Dataset dataset, CoverageDay day, @Nullable LocalDate lastComplete) {

@@ -145,6 +145,7 @@ public class PermissionProbe {
 		tushare(questions, client, "fut_mapping", Map.of("trade_date", date, "limit", 1));
 		tushare(questions, client, "sge_daily", Map.of("trade_date", date, "limit", 1));
 		tushare(questions, client, "fx_daily", Map.of("trade_date", date, "limit", 1));
+		tushare(questions, client, "daily_basic", Map.of("trade_date", date, "limit", 1));
 		tushare(questions, client, "stk_premarket", Map.of("trade_date", date, "limit", 1));
 		return questions;
 	}

@@ -81,6 +81,8 @@ final class TushareSimulator {
 
 	private final TushareCrossAssetAnswers crossAsset;
 
+	private final TushareFundamentalAnswers fundamentals;
+
 	TushareSimulator(SandboxSettings settings, Universe universe, SyntheticMarket market) {
 		this.settings = settings;
 		this.universe = universe;
@@ -88,6 +90,7 @@ final class TushareSimulator {
 		this.reference = new TushareReferenceAnswers(settings, universe);
 		this.premarket = new TusharePremarketAnswer(settings, universe, market);
 		this.crossAsset = new TushareCrossAssetAnswers(settings, universe, market);
+		this.fundamentals = new TushareFundamentalAnswers(market);
 	}
 
 	/**
@@ -212,6 +215,7 @@ final class TushareSimulator {
 			case "fund_daily" -> dailyBars(params, InstrumentKind.ETF, false);
 			case "adj_factor" -> adjustmentFactors(params);
 			case "suspend_d" -> suspensions(params);
+			case "daily_basic" -> this.fundamentals.dailyBasic(instruments(params, InstrumentKind.STOCK), days(params));
 			default -> TushareCrossAssetAnswers.COLUMNS.containsKey(api)
 					? this.crossAsset.rows(api, params, days(params)) : this.reference.rows(api, params);
 		};
@@ -448,8 +452,8 @@ final class TushareSimulator {
 	}
 
 	private static List<Map<String, Object>> page(String api, List<Map<String, Object>> rows, JsonNode params) {
-		int cap = CAPS.getOrDefault(api,
-				TushareCrossAssetAnswers.CAPS.getOrDefault(api, TushareReferenceAnswers.CAPS.get(api)));
+		int cap = CAPS.getOrDefault(api, TushareCrossAssetAnswers.CAPS.getOrDefault(api,
+				TushareFundamentalAnswers.CAPS.getOrDefault(api, TushareReferenceAnswers.CAPS.get(api))));
 		int offset = Math.max(0, params.path("offset").asInt(0));
 		int limit = params.path("limit").asInt(cap);
 		int size = Math.min(cap, (limit > 0) ? limit : cap);
@@ -464,6 +468,9 @@ final class TushareSimulator {
 		List<String> columns = COLUMNS.get(api);
 		if (columns == null) {
 			columns = TushareCrossAssetAnswers.COLUMNS.get(api);
+		}
+		if (columns == null) {
+			columns = TushareFundamentalAnswers.COLUMNS.get(api);
 		}
 		return (columns != null) ? columns : TushareReferenceAnswers.COLUMNS.get(api);
 	}

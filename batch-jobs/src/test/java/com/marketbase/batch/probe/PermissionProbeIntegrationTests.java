@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermissionProbeIntegrationTests {
 
 	private static final List<String> TUSHARE = List.of("trade_cal", "stock_basic", "daily", "adj_factor", "suspend_d",
-			"index_daily", "fund_daily", "stk_mins", "fut_daily", "fut_mapping", "sge_daily", "fx_daily",
+			"index_daily", "fund_daily", "stk_mins", "fut_daily", "fut_mapping", "sge_daily", "fx_daily", "daily_basic",
 			"stk_premarket");
 
 	@Test

@@ -35,9 +35,8 @@ public class BarQueries {
 
 	public BarSeries series(String symbol, BarInterval interval, LocalDate from, LocalDate to) {
 		Map<String, BarSeries.Candle> found = new HashMap<>();
-		// The instrument's own calendar: futures and SGE spot keep the exchanges' days,
-		// FX
-		// pairs every weekday.
+		// The instrument's own calendar: futures and SGE spot keep the exchanges'
+		// days, FX pairs every weekday.
 		String calendar = interval.daily() ? this.jdbc.queryForObject("""
 				select coalesce((select d.calendar_exchange from market.instruments i
 					join market.datasets d on i.asset_class = any (d.asset_classes) and d.dataset <> 'minute_1m'

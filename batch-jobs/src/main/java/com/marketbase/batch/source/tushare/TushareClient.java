@@ -39,6 +39,7 @@ import com.marketbase.batch.source.SourceHttp.Reply;
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.SourceSettings;
 import com.marketbase.batch.source.SourceStates;
+import com.marketbase.batch.warehouse.DailyValuation;
 import com.marketbase.batch.warehouse.Suspension;
 import com.marketbase.batch.warehouse.reference.TradingDay;
 import com.marketbase.batch.source.Units;
@@ -55,7 +56,7 @@ public final class TushareClient {
 			Map.entry("daily", 6000), Map.entry("adj_factor", 2000), Map.entry("stk_mins", 8000),
 			Map.entry("index_daily", 8000), Map.entry("fund_daily", 2000), Map.entry("suspend_d", 5000),
 			Map.entry("fut_daily", 2000), Map.entry("fut_mapping", 2000), Map.entry("sge_daily", 2000),
-			Map.entry("fx_daily", 1000));
+			Map.entry("fx_daily", 1000), Map.entry("daily_basic", 6000));
 
 	/**
 	 * {@code fut_daily}'s columns, with the delivery settlement it sends only on request.
@@ -518,6 +519,9 @@ public final class TushareClient {
 		if (item instanceof SpotBar bar) {
 			return bar.implausibility();
 		}
+		if (item instanceof DailyValuation valuation) {
+			return valuation.implausibility();
+		}
 		return (item instanceof FxBar bar) ? bar.implausibility() : null;
 	}
 
@@ -661,6 +665,52 @@ public final class TushareClient {
 				Json.requiredDecimal(row.get("ask_low"), "ask_low"),
 				Json.requiredDecimal(row.get("ask_close"), "ask_close"),
 				(ticks != null) ? ticks.longValueExact() : null);
+	}
+
+	/**
+	 * Every stock's valuation indicators of one day ({@code daily_basic}), paged past the
+	 * row cap.
+	 * @param tradeDate the day
+	 * @return the rows, by code
+	 */
+	public Fetched<DailyValuation> dailyBasicOfMarket(LocalDate tradeDate) {
+		return paged("daily_basic", Map.of("trade_date", Units.compactDate(tradeDate)), List.of(),
+				TushareClient::dailyValuation, Comparator.comparing(DailyValuation::symbol));
+	}
+
+	/**
+	 * One stock's valuation indicators, day by day ({@code daily_basic}).
+	 * @param symbol the stock
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the rows, oldest first
+	 */
+	public Fetched<DailyValuation> dailyBasic(String symbol, LocalDate start, LocalDate end) {
+		return windowed("daily_basic", Map.of("ts_code", symbol), start, end, TushareClient::dailyValuation,
+				Comparator.comparing(DailyValuation::tradeDate));
+	}
+
+	/**
+	 * Reads one {@code daily_basic} row: share counts from 10,000 shares to shares,
+	 * market values from 10,000 CNY to CNY, rates in percent as sent.
+	 * @param row the row
+	 * @return the indicators
+	 */
+	static DailyValuation dailyValuation(TushareTable.Row row) {
+		return new DailyValuation(Json.requiredText(row.get("ts_code"), "ts_code"),
+				Units.compactDate(Json.requiredText(row.get("trade_date"), "trade_date")),
+				Json.requiredDecimal(row.get("close"), "close"), Json.decimal(row.get("turnover_rate")),
+				Json.decimal(row.get("turnover_rate_f")), Json.decimal(row.get("volume_ratio")),
+				Json.decimal(row.get("pe")), Json.decimal(row.get("pe_ttm")), Json.decimal(row.get("pb")),
+				Json.decimal(row.get("ps")), Json.decimal(row.get("ps_ttm")), Json.decimal(row.get("dv_ratio")),
+				Json.decimal(row.get("dv_ttm")), tenThousands(row.get("total_share")),
+				tenThousands(row.get("float_share")), tenThousands(row.get("free_share")),
+				tenThousands(row.get("total_mv")), tenThousands(row.get("circ_mv")));
+	}
+
+	private static BigDecimal tenThousands(JsonNode value) {
+		BigDecimal sent = Json.decimal(value);
+		return (sent != null) ? Units.tenThousandsToCny(sent) : null;
 	}
 
 	private static LocalDate middle(LocalDate start, LocalDate end) {
