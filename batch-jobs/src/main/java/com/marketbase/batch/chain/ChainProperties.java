@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("marketbase.chain")
 public record ChainProperties(@DefaultValue( {
 		"calendar", "instruments", "daily", "index_daily", "etf_daily", "fut_daily", "fut_mapping", "sge_daily",
-		"fx_daily", "daily_basic" }) List<String> modules,
+		"fx_daily", "daily_basic", "moneyflow" }) List<String> modules,
 		@DefaultValue({ "calendar", "instruments" }) List<String> prerequisites){
 
 	public ChainProperties {

@@ -29,12 +29,17 @@ public record CoverageProperties(@DefaultValue("Asia/Shanghai") ZoneId zone, Map
 		@DefaultValue("400") int lookbackDays, @DefaultValue("30s") Duration metricsCache) {
 
 	public CoverageProperties {
-		Map<String, LocalTime> due = new HashMap<>(Map.of(FX, LocalTime.of(9, 0)));
+		// Money flows are out from 19:00, financial indicators from 20:00.
+		Map<String, LocalTime> due = new HashMap<>(Map.of(FX, LocalTime.of(9, 0), "moneyflow", LocalTime.of(19, 0),
+				"fina_indicator", LocalTime.of(20, 0)));
 		if (dueAt != null) {
 			due.putAll(dueAt);
 		}
 		dueAt = Map.copyOf(due);
-		Map<String, Integer> later = new HashMap<>(Map.of(FX, 1));
+		// A report period is due when even an annual report must be out: four months
+		// after the year, a leap year's too.
+		// A month's macro figures are all out 25 days after it.
+		Map<String, Integer> later = new HashMap<>(Map.of(FX, 1, "fina_indicator", 122, "macro", 25));
 		if (dueDaysLater != null) {
 			later.putAll(dueDaysLater);
 		}

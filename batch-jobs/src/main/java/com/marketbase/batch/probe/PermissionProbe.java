@@ -146,6 +146,13 @@ public class PermissionProbe {
 		tushare(questions, client, "sge_daily", Map.of("trade_date", date, "limit", 1));
 		tushare(questions, client, "fx_daily", Map.of("trade_date", date, "limit", 1));
 		tushare(questions, client, "daily_basic", Map.of("trade_date", date, "limit", 1));
+		tushare(questions, client, "moneyflow", Map.of("trade_date", date, "limit", 1));
+		tushare(questions, client, "fina_indicator", Map.of("ts_code", STOCK, "limit", 1));
+		tushare(questions, client, "disclosure_date", Map.of("ts_code", STOCK, "limit", 1));
+		for (String series : List.of("cn_gdp", "cn_cpi", "cn_ppi", "cn_m", "shibor", "shibor_lpr", "us_tycr",
+				"eco_cal")) {
+			tushare(questions, client, series, Map.of("limit", 1));
+		}
 		tushare(questions, client, "stk_premarket", Map.of("trade_date", date, "limit", 1));
 		return questions;
 	}

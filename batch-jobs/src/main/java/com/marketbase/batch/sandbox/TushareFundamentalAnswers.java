@@ -22,10 +22,20 @@ final class TushareFundamentalAnswers {
 	static final Map<String, List<String>> COLUMNS = Map.of("daily_basic",
 			List.of("ts_code", "trade_date", "close", "turnover_rate", "turnover_rate_f", "volume_ratio", "pe",
 					"pe_ttm", "pb", "ps", "ps_ttm", "dv_ratio", "dv_ttm", "total_share", "float_share", "free_share",
-					"total_mv", "circ_mv"));
+					"total_mv", "circ_mv"),
+			"moneyflow",
+			List.of("ts_code", "trade_date", "buy_sm_vol", "buy_sm_amount", "sell_sm_vol", "sell_sm_amount",
+					"buy_md_vol", "buy_md_amount", "sell_md_vol", "sell_md_amount", "buy_lg_vol", "buy_lg_amount",
+					"sell_lg_vol", "sell_lg_amount", "buy_elg_vol", "buy_elg_amount", "sell_elg_vol", "sell_elg_amount",
+					"net_mf_vol", "net_mf_amount"));
 
 	/** The per-call row caps, as documented. */
-	static final Map<String, Integer> CAPS = Map.of("daily_basic", 6000);
+	static final Map<String, Integer> CAPS = Map.of("daily_basic", 6000, "moneyflow", 6000);
+
+	/** Each size's share of a day's volume: small, medium, large, extra large. */
+	private static final double[] SIZE_SHARES = { 0.4, 0.3, 0.2, 0.1 };
+
+	private static final String[] SIZES = { "sm", "md", "lg", "elg" };
 
 	private final SyntheticMarket market;
 
@@ -51,6 +61,53 @@ final class TushareFundamentalAnswers {
 			}
 		}
 		return rows;
+	}
+
+	/**
+	 * The {@code moneyflow} rows of some stocks and days, newest day first, in lots and
+	 * 10,000 CNY; the sizes on each side add up to the day's bar, split by fixed shares
+	 * and a per-stock, per-day tilt between buying and selling. A suspended day has no
+	 * row.
+	 * @param stocks the stocks
+	 * @param days the open days, oldest first
+	 * @return the rows
+	 */
+	List<Map<String, Object>> moneyflow(List<SimulatedInstrument> stocks, List<LocalDate> days) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int d = days.size() - 1; d >= 0; d--) {
+			for (SimulatedInstrument stock : stocks) {
+				SyntheticMarket.DayBar bar = this.market.day(stock, days.get(d));
+				if (bar != null) {
+					rows.add(moneyflowRow(bar));
+				}
+			}
+		}
+		return rows;
+	}
+
+	private static Map<String, Object> moneyflowRow(SyntheticMarket.DayBar bar) {
+		double buying = 0.4 + Math.floorMod(bar.symbol().hashCode() + bar.date().getDayOfYear(), 21) / 100.0;
+		double amount = bar.amountLi() / 1000.0 / 10_000.0;
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("ts_code", bar.symbol());
+		row.put("trade_date", DATE.format(bar.date()));
+		long netLots = 0;
+		double netAmount = 0;
+		for (int size = 0; size < SIZES.length; size++) {
+			long buyLots = Math.round(bar.lots() * SIZE_SHARES[size] * buying);
+			long sellLots = Math.round(bar.lots() * SIZE_SHARES[size] * (1 - buying));
+			double buyAmount = round(amount * SIZE_SHARES[size] * buying, 2);
+			double sellAmount = round(amount * SIZE_SHARES[size] * (1 - buying), 2);
+			row.put("buy_" + SIZES[size] + "_vol", buyLots);
+			row.put("buy_" + SIZES[size] + "_amount", buyAmount);
+			row.put("sell_" + SIZES[size] + "_vol", sellLots);
+			row.put("sell_" + SIZES[size] + "_amount", sellAmount);
+			netLots += buyLots - sellLots;
+			netAmount += buyAmount - sellAmount;
+		}
+		row.put("net_mf_vol", netLots);
+		row.put("net_mf_amount", round(netAmount, 2));
+		return row;
 	}
 
 	private static Map<String, Object> dailyBasicRow(SimulatedInstrument stock, SyntheticMarket.DayBar bar) {

@@ -83,6 +83,10 @@ final class TushareSimulator {
 
 	private final TushareFundamentalAnswers fundamentals;
 
+	private final TushareReportAnswers reports;
+
+	private final TushareMacroAnswers macro;
+
 	TushareSimulator(SandboxSettings settings, Universe universe, SyntheticMarket market) {
 		this.settings = settings;
 		this.universe = universe;
@@ -91,6 +95,8 @@ final class TushareSimulator {
 		this.premarket = new TusharePremarketAnswer(settings, universe, market);
 		this.crossAsset = new TushareCrossAssetAnswers(settings, universe, market);
 		this.fundamentals = new TushareFundamentalAnswers(market);
+		this.reports = new TushareReportAnswers(settings, universe);
+		this.macro = new TushareMacroAnswers(settings);
 	}
 
 	/**
@@ -216,6 +222,19 @@ final class TushareSimulator {
 			case "adj_factor" -> adjustmentFactors(params);
 			case "suspend_d" -> suspensions(params);
 			case "daily_basic" -> this.fundamentals.dailyBasic(instruments(params, InstrumentKind.STOCK), days(params));
+			case "moneyflow" -> this.fundamentals.moneyflow(instruments(params, InstrumentKind.STOCK), days(params));
+			case "fina_indicator" -> this.reports.finaIndicator(text(params, "ts_code", ""),
+					optionalDate(params, "period"), optionalDate(params, "start_date"),
+					optionalDate(params, "end_date"), optionalDate(params, "ann_date"));
+			case "cn_gdp", "cn_cpi", "cn_ppi", "cn_m" ->
+				this.macro.rows(api, periodStart(params), periodEnd(params), null, null);
+			case "shibor", "shibor_lpr", "us_tycr", "eco_cal" ->
+				this.macro.rows(api, optionalDate(params, "start_date"), optionalDate(params, "end_date"),
+						text(params, "currency", "").isEmpty() ? null : text(params, "currency", ""),
+						text(params, "event", "").isEmpty() ? null : text(params, "event", ""));
+			case "disclosure_date" ->
+				this.reports.disclosureDate(text(params, "ts_code", "").isEmpty() ? null : text(params, "ts_code", ""),
+						optionalDate(params, "end_date"));
 			default -> TushareCrossAssetAnswers.COLUMNS.containsKey(api)
 					? this.crossAsset.rows(api, params, days(params)) : this.reference.rows(api, params);
 		};
@@ -452,8 +471,13 @@ final class TushareSimulator {
 	}
 
 	private static List<Map<String, Object>> page(String api, List<Map<String, Object>> rows, JsonNode params) {
-		int cap = CAPS.getOrDefault(api, TushareCrossAssetAnswers.CAPS.getOrDefault(api,
-				TushareFundamentalAnswers.CAPS.getOrDefault(api, TushareReferenceAnswers.CAPS.get(api))));
+		Integer cap = CAPS.get(api);
+		for (Map<String, Integer> caps : List.of(TushareCrossAssetAnswers.CAPS, TushareFundamentalAnswers.CAPS,
+				TushareReportAnswers.CAPS, TushareMacroAnswers.CAPS, TushareReferenceAnswers.CAPS)) {
+			if (cap == null) {
+				cap = caps.get(api);
+			}
+		}
 		int offset = Math.max(0, params.path("offset").asInt(0));
 		int limit = params.path("limit").asInt(cap);
 		int size = Math.min(cap, (limit > 0) ? limit : cap);
@@ -472,6 +496,12 @@ final class TushareSimulator {
 		if (columns == null) {
 			columns = TushareFundamentalAnswers.COLUMNS.get(api);
 		}
+		if (columns == null) {
+			columns = TushareReportAnswers.COLUMNS.get(api);
+		}
+		if (columns == null) {
+			columns = TushareMacroAnswers.COLUMNS.get(api);
+		}
 		return (columns != null) ? columns : TushareReferenceAnswers.COLUMNS.get(api);
 	}
 
@@ -489,8 +519,8 @@ final class TushareSimulator {
 			}
 		}
 		if (names.isEmpty()) {
-			return all.subList(0, DEFAULT_COLUMN_COUNT.getOrDefault(api,
-					TushareCrossAssetAnswers.DEFAULT_COLUMN_COUNT.getOrDefault(api, all.size())));
+			return all.subList(0, DEFAULT_COLUMN_COUNT.getOrDefault(api, TushareCrossAssetAnswers.DEFAULT_COLUMN_COUNT
+				.getOrDefault(api, TushareReportAnswers.DEFAULT_COLUMN_COUNT.getOrDefault(api, all.size()))));
 		}
 		// The server's own order, not the order asked for; unknown names are dropped.
 		return all.stream().filter(names::contains).toList();
@@ -575,6 +605,37 @@ final class TushareSimulator {
 	private static String text(JsonNode params, String name, String fallback) {
 		JsonNode value = params.path(name);
 		return (value.isMissingNode() || value.isNull()) ? fallback : value.asString().strip();
+	}
+
+	/** The first day of the first period a quarterly or monthly macro question names. */
+	private static LocalDate periodStart(JsonNode params) {
+		String quarter = text(params, "start_q", "");
+		if (!quarter.isEmpty()) {
+			return LocalDate.of(Integer.parseInt(quarter.substring(0, 4)),
+					Integer.parseInt(quarter.substring(5)) * 3 - 2, 1);
+		}
+		String month = text(params, "start_m", "");
+		return month.isEmpty() ? null
+				: LocalDate.of(Integer.parseInt(month.substring(0, 4)), Integer.parseInt(month.substring(4, 6)), 1);
+	}
+
+	/** The last day of the last period a quarterly or monthly macro question names. */
+	private static LocalDate periodEnd(JsonNode params) {
+		String quarter = text(params, "end_q", "");
+		if (!quarter.isEmpty()) {
+			return LocalDate
+				.of(Integer.parseInt(quarter.substring(0, 4)), Integer.parseInt(quarter.substring(5)) * 3, 1)
+				.with(java.time.temporal.TemporalAdjusters.lastDayOfMonth());
+		}
+		String month = text(params, "end_m", "");
+		return month.isEmpty() ? null
+				: LocalDate.of(Integer.parseInt(month.substring(0, 4)), Integer.parseInt(month.substring(4, 6)), 1)
+					.with(java.time.temporal.TemporalAdjusters.lastDayOfMonth());
+	}
+
+	private static LocalDate optionalDate(JsonNode params, String name) {
+		String text = text(params, name, "");
+		return text.isEmpty() ? null : LocalDate.parse(text, DATE);
 	}
 
 	private static LocalDate date(JsonNode params, String name, LocalDate fallback) {

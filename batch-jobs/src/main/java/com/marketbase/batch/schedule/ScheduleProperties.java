@@ -49,12 +49,16 @@ public record ScheduleProperties(@DefaultValue("true") boolean enabled, @Default
 			@DefaultValue("open") String days, @DefaultValue("false") boolean skipWhileRunning,
 			@DefaultValue("true") boolean catchUp, @DefaultValue("0") int daysBack) {
 
+		/** The most days an entry may look back. */
+		public static final int MAX_DAYS_BACK = 400;
+
 		@ConstructorBinding
 		public Entry {
 			parameters = (parameters != null) ? Map.copyOf(parameters) : Map.of();
-			if (daysBack < 0 || daysBack > 7) {
+			// Up to a year and more: a report period is due 122 days after it ends.
+			if (daysBack < 0 || daysBack > MAX_DAYS_BACK) {
 				throw new IllegalArgumentException(
-						"days-back of the " + job + " entry is " + daysBack + "; it is 0 to 7");
+						"days-back of the " + job + " entry is " + daysBack + "; it is 0 to " + MAX_DAYS_BACK);
 			}
 		}
 

@@ -48,7 +48,7 @@ class ChainCommandsIntegrationTests {
 			assertThat(modules).extracting((row) -> row.get("job_name") + " " + row.get("outcome"))
 				.containsExactly("calendar completed", "instruments completed", "daily completed", "index_daily failed",
 						"etf_daily completed", "fut_daily completed", "fut_mapping completed", "sge_daily completed",
-						"fx_daily completed", "daily_basic skipped");
+						"fx_daily completed", "daily_basic skipped", "moneyflow skipped");
 			assertThat(modules.get(9).get("reason").toString()).contains("universeDailyBasicEnabled");
 			assertThat(modules.get(3).get("reason").toString())
 				.startsWith("Tushare Pro refused index_daily: its answer has no column vol")
@@ -66,7 +66,7 @@ class ChainCommandsIntegrationTests {
 				.contains("  etf_daily: COMPLETED (execution ")
 				.contains("  fut_daily: COMPLETED (execution ")
 				.contains("  fx_daily: COMPLETED (execution ");
-			assertThat(output.getErr()).contains("8 completed, 1 failed (index_daily), 1 skipped")
+			assertThat(output.getErr()).contains("8 completed, 1 failed (index_daily), 2 skipped")
 				.doesNotContain("\tat ");
 			assertThat(jdbc.queryForObject("select count(*) from market.chain_runs where finished_at is not null "
 					+ "and trade_date = date '" + DAY + "' and launched_by = 'cli'", Long.class))

@@ -239,8 +239,9 @@ class ConsoleApiIntegrationTests {
 		server.get("/api/jobs", ConsoleServer.VIEWER)
 			.json()
 			.forEach((job) -> jobs.put(job.get("name").asString(), job));
-		assertThat(jobs).containsOnlyKeys("calendar", "daily", "daily_basic", "etf_daily", "fut_daily", "fut_mapping",
-				"fx_daily", "index_daily", "instruments", "minute_1m", "sge_daily");
+		assertThat(jobs).containsOnlyKeys("calendar", "daily", "daily_basic", "etf_daily", "fina_indicator",
+				"fut_daily", "fut_mapping", "fx_daily", "index_daily", "instruments", "macro", "minute_1m", "moneyflow",
+				"sge_daily");
 		jobs.values().forEach((job) -> assertThat(job.get("fields")).as(job.get("name").asString()).isNotEmpty());
 		assertThat(jobs.get("daily").get("dataset").asString()).isEqualTo("daily");
 		assertThat(jobs.get("minute_1m").get("dataset").asString()).isEqualTo("minute_1m");

@@ -40,6 +40,10 @@ import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.SourceSettings;
 import com.marketbase.batch.source.SourceStates;
 import com.marketbase.batch.warehouse.DailyValuation;
+import com.marketbase.batch.warehouse.FinancialPeriod;
+import com.marketbase.batch.warehouse.FinancialReport;
+import com.marketbase.batch.warehouse.MacroObservation;
+import com.marketbase.batch.warehouse.MoneyFlow;
 import com.marketbase.batch.warehouse.Suspension;
 import com.marketbase.batch.warehouse.reference.TradingDay;
 import com.marketbase.batch.source.Units;
@@ -56,7 +60,35 @@ public final class TushareClient {
 			Map.entry("daily", 6000), Map.entry("adj_factor", 2000), Map.entry("stk_mins", 8000),
 			Map.entry("index_daily", 8000), Map.entry("fund_daily", 2000), Map.entry("suspend_d", 5000),
 			Map.entry("fut_daily", 2000), Map.entry("fut_mapping", 2000), Map.entry("sge_daily", 2000),
-			Map.entry("fx_daily", 1000), Map.entry("daily_basic", 6000));
+			Map.entry("fx_daily", 1000), Map.entry("daily_basic", 6000), Map.entry("moneyflow", 6000),
+			Map.entry("fina_indicator", 100), Map.entry("disclosure_date", 3000), Map.entry("cn_gdp", 10000),
+			Map.entry("cn_cpi", 5000), Map.entry("cn_ppi", 5000), Map.entry("cn_m", 5000), Map.entry("shibor", 2000),
+			Map.entry("shibor_lpr", 4000), Map.entry("us_tycr", 2000), Map.entry("eco_cal", 100));
+
+	/** The columns of a version's key, stored as their own columns. */
+	private static final List<String> FINA_KEY = List.of("ts_code", "end_date", "ann_date", "update_flag");
+
+	/**
+	 * {@code fina_indicator}'s columns: its default set and {@code update_flag}, which it
+	 * sends only on request.
+	 */
+	static final List<String> FINA_FIELDS = List.of("ts_code", "ann_date", "end_date", "eps", "dt_eps",
+			"total_revenue_ps", "revenue_ps", "capital_rese_ps", "surplus_rese_ps", "undist_profit_ps", "extra_item",
+			"profit_dedt", "gross_margin", "current_ratio", "quick_ratio", "cash_ratio", "ar_turn", "ca_turn",
+			"fa_turn", "assets_turn", "op_income", "ebit", "ebitda", "fcff", "fcfe", "current_exint",
+			"noncurrent_exint", "interestdebt", "netdebt", "tangible_asset", "working_capital", "networking_capital",
+			"invest_capital", "retained_earnings", "diluted2_eps", "bps", "ocfps", "retainedps", "cfps", "ebit_ps",
+			"fcff_ps", "fcfe_ps", "netprofit_margin", "grossprofit_margin", "cogs_of_sales", "expense_of_sales",
+			"profit_to_gr", "saleexp_to_gr", "adminexp_of_gr", "finaexp_of_gr", "impai_ttm", "gc_of_gr", "op_of_gr",
+			"ebit_of_gr", "roe", "roe_waa", "roe_dt", "roa", "npta", "roic", "roe_yearly", "roa2_yearly",
+			"debt_to_assets", "assets_to_eqt", "dp_assets_to_eqt", "ca_to_assets", "nca_to_assets",
+			"tbassets_to_totalassets", "int_to_talcap", "eqt_to_talcapital", "currentdebt_to_debt", "longdeb_to_debt",
+			"ocf_to_shortdebt", "debt_to_eqt", "eqt_to_debt", "eqt_to_interestdebt", "tangibleasset_to_debt",
+			"tangasset_to_intdebt", "tangibleasset_to_netdebt", "ocf_to_debt", "turn_days", "roa_yearly", "roa_dp",
+			"fixed_assets", "profit_to_op", "q_saleexp_to_gr", "q_gc_to_gr", "q_roe", "q_dt_roe", "q_npta",
+			"q_ocf_to_sales", "basic_eps_yoy", "dt_eps_yoy", "cfps_yoy", "op_yoy", "ebt_yoy", "netprofit_yoy",
+			"dt_netprofit_yoy", "ocf_yoy", "roe_yoy", "bps_yoy", "assets_yoy", "eqt_yoy", "tr_yoy", "or_yoy",
+			"q_sales_yoy", "q_op_qoq", "equity_yoy", "update_flag");
 
 	/**
 	 * {@code fut_daily}'s columns, with the delivery settlement it sends only on request.
@@ -522,6 +554,9 @@ public final class TushareClient {
 		if (item instanceof DailyValuation valuation) {
 			return valuation.implausibility();
 		}
+		if (item instanceof MoneyFlow flow) {
+			return flow.implausibility();
+		}
 		return (item instanceof FxBar bar) ? bar.implausibility() : null;
 	}
 
@@ -706,6 +741,218 @@ public final class TushareClient {
 				Json.decimal(row.get("dv_ttm")), tenThousands(row.get("total_share")),
 				tenThousands(row.get("float_share")), tenThousands(row.get("free_share")),
 				tenThousands(row.get("total_mv")), tenThousands(row.get("circ_mv")));
+	}
+
+	/**
+	 * Every stock's money flow of one day ({@code moneyflow}), paged past the row cap.
+	 * @param tradeDate the day
+	 * @return the rows, by code
+	 */
+	public Fetched<MoneyFlow> moneyflowOfMarket(LocalDate tradeDate) {
+		return paged("moneyflow", Map.of("trade_date", Units.compactDate(tradeDate)), List.of(),
+				TushareClient::moneyFlow, Comparator.comparing(MoneyFlow::symbol));
+	}
+
+	/**
+	 * One stock's money flow, day by day ({@code moneyflow}).
+	 * @param symbol the stock
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the rows, oldest first
+	 */
+	public Fetched<MoneyFlow> moneyflow(String symbol, LocalDate start, LocalDate end) {
+		return windowed("moneyflow", Map.of("ts_code", symbol), start, end, TushareClient::moneyFlow,
+				Comparator.comparing(MoneyFlow::tradeDate));
+	}
+
+	/**
+	 * Reads one {@code moneyflow} row: volumes from lots to shares, amounts from 10,000
+	 * CNY to CNY.
+	 * @param row the row
+	 * @return the flows
+	 */
+	static MoneyFlow moneyFlow(TushareTable.Row row) {
+		return new MoneyFlow(Json.requiredText(row.get("ts_code"), "ts_code"),
+				Units.compactDate(Json.requiredText(row.get("trade_date"), "trade_date")), sizes(row, "buy"),
+				sizes(row, "sell"), lots(row.get("net_mf_vol")), tenThousands(row.get("net_mf_amount")));
+	}
+
+	private static MoneyFlow.Sizes sizes(TushareTable.Row row, String side) {
+		return new MoneyFlow.Sizes(lots(row.get(side + "_sm_vol")), tenThousands(row.get(side + "_sm_amount")),
+				lots(row.get(side + "_md_vol")), tenThousands(row.get(side + "_md_amount")),
+				lots(row.get(side + "_lg_vol")), tenThousands(row.get(side + "_lg_amount")),
+				lots(row.get(side + "_elg_vol")), tenThousands(row.get(side + "_elg_amount")));
+	}
+
+	private static Long lots(JsonNode value) {
+		BigDecimal sent = Json.decimal(value);
+		return (sent != null) ? Units.lotsToShares(sent) : null;
+	}
+
+	/**
+	 * Every version of one stock's financial indicators for the report periods ending
+	 * between two days ({@code fina_indicator}: one stock a call, 100 rows a call, so a
+	 * long range is halved until each half fits), grouped by period. Rows that repeat
+	 * exactly are kept once; a row without an announcement day cannot be placed in time
+	 * and is rejected with its reason.
+	 * @param symbol the stock
+	 * @param start the first period end
+	 * @param end the last period end
+	 * @return the periods, with their versions newest announcement first
+	 */
+	public Fetched<FinancialPeriod> financialIndicators(String symbol, LocalDate start, LocalDate end) {
+		Fetched<FinancialReport> rows = window("fina_indicator", Map.of("ts_code", symbol), FINA_FIELDS, start, end,
+				TushareClient::financialReport);
+		Map<LocalDate, List<FinancialReport>> byPeriod = new java.util.TreeMap<>();
+		for (FinancialReport row : rows.items()) {
+			List<FinancialReport> versions = byPeriod.computeIfAbsent(row.periodEnd(), (period) -> new ArrayList<>());
+			if (!versions.contains(row)) {
+				versions.add(row);
+			}
+		}
+		List<FinancialPeriod> periods = new ArrayList<>();
+		byPeriod.forEach((period, versions) -> {
+			versions.sort(Comparator.comparing(FinancialReport::announced)
+				.thenComparing(FinancialReport::updateFlag)
+				.reversed());
+			periods.add(new FinancialPeriod(symbol, period, versions));
+		});
+		return new Fetched<>(periods, rows.rejected());
+	}
+
+	/**
+	 * The day each stock's report for a period came out, from the disclosure calendar
+	 * ({@code disclosure_date}: 3,000 rows a call, paged): its {@code actual_date}. A
+	 * report that is only scheduled has none and is left out; {@code ann_date} there is
+	 * when the schedule was announced, not the report.
+	 * @param period the period's end
+	 * @return the stock and disclosure day of each report that is out
+	 */
+	public Map<String, LocalDate> disclosures(LocalDate period) {
+		Map<String, LocalDate> out = new java.util.TreeMap<>();
+		pagedRows("disclosure_date", Map.of("end_date", Units.compactDate(period)),
+				List.of("ts_code", "end_date", "actual_date"), (row) -> row)
+			.items()
+			.forEach((row) -> {
+				JsonNode actual = row.get("actual_date");
+				if (actual.isString() && !actual.stringValue().isBlank()) {
+					out.merge(Json.requiredText(row.get("ts_code"), "ts_code"), Units.compactDate(actual.stringValue()),
+							(a, b) -> a.isAfter(b) ? a : b);
+				}
+			});
+		return out;
+	}
+
+	/**
+	 * Reads one {@code fina_indicator} row: the typed indicators, every other column as
+	 * JSON, and a note when the row was announced before its own period ended
+	 * (waditu/tushare#1917), which is kept as sent.
+	 * @param row the row
+	 * @return the version
+	 */
+	static FinancialReport financialReport(TushareTable.Row row) {
+		String symbol = Json.requiredText(row.get("ts_code"), "ts_code");
+		LocalDate period = Units.compactDate(Json.requiredText(row.get("end_date"), "end_date"));
+		LocalDate announced = Units.compactDate(Json.requiredText(row.get("ann_date"), "ann_date"));
+		JsonNode flag = row.get("update_flag");
+		Map<String, BigDecimal> typed = new LinkedHashMap<>();
+		for (String column : FinancialReport.TYPED) {
+			BigDecimal value = Json.decimal(row.get(column));
+			if (value != null) {
+				typed.put(column, value);
+			}
+		}
+		ObjectNode others = Json.MAPPER.createObjectNode();
+		new java.util.TreeMap<>(row.index()).keySet()
+			.stream()
+			.filter((column) -> !FinancialReport.TYPED.contains(column) && !FINA_KEY.contains(column))
+			.forEach((column) -> others.set(column, row.get(column)));
+		String note = announced.isBefore(period) ? "announced " + announced + ", before its period ends on " + period
+				+ " (kept as sent; visible from the deadline, " + FinancialReport.deadline(period) + ")" : null;
+		return new FinancialReport(symbol, period, announced,
+				(flag.isMissingNode() || flag.isNull()) ? "" : flag.asString().strip(), typed, others.toString(), note);
+	}
+
+	/**
+	 * A macro series' figures for the periods ending between two days, in the period
+	 * format each endpoint takes: quarters ({@code cn_gdp}, {@code 2024Q1}), months
+	 * ({@code cn_cpi}, {@code cn_ppi}, {@code cn_m}, {@code 202403}) or days
+	 * ({@code shibor}, {@code shibor_lpr}, {@code us_tycr}; halved while a call comes
+	 * back full).
+	 * @param series the series, which is also its endpoint
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the figures, oldest first, without their available days
+	 */
+	public Fetched<MacroObservation> macroSeries(String series, LocalDate start, LocalDate end) {
+		Fetched<MacroObservation> rows = switch (series) {
+			case "cn_gdp" ->
+				rows(series, call(series, Map.of("start_q", quarter(start), "end_q", quarter(end)), List.of()),
+						(row) -> macroObservation(series, "quarter", row), (item) -> null);
+			case "cn_cpi", "cn_ppi", "cn_m" ->
+				rows(series, call(series, Map.of("start_m", month(start), "end_m", month(end)), List.of()),
+						(row) -> macroObservation(series, "month", row), (item) -> null);
+			case "shibor", "shibor_lpr", "us_tycr" ->
+				window(series, Map.of(), start, end, (row) -> macroObservation(series, "date", row));
+			default -> throw new IllegalArgumentException("not a macro series: " + series);
+		};
+		List<MacroObservation> inWindow = rows.items()
+			.stream()
+			.filter((row) -> !row.periodDate().isBefore(start) && !row.periodDate().isAfter(end))
+			.sorted(Comparator.comparing(MacroObservation::periodDate))
+			.toList();
+		return new Fetched<>(inWindow, rows.rejected());
+	}
+
+	/**
+	 * The releases of the economic calendar ({@code eco_cal}: 100 rows a call, so a long
+	 * window is halved until each half fits) in one currency whose event names hold a
+	 * word. The question names the currency, not the country: the client sends ASCII
+	 * only, and the country is checked on the answer.
+	 * @param currency the currency, for example {@code CNY}
+	 * @param country the country, as the calendar names it
+	 * @param event a word of the event's name, for example {@code CPI}
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the releases, oldest first
+	 */
+	public List<EconomicEvent> economicCalendar(String currency, String country, String event, LocalDate start,
+			LocalDate end) {
+		return window("eco_cal", Map.of("currency", currency, "event", event), start, end,
+				(row) -> new EconomicEvent(Units.compactDate(Json.requiredText(row.get("date"), "date")),
+						Json.requiredText(row.get("country"), "country"), Json.requiredText(row.get("event"), "event")))
+			.items()
+			.stream()
+			.filter((release) -> release.country().equals(country) && release.event().contains(event))
+			.sorted(Comparator.comparing(EconomicEvent::date))
+			.toList();
+	}
+
+	private static MacroObservation macroObservation(String series, String periodColumn, TushareTable.Row row) {
+		String period = Json.requiredText(row.get(periodColumn), periodColumn);
+		LocalDate periodDate = switch (periodColumn) {
+			case "quarter" ->
+				LocalDate.of(Integer.parseInt(period.substring(0, 4)), Integer.parseInt(period.substring(5)) * 3, 1)
+					.with(java.time.temporal.TemporalAdjusters.lastDayOfMonth());
+			case "month" ->
+				LocalDate.of(Integer.parseInt(period.substring(0, 4)), Integer.parseInt(period.substring(4, 6)), 1)
+					.with(java.time.temporal.TemporalAdjusters.lastDayOfMonth());
+			default -> Units.compactDate(period);
+		};
+		ObjectNode figures = Json.MAPPER.createObjectNode();
+		new java.util.TreeMap<>(row.index()).keySet()
+			.stream()
+			.filter((column) -> !column.equals(periodColumn))
+			.forEach((column) -> figures.set(column, row.get(column)));
+		return new MacroObservation(series, periodDate, period, figures.toString(), null, null);
+	}
+
+	private static String quarter(LocalDate day) {
+		return day.getYear() + "Q" + ((day.getMonthValue() + 2) / 3);
+	}
+
+	private static String month(LocalDate day) {
+		return String.format("%d%02d", day.getYear(), day.getMonthValue());
 	}
 
 	private static BigDecimal tenThousands(JsonNode value) {

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 import com.marketbase.batch.support.units.SymbolDay;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -122,5 +124,16 @@ public interface Dataset<R> {
 	 * indexes and etf_daily ETFs}
 	 */
 	String otherClassesHint();
+
+	/**
+	 * Whether an incremental run follows the feed's announcements
+	 * ({@link DatasetFeed#announcements(List)}): besides what is missing, it loads again
+	 * every unit announced since its last complete load, looking up to today, and each
+	 * day's run is a job instance of its own, since its window stays the same for months.
+	 * @return false for datasets without announcements
+	 */
+	default boolean followsAnnouncements() {
+		return false;
+	}
 
 }

@@ -1,7 +1,12 @@
 package com.marketbase.batch.support.pipeline;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDate;
 import java.util.List;
+
+import com.marketbase.batch.support.units.SymbolDay;
+import java.util.Map;
 
 import com.marketbase.batch.warehouse.reference.Listing;
 import com.marketbase.batch.warehouse.reference.TradingDay;
@@ -79,6 +84,19 @@ public interface DatasetFeed<R> {
 	 * @return the listings
 	 */
 	List<Listing> instruments();
+
+	/**
+	 * The latest announcement day of each unit's data, for a source that keeps a
+	 * disclosure calendar: an incremental run of a dataset that follows them
+	 * ({@link Dataset#followsAnnouncements()}) loads again the units announced since
+	 * their last complete load, and asks nothing of the others.
+	 * @param days the unit days an incremental run looks at
+	 * @return the announced units with their days, or {@code null} where the source keeps
+	 * no such calendar (the default)
+	 */
+	default @Nullable Map<SymbolDay, LocalDate> announcements(List<LocalDate> days) {
+		return null;
+	}
 
 	/**
 	 * How a unit with a row ends.

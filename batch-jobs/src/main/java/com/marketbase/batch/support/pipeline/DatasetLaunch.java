@@ -135,8 +135,13 @@ public final class DatasetLaunch implements JobLaunch {
 		long calls = (symbols == 0 || symbols >= this.settings.wholeMarketFrom()) ? openDays
 				: (long) symbols * openDays;
 		LaunchCalendar.checkCalls(this.dataset.name(), calls, this.settings.maxSourceCalls(), read.forcedAt() != null);
-		return new DatasetParameters(this.dataset.name(), start, end, read.symbols(), source, read.mode(),
-				read.forcedAt())
+		java.time.LocalDateTime forcedAt = read.forcedAt();
+		if (forcedAt == null && read.incremental() && this.dataset.followsAnnouncements()) {
+			// Its window stays the same for months while announcements come daily: each
+			// day's run is an instance of its own, and a failed one resumes the same day.
+			forcedAt = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).atStartOfDay();
+		}
+		return new DatasetParameters(this.dataset.name(), start, end, read.symbols(), source, read.mode(), forcedAt)
 			.toJobParameters();
 	}
 

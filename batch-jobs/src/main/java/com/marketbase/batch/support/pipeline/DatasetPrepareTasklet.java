@@ -2,7 +2,11 @@ package com.marketbase.batch.support.pipeline;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -20,6 +24,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Settles what a run will fetch before it starts. Incremental: the missing units of the
@@ -40,6 +45,11 @@ class DatasetPrepareTasklet implements Tasklet {
 
 	/** The units the run is to load. */
 	static final String PLANNED = "dataset.planned";
+
+	/**
+	 * The planned units of a dataset that follows announcements, {@code symbol/day;…}.
+	 */
+	static final String UNITS = "dataset.units";
 
 	/** The older holes planned. */
 	static final String BACKFILL = "dataset.backfill";
@@ -63,6 +73,8 @@ class DatasetPrepareTasklet implements Tasklet {
 
 	private final LoadBatches batches;
 
+	private final DataSource dataSource;
+
 	DatasetPrepareTasklet(Dataset<?> dataset, DatasetParameters parameters, DatasetSettings settings,
 			DataSource dataSource) {
 		this.dataset = dataset;
@@ -72,6 +84,7 @@ class DatasetPrepareTasklet implements Tasklet {
 		this.finder = new GapFinder(dataSource, dataset.name(), dataset.storedCondition());
 		this.reference = new MarketReference(dataSource);
 		this.batches = new LoadBatches(dataSource);
+		this.dataSource = dataSource;
 	}
 
 	@Override
@@ -100,11 +113,20 @@ class DatasetPrepareTasklet implements Tasklet {
 		}
 		List<SymbolDay> requested = this.parameters.incremental() ? this.finder.missing(symbols, start, end)
 				: this.finder.owed(symbols, start, end);
+		boolean announcements = this.parameters.incremental() && this.dataset.followsAnnouncements();
+		if (announcements) {
+			Set<SymbolDay> wanted = new LinkedHashSet<>(requested);
+			wanted.addAll(announcedSinceLoaded(symbols, start, end));
+			requested = List.copyOf(wanted);
+		}
 		List<FetchPlan.Planned> plan = new ArrayList<>(
 				FetchPlan.of(requested, this.feed, this.settings.wholeMarketFrom()));
 		int backfilled = 0;
 		int left = 0;
-		if (this.parameters.incremental()) {
+		// A dataset that follows announcements has looked at the older units already: a
+		// hole there is fetched once its report is out. Others heal older holes within
+		// the budget.
+		if (this.parameters.incremental() && !announcements) {
 			List<SymbolDay> holes = olderHoles(symbols, start);
 			int calls = 0;
 			for (FetchPlan.Planned fetch : FetchPlan.of(holes, this.feed, this.settings.wholeMarketFrom())) {
@@ -117,6 +139,14 @@ class DatasetPrepareTasklet implements Tasklet {
 				plan.add(fetch);
 			}
 			left = holes.size() - backfilled;
+		}
+		if (announcements) {
+			// A fetch's range may span units that were not planned; only the planned ones
+			// are written, so that a failed call never marks a held unit failed.
+			job.putString(UNITS,
+					requested.stream()
+						.map((unit) -> unit.symbol() + "/" + unit.day())
+						.collect(java.util.stream.Collectors.joining(";")));
 		}
 		job.putString(FETCHES, Fetch.encode(plan.stream().map(FetchPlan.Planned::fetch).toList()));
 		job.putLong(PLANNED, requested.size() + backfilled);
@@ -132,6 +162,65 @@ class DatasetPrepareTasklet implements Tasklet {
 				this.dataset.name(), this.parameters.mode(), this.feed.displayName(), requested.size(), start, end,
 				backfilled, plan.size(), left);
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * For a dataset that follows announcements: of the units owed from the backfill
+	 * window before the requested days up to today, those the source announced on or
+	 * after the day of their last complete load (or that never completed), so that stocks
+	 * without news cost no call. The lookup runs to today whatever the window: a period
+	 * is announced long before the day it counts as due.
+	 */
+	private List<SymbolDay> announcedSinceLoaded(@Nullable List<String> symbols, LocalDate start, LocalDate end) {
+		LocalDate from = start.minusDays(Math.max(0, this.settings.backfillDays()));
+		LocalDate first = this.finder.firstCalendarDay();
+		if (first != null && from.isBefore(first)) {
+			from = first;
+		}
+		LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		LocalDate to = end.isBefore(today) ? today : end;
+		List<SymbolDay> owed = this.finder.owed(symbols, from, to);
+		Map<SymbolDay, LocalDate> announced = this.feed
+			.announcements(owed.stream().map(SymbolDay::day).distinct().sorted().toList());
+		if (announced == null) {
+			throw new IllegalStateException(this.dataset.name() + " follows announcements, but the "
+					+ this.feed.displayName() + " feed lists none");
+		}
+		Map<SymbolDay, LocalDate> loaded = new HashMap<>();
+		new JdbcTemplate(this.dataSource).query("""
+				select symbol, trade_date, (updated_at at time zone 'Asia/Shanghai')::date from market.load_units
+				where dataset = ? and status = 'complete' and trade_date between ? and ?""", (rs) -> {
+			loaded.put(new SymbolDay(rs.getString(1), rs.getObject(2, LocalDate.class)),
+					rs.getObject(3, LocalDate.class));
+		}, this.dataset.name(), from, to);
+		List<SymbolDay> news = owed.stream().filter((unit) -> {
+			LocalDate day = announced.get(unit);
+			LocalDate last = loaded.get(unit);
+			return day != null && (last == null || !day.isBefore(last));
+		}).toList();
+		logger.info("{}: {} of {} unit(s) owed from {} to {} were announced since their last complete load",
+				this.dataset.name(), news.size(), owed.size(), from, to);
+		return news;
+	}
+
+	/**
+	 * The units an execution of a dataset that follows announcements planned, or
+	 * {@code null} for other datasets.
+	 * @param job the job's execution context
+	 * @return the units
+	 */
+	static @Nullable Set<SymbolDay> plannedUnits(ExecutionContext job) {
+		if (!job.containsKey(UNITS)) {
+			return null;
+		}
+		Set<SymbolDay> units = new HashSet<>();
+		for (String text : job.getString(UNITS).split(";")) {
+			if (!text.isEmpty()) {
+				int slash = text.lastIndexOf('/');
+				units.add(new SymbolDay(text.substring(0, slash), LocalDate.parse(text.substring(slash + 1))));
+			}
+		}
+		return units;
 	}
 
 	private List<SymbolDay> olderHoles(@Nullable List<String> symbols, LocalDate start) {

@@ -102,6 +102,13 @@ final class DatasetWriter<R> implements ItemWriter<FetchedRows<R>> {
 		List<String> scope = fetch.wholeDay() ? this.context.symbols() : List.of(fetch.symbol());
 		List<SymbolDay> targets = this.context.full() ? this.finder.owed(scope, fetch.from(), fetch.to())
 				: this.finder.missing(scope, fetch.from(), fetch.to());
+		if (this.context.planned() != null) {
+			// Announced units are loaded again though held: the plan names them.
+			targets = this.finder.owed(scope, fetch.from(), fetch.to())
+				.stream()
+				.filter(this.context.planned()::contains)
+				.toList();
+		}
 		if (!fetch.wholeDay()) {
 			targets = targets.stream().filter((unit) -> !this.context.wholeDays().contains(unit.day())).toList();
 		}
@@ -205,9 +212,11 @@ final class DatasetWriter<R> implements ItemWriter<FetchedRows<R>> {
 	 * @param symbols the launch's instruments, {@code null} for all
 	 * @param full whether every owed unit is written, not only the missing ones
 	 * @param wholeDays the days the plan fetches whole, which no range writes
+	 * @param planned for a dataset that follows announcements, the units the plan named,
+	 * which alone are written; {@code null} for others
 	 */
 	record Context(long loadBatch, long jobExecution, @Nullable List<String> symbols, boolean full,
-			Set<LocalDate> wholeDays) {
+			Set<LocalDate> wholeDays, @Nullable Set<SymbolDay> planned) {
 	}
 
 	private record Outcome(SymbolDay unit, String status, int rows, int expected, @Nullable String reason) {

@@ -74,7 +74,7 @@ class PipelineConfiguration {
 			.collect(Collectors.toSet());
 		DatasetWriter.Context context = new DatasetWriter.Context(job.getLong(DatasetPrepareTasklet.LOAD_BATCH),
 				stepExecution.getJobExecutionId(), parameters.symbols().isEmpty() ? null : parameters.symbols(),
-				!parameters.incremental(), wholeDays);
+				!parameters.incremental(), wholeDays, DatasetPrepareTasklet.plannedUnits(job));
 		return new DatasetWriter<>(dataset, dataset.feed(parameters.source()), dataSource, context,
 				jobs.settings(dataset), progress);
 	}

@@ -149,7 +149,8 @@ public final class MarketReference {
 	}
 
 	public int instrumentCount() {
-		Integer count = this.jdbc.queryForObject("select count(*) from market.instruments", Integer.class);
+		Integer count = this.jdbc.queryForObject("select count(*) from market.instruments where asset_class <> 'macro'",
+				Integer.class);
 		return (count != null) ? count : 0;
 	}
 

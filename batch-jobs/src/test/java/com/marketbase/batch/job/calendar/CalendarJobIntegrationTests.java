@@ -142,7 +142,10 @@ class CalendarJobIntegrationTests {
 			JobExecution failed = ReferenceRuns.launch(app, "calendar", THREE_YEARS);
 
 			assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-			assertThat(this.jdbc.queryForObject("select count(*) from market.trading_calendar", Integer.class))
+			// Of the exchanges' calendars, that is: the period calendars are computed.
+			assertThat(this.jdbc.queryForObject(
+					"select count(*) from market.trading_calendar where exchange not in ('QUARTER', 'MONTH')",
+					Integer.class))
 				.isZero();
 			JobExecution restarted = app.getBean(JobOperator.class).restart(failed);
 			assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);

@@ -54,7 +54,7 @@ class DatasetWriterIntegrationTests {
 		Fetch range = Fetch.range("600000.SH", MON, FRI);
 		Units dataset = new Units();
 		DatasetWriter<SymbolDay> writer = new DatasetWriter<>(dataset, dataset, dataSource,
-				new DatasetWriter.Context(1, 1, null, full, Set.of(WED)),
+				new DatasetWriter.Context(1, 1, null, full, Set.of(WED), null),
 				new DatasetSettings(4, null, 100, 366, 3, 20, 30000), new LoadProgress());
 		jdbc.update("insert into market.load_batches (id, dataset, source) values (1, 'daily', 'sandbox')");
 
