@@ -1,18 +1,16 @@
 package com.marketbase.batch.job.dailybasic;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 import com.marketbase.batch.source.ReferenceFeed;
 import com.marketbase.batch.source.tushare.TushareClient;
-import com.marketbase.batch.support.pipeline.DatasetFeed;
+import com.marketbase.batch.source.tushare.TushareDatasetFeed;
 import com.marketbase.batch.support.pipeline.Fetch;
 import com.marketbase.batch.support.pipeline.FetchedRows;
 import com.marketbase.batch.support.rows.Fetched;
 import com.marketbase.batch.warehouse.DailyValuation;
 import com.marketbase.batch.warehouse.reference.Listing;
-import com.marketbase.batch.warehouse.reference.TradingDay;
 
 /**
  * Valuation indicators from Tushare's {@code daily_basic}: a whole day of the market in
@@ -20,25 +18,10 @@ import com.marketbase.batch.warehouse.reference.TradingDay;
  * A suspended stock has no row; the source lists no suspensions here, so such a day is
  * empty, as for the daily bars.
  */
-class TushareDailyBasicFeed implements DatasetFeed<DailyValuation> {
-
-	private final TushareClient client;
-
-	private final ReferenceFeed reference;
+class TushareDailyBasicFeed extends TushareDatasetFeed<DailyValuation> {
 
 	TushareDailyBasicFeed(TushareClient client, ReferenceFeed reference) {
-		this.client = client;
-		this.reference = reference;
-	}
-
-	@Override
-	public String source() {
-		return this.client.source().key();
-	}
-
-	@Override
-	public String displayName() {
-		return this.client.source().displayName();
+		super(client, reference);
 	}
 
 	@Override
@@ -58,19 +41,14 @@ class TushareDailyBasicFeed implements DatasetFeed<DailyValuation> {
 
 	@Override
 	public FetchedRows<DailyValuation> fetch(Fetch fetch, int openDays) {
-		Fetched<DailyValuation> rows = fetch.wholeDay() ? this.client.dailyBasicOfMarket(fetch.from())
-				: this.client.dailyBasic(fetch.symbol(), fetch.from(), fetch.to());
+		Fetched<DailyValuation> rows = fetch.wholeDay() ? client().dailyBasicOfMarket(fetch.from())
+				: client().dailyBasic(fetch.symbol(), fetch.from(), fetch.to());
 		return FetchedRows.of(fetch, rows.items(), Set.of(), rows.rejected());
 	}
 
 	@Override
-	public List<TradingDay> calendar(String exchange, LocalDate start, LocalDate end) {
-		return this.reference.calendar(exchange, start, end).items();
-	}
-
-	@Override
 	public List<Listing> instruments() {
-		return this.reference.sharesAndFunds();
+		return sharesAndFunds();
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import com.marketbase.batch.source.ReferenceFeed;
 import com.marketbase.batch.source.tushare.TushareClient;
-import com.marketbase.batch.support.pipeline.DatasetFeed;
+import com.marketbase.batch.source.tushare.TushareDatasetFeed;
 import com.marketbase.batch.support.pipeline.Fetch;
 import com.marketbase.batch.support.pipeline.FetchedRows;
 import com.marketbase.batch.support.rows.Fetched;
@@ -25,25 +25,10 @@ import com.marketbase.batch.warehouse.reference.TradingDay;
  * The disclosure calendar, {@code disclosure_date}, tells an incremental run which stocks
  * announced something.
  */
-class TushareFinaIndicatorFeed implements DatasetFeed<FinancialPeriod> {
-
-	private final TushareClient client;
-
-	private final ReferenceFeed reference;
+class TushareFinaIndicatorFeed extends TushareDatasetFeed<FinancialPeriod> {
 
 	TushareFinaIndicatorFeed(TushareClient client, ReferenceFeed reference) {
-		this.client = client;
-		this.reference = reference;
-	}
-
-	@Override
-	public String source() {
-		return this.client.source().key();
-	}
-
-	@Override
-	public String displayName() {
-		return this.client.source().displayName();
+		super(client, reference);
 	}
 
 	@Override
@@ -63,7 +48,7 @@ class TushareFinaIndicatorFeed implements DatasetFeed<FinancialPeriod> {
 
 	@Override
 	public FetchedRows<FinancialPeriod> fetch(Fetch fetch, int openDays) {
-		Fetched<FinancialPeriod> rows = this.client.financialIndicators(fetch.symbol(), fetch.from(), fetch.to());
+		Fetched<FinancialPeriod> rows = client().financialIndicators(fetch.symbol(), fetch.from(), fetch.to());
 		return FetchedRows.of(fetch, rows.items(), Set.of(), rows.rejected());
 	}
 
@@ -82,7 +67,7 @@ class TushareFinaIndicatorFeed implements DatasetFeed<FinancialPeriod> {
 	public Map<SymbolDay, LocalDate> announcements(List<LocalDate> days) {
 		Map<SymbolDay, LocalDate> announced = new HashMap<>();
 		for (LocalDate period : days) {
-			this.client.disclosures(period).forEach((symbol, day) -> announced.put(new SymbolDay(symbol, period), day));
+			client().disclosures(period).forEach((symbol, day) -> announced.put(new SymbolDay(symbol, period), day));
 		}
 		return announced;
 	}
@@ -94,7 +79,7 @@ class TushareFinaIndicatorFeed implements DatasetFeed<FinancialPeriod> {
 
 	@Override
 	public List<Listing> instruments() {
-		return this.reference.sharesAndFunds();
+		return sharesAndFunds();
 	}
 
 }

@@ -1,43 +1,25 @@
 package com.marketbase.batch.job.fxdaily;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 import com.marketbase.batch.source.ReferenceFeed;
 import com.marketbase.batch.source.tushare.TushareClient;
-import com.marketbase.batch.support.pipeline.DatasetFeed;
+import com.marketbase.batch.source.tushare.TushareDatasetFeed;
 import com.marketbase.batch.support.pipeline.Fetch;
 import com.marketbase.batch.support.pipeline.FetchedRows;
 import com.marketbase.batch.support.rows.Fetched;
 import com.marketbase.batch.warehouse.FxBar;
-import com.marketbase.batch.warehouse.reference.Listing;
-import com.marketbase.batch.warehouse.reference.TradingDay;
 
 /**
  * FX bars from Tushare's {@code fx_daily}, one pair's range a call (1,000 rows a call,
  * split past that). A whole day would answer every instrument of the broker, most of them
  * not followed, so the feed reads pair by pair.
  */
-class TushareFxFeed implements DatasetFeed<FxBar> {
-
-	private final TushareClient client;
-
-	private final ReferenceFeed reference;
+class TushareFxFeed extends TushareDatasetFeed<FxBar> {
 
 	TushareFxFeed(TushareClient client, ReferenceFeed reference) {
-		this.client = client;
-		this.reference = reference;
-	}
-
-	@Override
-	public String source() {
-		return this.client.source().key();
-	}
-
-	@Override
-	public String displayName() {
-		return this.client.source().displayName();
+		super(client, reference);
 	}
 
 	@Override
@@ -57,18 +39,8 @@ class TushareFxFeed implements DatasetFeed<FxBar> {
 
 	@Override
 	public FetchedRows<FxBar> fetch(Fetch fetch, int openDays) {
-		Fetched<FxBar> rows = this.client.fxDaily(fetch.symbol(), fetch.from(), fetch.to());
+		Fetched<FxBar> rows = client().fxDaily(fetch.symbol(), fetch.from(), fetch.to());
 		return FetchedRows.of(fetch, rows.items(), Set.of(), rows.rejected());
-	}
-
-	@Override
-	public List<TradingDay> calendar(String exchange, LocalDate start, LocalDate end) {
-		return this.reference.calendar(exchange, start, end).items();
-	}
-
-	@Override
-	public List<Listing> instruments() {
-		return List.of();
 	}
 
 }
