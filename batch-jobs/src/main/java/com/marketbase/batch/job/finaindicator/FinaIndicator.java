@@ -1,6 +1,7 @@
 package com.marketbase.batch.job.finaindicator;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * what the disclosure calendar says came out since the unit's last complete load.
  *
  * @param resolver the source resolver
+ * @param historyStart where a full run without dates starts
  */
-record FinaIndicator(SourceResolver resolver) implements Dataset<FinancialPeriod> {
+record FinaIndicator(SourceResolver resolver, LocalDate historyStart) implements Dataset<FinancialPeriod> {
 
 	private static final Set<String> READS = Set.of(SourceName.TUSHARE.key(), SourceName.SANDBOX.key());
 

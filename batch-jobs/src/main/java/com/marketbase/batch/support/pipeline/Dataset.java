@@ -1,5 +1,6 @@
 package com.marketbase.batch.support.pipeline;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
@@ -134,6 +135,15 @@ public interface Dataset<R> {
 	 */
 	default boolean followsAnnouncements() {
 		return false;
+	}
+
+	/**
+	 * Where a full run without dates starts: the dataset's history, up to its last day
+	 * out.
+	 * @return the first day, or {@code null} where such a run loads the last day only
+	 */
+	default @Nullable LocalDate historyStart() {
+		return null;
 	}
 
 }

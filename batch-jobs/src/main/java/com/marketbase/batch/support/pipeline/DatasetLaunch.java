@@ -113,6 +113,9 @@ public final class DatasetLaunch implements JobLaunch {
 		if (start.equals(LocalDate.MIN)) {
 			start = lastPublishedDay(source);
 			end = start;
+			if (!read.incremental() && this.dataset.historyStart() != null) {
+				start = this.dataset.historyStart();
+			}
 		}
 		if (this.dataset.publishedDaysLater() > 0) {
 			LocalDate out = LatestSession.lastDayOut(this.dataset.publishedAt(), this.dataset.publishedDaysLater());

@@ -173,6 +173,19 @@ class FinaIndicatorIntegrationTests {
 				.filter((version) -> !complete.contains(version.symbol() + "/" + version.period()))
 				.forEach((version) -> news.add(version.symbol()));
 			assertThat(news).isNotEmpty();
+			// A full run without dates is the history: from the configured start
+			// (2010-01-01
+			// unless set) to the last period due.
+			org.springframework.batch.core.job.parameters.JobParameters history = app
+				.getBeansOfType(com.marketbase.batch.support.launch.JobLaunch.class)
+				.values()
+				.stream()
+				.filter((launch) -> launch.jobName().equals("fina_indicator"))
+				.findFirst()
+				.orElseThrow()
+				.parameters(Map.of("mode", "full", "source", "tushare"));
+			assertThat(history.getLocalDate("start_date")).isEqualTo(LocalDate.of(2010, 1, 1));
+			assertThat(history.getLocalDate("end_date")).isBefore(LocalDate.now().minusDays(121));
 			expected.addAll(news);
 			assertThat(expected).hasSizeLessThan(stocks(jdbc).size());
 			assertThat(calls).isEqualTo(expected.size());
