@@ -2,13 +2,13 @@ package com.marketbase.batch.job.macro;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.source.Units;
 import com.marketbase.batch.source.SourceResolver;
 import com.marketbase.batch.support.pipeline.Dataset;
 import com.marketbase.batch.support.pipeline.DatasetFeed;
@@ -127,7 +127,7 @@ record Macro(SourceResolver resolver, MacroRules rules) implements Dataset<Macro
 
 	@Override
 	public void store(JdbcTemplate jdbc, List<MacroMonth> rows, String source, long loadBatch) {
-		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		LocalDate today = LocalDate.now(Units.BEIJING);
 		List<MacroObservation> figures = new ArrayList<>();
 		rows.forEach((month) -> figures.addAll(month.figures()));
 		jdbc.batchUpdate(INSERT, figures, 500, (ps, figure) -> {

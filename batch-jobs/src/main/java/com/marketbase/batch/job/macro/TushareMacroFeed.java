@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import com.marketbase.batch.source.Units;
 import com.marketbase.batch.source.tushare.EconomicEvent;
 import com.marketbase.batch.source.tushare.TushareClient;
 import com.marketbase.batch.support.pipeline.DatasetFeed;
@@ -82,7 +83,7 @@ class TushareMacroFeed implements DatasetFeed<MacroMonth> {
 				? this.client.economicCalendar(this.rules.calendarCurrency(), this.rules.calendarCountry(), event, from,
 						fetch.to().plusDays(RELEASE_WINDOW_DAYS + REVISED_AFTER_DAYS))
 				: List.of();
-		LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		LocalDate today = LocalDate.now(Units.BEIJING);
 		Map<LocalDate, List<MacroObservation>> byMonth = new TreeMap<>();
 		for (MacroObservation figure : figures.items()) {
 			MacroObservation dated = dated(figure, releases, event != null, today);

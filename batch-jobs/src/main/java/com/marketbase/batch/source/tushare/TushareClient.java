@@ -8,12 +8,15 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -803,7 +806,7 @@ public final class TushareClient {
 	public Fetched<FinancialPeriod> financialIndicators(String symbol, LocalDate start, LocalDate end) {
 		Fetched<FinancialReport> rows = window("fina_indicator", Map.of("ts_code", symbol), FINA_FIELDS, start, end,
 				TushareClient::financialReport);
-		Map<LocalDate, List<FinancialReport>> byPeriod = new java.util.TreeMap<>();
+		Map<LocalDate, List<FinancialReport>> byPeriod = new TreeMap<>();
 		for (FinancialReport row : rows.items()) {
 			List<FinancialReport> versions = byPeriod.computeIfAbsent(row.periodEnd(), (period) -> new ArrayList<>());
 			if (!versions.contains(row)) {
@@ -829,7 +832,7 @@ public final class TushareClient {
 	 * @return the stock and disclosure day of each report that is out
 	 */
 	public Map<String, LocalDate> disclosures(LocalDate period) {
-		Map<String, LocalDate> out = new java.util.TreeMap<>();
+		Map<String, LocalDate> out = new TreeMap<>();
 		pagedRows("disclosure_date", Map.of("end_date", Units.compactDate(period)),
 				List.of("ts_code", "end_date", "actual_date"), (row) -> row)
 			.items()
@@ -862,15 +865,12 @@ public final class TushareClient {
 				typed.put(column, value);
 			}
 		}
-		ObjectNode others = Json.MAPPER.createObjectNode();
-		new java.util.TreeMap<>(row.index()).keySet()
-			.stream()
-			.filter((column) -> !FinancialReport.TYPED.contains(column) && !FINA_KEY.contains(column))
-			.forEach((column) -> others.set(column, row.get(column)));
+		String others = columnsAsJson(row,
+				(column) -> !FinancialReport.TYPED.contains(column) && !FINA_KEY.contains(column));
 		String note = announced.isBefore(period) ? "announced " + announced + ", before its period ends on " + period
 				+ " (kept as sent; visible from the deadline, " + FinancialReport.deadline(period) + ")" : null;
 		return new FinancialReport(symbol, period, announced,
-				(flag.isMissingNode() || flag.isNull()) ? "" : flag.asString().strip(), typed, others.toString(), note);
+				(flag.isMissingNode() || flag.isNull()) ? "" : flag.asString().strip(), typed, others, note);
 	}
 
 	/**
@@ -933,18 +933,27 @@ public final class TushareClient {
 		LocalDate periodDate = switch (periodColumn) {
 			case "quarter" ->
 				LocalDate.of(Integer.parseInt(period.substring(0, 4)), Integer.parseInt(period.substring(5)) * 3, 1)
-					.with(java.time.temporal.TemporalAdjusters.lastDayOfMonth());
+					.with(TemporalAdjusters.lastDayOfMonth());
 			case "month" ->
 				LocalDate.of(Integer.parseInt(period.substring(0, 4)), Integer.parseInt(period.substring(4, 6)), 1)
-					.with(java.time.temporal.TemporalAdjusters.lastDayOfMonth());
+					.with(TemporalAdjusters.lastDayOfMonth());
 			default -> Units.compactDate(period);
 		};
-		ObjectNode figures = Json.MAPPER.createObjectNode();
-		new java.util.TreeMap<>(row.index()).keySet()
+		return new MacroObservation(series, periodDate, period,
+				columnsAsJson(row, (column) -> !column.equals(periodColumn)), null, null);
+	}
+
+	/**
+	 * Some columns of a row as a JSON object, by name, so that what is not stored in a
+	 * column of its own is kept as sent.
+	 */
+	private static String columnsAsJson(TushareTable.Row row, Predicate<String> kept) {
+		ObjectNode json = Json.MAPPER.createObjectNode();
+		new TreeMap<>(row.index()).keySet()
 			.stream()
-			.filter((column) -> !column.equals(periodColumn))
-			.forEach((column) -> figures.set(column, row.get(column)));
-		return new MacroObservation(series, periodDate, period, figures.toString(), null, null);
+			.filter(kept)
+			.forEach((column) -> json.set(column, row.get(column)));
+		return json.toString();
 	}
 
 	private static String quarter(LocalDate day) {

@@ -1,6 +1,8 @@
 package com.marketbase.batch.support.pipeline;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * trading day whose data is out.
  */
 public final class DatasetLaunch implements JobLaunch {
+
+	/** Days are Beijing days. */
+	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	private final Dataset<?> dataset;
 
@@ -138,11 +143,11 @@ public final class DatasetLaunch implements JobLaunch {
 		long calls = (symbols == 0 || symbols >= this.settings.wholeMarketFrom()) ? openDays
 				: (long) symbols * openDays;
 		LaunchCalendar.checkCalls(this.dataset.name(), calls, this.settings.maxSourceCalls(), read.forcedAt() != null);
-		java.time.LocalDateTime forcedAt = read.forcedAt();
+		LocalDateTime forcedAt = read.forcedAt();
 		if (forcedAt == null && read.incremental() && this.dataset.followsAnnouncements()) {
 			// Its window stays the same for months while announcements come daily: each
 			// day's run is an instance of its own, and a failed one resumes the same day.
-			forcedAt = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).atStartOfDay();
+			forcedAt = LocalDate.now(BEIJING).atStartOfDay();
 		}
 		return new DatasetParameters(this.dataset.name(), start, end, read.symbols(), source, read.mode(), forcedAt)
 			.toJobParameters();

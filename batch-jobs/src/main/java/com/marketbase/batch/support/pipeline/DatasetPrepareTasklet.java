@@ -1,6 +1,7 @@
 package com.marketbase.batch.support.pipeline;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -36,6 +38,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * restart finds them unchanged.
  */
 class DatasetPrepareTasklet implements Tasklet {
+
+	/** Days are Beijing days. */
+	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	/** The planned fetches. */
 	static final String FETCHES = "dataset.fetches";
@@ -146,7 +151,7 @@ class DatasetPrepareTasklet implements Tasklet {
 			job.putString(UNITS,
 					requested.stream()
 						.map((unit) -> unit.symbol() + "/" + unit.day())
-						.collect(java.util.stream.Collectors.joining(";")));
+						.collect(Collectors.joining(";")));
 		}
 		job.putString(FETCHES, Fetch.encode(plan.stream().map(FetchPlan.Planned::fetch).toList()));
 		job.putLong(PLANNED, requested.size() + backfilled);
@@ -177,7 +182,7 @@ class DatasetPrepareTasklet implements Tasklet {
 		if (first != null && from.isBefore(first)) {
 			from = first;
 		}
-		LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		LocalDate today = LocalDate.now(BEIJING);
 		LocalDate to = end.isBefore(today) ? today : end;
 		List<SymbolDay> owed = this.finder.owed(symbols, from, to);
 		Map<SymbolDay, LocalDate> announced = this.feed
