@@ -10,9 +10,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,14 +46,21 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A local stand-in for Tushare Pro, the TDX gateway and Eastmoney, over real HTTP on one
  * loopback port, each protocol at its real path: Tushare at {@code /} and
- * {@code /dataapi}, the TDX gateway under {@code /api/}, Eastmoney at {@code /f10/lsjz}
- * and {@code /js/{code}.js}. A connector is pointed at it by its base URL alone.
+ * {@code /dataapi}, the TDX gateway under {@code /api/}, Eastmoney at {@code /f10/lsjz},
+ * {@code /mm/newCore/FundValuationLast} and the retired {@code /js/{code}.js} (which
+ * redirects to {@code /notfound.html} on the sandbox). A connector is pointed at it by
+ * its base URL alone.
  * <p>
  * It counts calls per endpoint ({@code tushare:daily}, {@code tdx:/api/minute},
- * {@code eastmoney:f10/lsjz}, {@code eastmoney:fundgz}) and the rate-limit answers it
- * gave, and misbehaves on request: faults are injected per endpoint for the next calls,
- * optionally only for the calls that carry one parameter value (the request a test means
- * them for), or at random at a configured rate.
+ * {@code eastmoney:f10/lsjz}, {@code eastmoney:FundValuationLast},
+ * {@code eastmoney:fundgz}, {@code eastmoney:notfound.html}) and the rate-limit answers
+ * it gave, and misbehaves on request: faults are injected per endpoint for the next
+ * calls, optionally only for the calls that carry one parameter value (the request a test
+ * means them for), or at random at a configured rate.
+ * <p>
+ * It has a clock, {@link #timeOfDay(LocalTime)}, for the answers that depend on the hour:
+ * Eastmoney's estimates follow it through the session and a fund's NAV of the day is out
+ * from 20:00. Without a time, the day is over.
  * <p>
  * It uses the JDK's own HTTP server: it needs no dependency, starts in milliseconds, and
  * its plain blocking handlers are all a simulator needs. A stalled call holds no thread,
@@ -71,11 +81,36 @@ public final class Sandbox implements AutoCloseable {
 	private static final Pattern NUMBER_AFTER_ROW_START = Pattern
 		.compile("(\"items\"\\s*:\\s*\\[\\s*\\[(?:\\s*\"[^\"]*\"\\s*,)+\\s*)-?[0-9.]+");
 
+	private static final String VALUATION_PATH = "/mm/newCore/FundValuationLast";
+
 	private static final Logger logger = LoggerFactory.getLogger(Sandbox.class);
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+	/**
+	 * How close, in percent of the published NAV, an estimate of a fund's NAV from its
+	 * disclosed holdings always lands: the weights from {@code fund_portfolio}'s
+	 * {@code stk_mkv_ratio}, each holding's return from its last one-minute close of the
+	 * day over the day's {@code pre_close}, applied to the previous NAV from
+	 * {@code lsjz}.
+	 * <p>
+	 * Three things part the estimate from the NAV, as fractions of the previous NAV. The
+	 * undisclosed rest of the portfolio moves the NAV by a daily noise of standard
+	 * deviation 0.06 %, clipped at four standard deviations: at most 0.24 %. Each
+	 * disclosed weight is rounded by at most 0.005 %, which over ten holdings moving at
+	 * most 30 % (the Beijing limit) is 0.015 %. The NAV is rounded to 0.0001 CNY, at most
+	 * 0.017 % of the 0.3 CNY floor. Those 0.272 % stay under 0.30 % of the day's own NAV
+	 * on every day the fund falls by less than 10 %; a ten-stock synthetic portfolio
+	 * moves about 0.5 % a day and less than 3 % on its worst day, and the largest gap
+	 * measured over every fund and day of five seeds is 0.244 %.
+	 */
+	public static final double FUND_ESTIMATE_TOLERANCE_PERCENT = 0.30;
+
 	private final SandboxSettings settings;
+
+	private final Universe universe;
+
+	private volatile @Nullable LocalTime timeOfDay;
 
 	private final HttpServer server;
 
@@ -104,10 +139,11 @@ public final class Sandbox implements AutoCloseable {
 	private Sandbox(SandboxSettings settings) throws IOException {
 		this.settings = settings;
 		Universe universe = new Universe(settings);
-		SyntheticMarket market = new SyntheticMarket(settings.seed());
+		this.universe = universe;
+		SyntheticMarket market = new SyntheticMarket(settings.seed(), universe.ordinaryStocks());
 		this.tushare = new TushareSimulator(settings, universe, market);
 		this.tdx = new TdxSimulator(settings, universe, market);
-		this.eastmoney = new EastmoneySimulator(settings, universe, market);
+		this.eastmoney = new EastmoneySimulator(settings, universe, market, this::timeOfDay);
 		this.faultDice = new SplittableRandom(settings.seed());
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = Executors.newCachedThreadPool((task) -> {
@@ -160,6 +196,44 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	/**
+	 * Sets the sandbox's time of day on its {@link SandboxSettings#today() today},
+	 * Beijing time. Before 09:30 Eastmoney's estimates are still the last session's; from
+	 * 09:30 to 15:00 they follow the clock; a fund's NAV of today is out from 20:00.
+	 * Nothing else depends on it.
+	 * @param time the time, or {@code null} (the default) for a day that is over: every
+	 * answer as after 20:00
+	 */
+	public void timeOfDay(@Nullable LocalTime time) {
+		this.timeOfDay = time;
+	}
+
+	/**
+	 * The sandbox's time of day.
+	 * @return the time, or {@code null} when the day is over
+	 */
+	public @Nullable LocalTime timeOfDay() {
+		return this.timeOfDay;
+	}
+
+	/**
+	 * The OTC funds and what kind each is: every fifth fund is a money-market fund, and
+	 * of the others every third from the first (positions 0, 3, 6, ... among the
+	 * non-money funds) is index-like, the only ones {@code FundValuationLast} estimates.
+	 * {@code fund_basic} with market O tells them apart too, by {@code invest_type}
+	 * (被动指数型, 混合型, 货币型).
+	 * @return the style of each fund by its six-digit code, in the universe's order
+	 */
+	public Map<String, FundStyle> funds() {
+		Map<String, FundStyle> funds = new LinkedHashMap<>();
+		for (SimulatedInstrument fund : this.universe.all()) {
+			if (fund.kind() == InstrumentKind.FUND || fund.kind() == InstrumentKind.MONEY_FUND) {
+				funds.put(fund.digits(), this.universe.fundStyle(fund));
+			}
+		}
+		return Collections.unmodifiableMap(funds);
+	}
+
+	/**
 	 * Calls received by an endpoint, including refused ones.
 	 * @param endpoint for example {@code tushare:daily} or {@code tdx:/api/minute}
 	 * @return the count
@@ -205,8 +279,9 @@ public final class Sandbox implements AutoCloseable {
 	 * request to the same endpoint, only by that request again (a retry).
 	 * @param endpoint as for {@link #calls(String)}
 	 * @param parameter the parameter: one of the query for the TDX gateway and Eastmoney
-	 * (for example {@code code} or {@code fundCode}), one of the body's {@code params}
-	 * for Tushare (for example {@code ts_code} or {@code trade_date})
+	 * (for example {@code code}, {@code fundCode} or {@code FCODES}, whose value is then
+	 * the whole list as sent), one of the body's {@code params} for Tushare (for example
+	 * {@code ts_code} or {@code trade_date})
 	 * @param value the value the parameter must have, for example {@code 600000.SH}
 	 * @param fault the fault
 	 * @param times for how many such calls
@@ -382,6 +457,7 @@ public final class Sandbox implements AutoCloseable {
 			body = changedShape(new String(body, StandardCharsets.UTF_8), fault).getBytes(StandardCharsets.UTF_8);
 		}
 		exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+		answer.headers().forEach(exchange.getResponseHeaders()::set);
 		exchange.sendResponseHeaders(answer.status(), (body.length == 0) ? -1 : body.length);
 		if (body.length > 0) {
 			OutputStream out = exchange.getResponseBody();
@@ -391,7 +467,8 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	// The answer with its first row sent again right after it with one value changed:
-	// Tushare's vol, the gateway's Number, Eastmoney's DWJZ (its rows have no volume).
+	// Tushare's vol, the gateway's Number, Eastmoney's DWJZ or GSZ (Eastmoney has no
+	// volumes).
 	private static byte[] duplicated(byte[] body) {
 		JsonNode root = MAPPER.readTree(body);
 		if (root.path("data").path("items") instanceof ArrayNode items && !items.isEmpty()) {
@@ -416,6 +493,13 @@ public final class Sandbox implements AutoCloseable {
 			navs.insert(1, again);
 			((ObjectNode) root).put("TotalCount", root.path("TotalCount").asInt() + 1);
 		}
+		if (root.path("data") instanceof ArrayNode estimates && !estimates.isEmpty()
+				&& estimates.get(0).path("GSZ").isString()) {
+			ObjectNode again = (ObjectNode) estimates.get(0).deepCopy();
+			again.put("GSZ", new BigDecimal(again.get("GSZ").asString()).add(new BigDecimal("0.0100")).toPlainString());
+			estimates.insert(1, again);
+			((ObjectNode) root).put("totalCount", root.path("totalCount").asInt() + 1);
+		}
 		return MAPPER.writeValueAsBytes(root);
 	}
 
@@ -424,7 +508,8 @@ public final class Sandbox implements AutoCloseable {
 		if (fault == SandboxFault.RENAMED_COLUMN) {
 			return body.replaceFirst("\"vol\"", "\"volume\"")
 				.replace("\"Price\":", "\"Cost\":")
-				.replace("\"DWJZ\":", "\"NAV\":");
+				.replace("\"DWJZ\":", "\"NAV\":")
+				.replace("\"GSZ\":", "\"ESTIMATE\":");
 		}
 		// Tushare's first row: ["600000.SH","2026-11-20 15:00:00",7.35,... ; the
 		// gateway's
@@ -432,7 +517,8 @@ public final class Sandbox implements AutoCloseable {
 		return NUMBER_AFTER_ROW_START.matcher(body)
 			.replaceFirst("$1NaN")
 			.replaceFirst("(\"Price\":)-?[0-9.]+", "$1NaN")
-			.replaceFirst("(\"DWJZ\":)\"[0-9.]+\"", "$1\"NaN\"");
+			.replaceFirst("(\"DWJZ\":)\"[0-9.]+\"", "$1\"NaN\"")
+			.replaceFirst("(\"GSZ\":)\"[0-9.]+\"", "$1\"NaN\"");
 	}
 
 	private SandboxAnswer answer(SandboxRequest request, SandboxFault fault) {
@@ -458,8 +544,14 @@ public final class Sandbox implements AutoCloseable {
 		if (path.equals("/f10/lsjz")) {
 			return this.eastmoney.navHistory(request, corrupt);
 		}
+		if (path.equals(VALUATION_PATH)) {
+			return this.eastmoney.valuation(request, corrupt);
+		}
 		if (path.startsWith("/js/") && path.endsWith(".js")) {
-			return this.eastmoney.estimate(request, corrupt);
+			return this.eastmoney.retiredEstimate();
+		}
+		if (path.equals("/notfound.html")) {
+			return this.eastmoney.notFoundPage();
 		}
 		if (isTushare(path)) {
 			return this.tushare.answer(request, corrupt);
@@ -479,8 +571,14 @@ public final class Sandbox implements AutoCloseable {
 		if (path.equals("/f10/lsjz")) {
 			return "eastmoney:f10/lsjz";
 		}
+		if (path.equals(VALUATION_PATH)) {
+			return "eastmoney:FundValuationLast";
+		}
 		if (path.startsWith("/js/")) {
 			return "eastmoney:fundgz";
+		}
+		if (path.equals("/notfound.html")) {
+			return "eastmoney:notfound.html";
 		}
 		if (isTushare(path)) {
 			return "tushare:" + TushareSimulator.apiName(request);

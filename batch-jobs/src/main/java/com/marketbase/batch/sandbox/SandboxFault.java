@@ -35,7 +35,8 @@ public enum SandboxFault {
 
 	/**
 	 * A normal answer in which the first row is sent again right after it with another
-	 * volume (Eastmoney's NAV rows, which have none, with another NAV).
+	 * volume (Eastmoney's NAV rows and estimates, which have none, with another NAV or
+	 * estimate).
 	 */
 	DUPLICATE_ROW,
 
@@ -44,8 +45,8 @@ public enum SandboxFault {
 
 	/**
 	 * A normal answer with a required column renamed (Tushare's {@code vol}, the TDX
-	 * gateway's {@code Price}, Eastmoney's {@code DWJZ}), as when a source changes its
-	 * format.
+	 * gateway's {@code Price}, Eastmoney's {@code DWJZ} and {@code GSZ}), as when a
+	 * source changes its format.
 	 */
 	RENAMED_COLUMN
 

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param today the sandbox's "today": data exists up to this day
  * @param stocks how many A-share stocks (split 45/45/10 over SH, SZ and BJ)
  * @param etfs how many ETFs
- * @param funds how many OTC funds (every fifth a money-market fund)
+ * @param funds how many OTC funds (every fifth a money-market fund, every third of the
+ * others index-like)
  * @param latency how long every answer is delayed
  * @param stallFor how long a {@link SandboxFault#TIMEOUT} stalls before answering
  * @param tokens the Tushare tokens the sandbox accepts, with their permissions and quotas

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -20,15 +21,52 @@ import java.util.concurrent.ConcurrentHashMap;
  * summing to the day's. Stocks have suspended days (no bars), a few half days (morning
  * only), ex-dividend days (the pre-close drops and the adjustment factor rises) and price
  * limits by board.
+ * <p>
+ * A non-money fund holds ten of the stocks, fixed weights that add up to its equity share
+ * (60 % to 95 %), and its NAV moves each day by their weighted returns plus a small
+ * noise, the part of the portfolio it does not disclose. Its published NAV is therefore
+ * what an estimate from its disclosed holdings and the day's prices gives, up to that
+ * noise and the rounding of the disclosed weights.
  */
 final class SyntheticMarket {
 
+	/** How many stocks a fund holds. */
+	static final int HOLDINGS = 10;
+
+	/**
+	 * The standard deviation of a fund's daily noise ε, the return of the part of its
+	 * portfolio it does not disclose, as a fraction of its NAV.
+	 */
+	static final double FUND_NOISE = 0.0006;
+
+	/**
+	 * The bound on ε in standard deviations: the draw is clipped there, so that an
+	 * estimate from the disclosed holdings is within a known distance of the NAV on every
+	 * day, not on nearly every day.
+	 */
+	static final double FUND_NOISE_CLIP = 4;
+
+	private static final LocalTime OPENING = LocalTime.of(9, 30);
+
 	private final long seed;
+
+	private final List<SimulatedInstrument> fundStocks;
 
 	private final Map<String, int[]> closes = new ConcurrentHashMap<>();
 
-	SyntheticMarket(long seed) {
+	private final Map<String, List<Holding>> holdings = new ConcurrentHashMap<>();
+
+	private final Map<String, int[]> navs = new ConcurrentHashMap<>();
+
+	/**
+	 * A market.
+	 * @param seed the seed of every draw
+	 * @param fundStocks the stocks funds pick their holdings from, in a fixed order;
+	 * empty for a market that is never asked for a fund's NAV
+	 */
+	SyntheticMarket(long seed, List<SimulatedInstrument> fundStocks) {
 		this.seed = seed;
+		this.fundStocks = List.copyOf(fundStocks);
 	}
 
 	/**
@@ -42,9 +80,7 @@ final class SyntheticMarket {
 		if (index < 0) {
 			return null;
 		}
-		int[] chain = closes(instrument);
-		long previousClose = (index == 0) ? instrument.startLi() : chain[index - 1];
-		Draw draw = draw(instrument, index, previousClose);
+		Draw draw = drawOf(instrument, index);
 		if (draw == null || draw.suspended) {
 			return null;
 		}
@@ -68,8 +104,7 @@ final class SyntheticMarket {
 		if (index < 0) {
 			return false;
 		}
-		long previousClose = (index == 0) ? instrument.startLi() : closes(instrument)[index - 1];
-		Draw draw = draw(instrument, index, previousClose);
+		Draw draw = drawOf(instrument, index);
 		return draw != null && draw.suspended;
 	}
 
@@ -86,9 +121,7 @@ final class SyntheticMarket {
 		if (index < 0) {
 			return List.of();
 		}
-		int[] chain = closes(instrument);
-		long previousClose = (index == 0) ? instrument.startLi() : chain[index - 1];
-		Draw draw = draw(instrument, index, previousClose);
+		Draw draw = drawOf(instrument, index);
 		if (draw == null || draw.suspended) {
 			return List.of();
 		}
@@ -118,6 +151,14 @@ final class SyntheticMarket {
 	/**
 	 * The unit NAV of a fund (in 1/10000 CNY) or, for a money-market fund, its income per
 	 * 10,000 units (in 1/10000 CNY), on a trading day.
+	 * <p>
+	 * A non-money fund's NAV follows its holdings: NAV<sub>t</sub> = NAV<sub>t-1</sub>
+	 * &times; (1 + &Sigma; w<sub>i</sub> r<sub>i,t</sub> + &epsilon;<sub>t</sub>),
+	 * rounded, at least 0.3 CNY, where r<sub>i,t</sub> is a holding's close over its
+	 * pre-close (adjusted for a dividend, as the day bar has it), less 1, or 0 on a day
+	 * without a bar, and &epsilon;<sub>t</sub> is drawn from N(0, {@value #FUND_NOISE})
+	 * clipped at {@value #FUND_NOISE_CLIP} standard deviations. The day before the
+	 * sandbox's first day it stands at the fund's start value.
 	 * @param fund the fund
 	 * @param index the trading-day index
 	 * @return the value, or 0 before the fund's inception
@@ -129,7 +170,86 @@ final class SyntheticMarket {
 		if (fund.kind() == InstrumentKind.MONEY_FUND) {
 			return 3000 + random(fund.symbol(), index, 7).nextLong(3500);
 		}
-		return closes(fund)[index];
+		return navs(fund)[index];
+	}
+
+	/**
+	 * The stocks a non-money fund holds, the same on every day: ten of the market's
+	 * stocks listed before the fund (fewer in a universe too small to have ten), drawn
+	 * from the seed and the fund's code, with weights adding up to its equity share, from
+	 * 0.60 to 0.95.
+	 * @param fund the fund
+	 * @return the holdings, largest first; none for a money-market fund
+	 */
+	List<Holding> holdings(SimulatedInstrument fund) {
+		if (fund.kind() != InstrumentKind.FUND) {
+			return List.of();
+		}
+		return this.holdings.computeIfAbsent(fund.symbol(), (symbol) -> {
+			List<SimulatedInstrument> candidates = this.fundStocks.stream()
+				.filter((stock) -> stock.listDate().isBefore(fund.listDate()))
+				.toList();
+			SplittableRandom random = random(symbol, 0, 10);
+			int[] order = new int[candidates.size()];
+			for (int i = 0; i < order.length; i++) {
+				order[i] = i;
+			}
+			int count = Math.min(HOLDINGS, order.length);
+			// The first draws of a Fisher-Yates shuffle: distinct picks, each equally
+			// likely.
+			double[] raw = new double[count];
+			double total = 0;
+			for (int k = 0; k < count; k++) {
+				int pick = k + random.nextInt(order.length - k);
+				int kept = order[k];
+				order[k] = order[pick];
+				order[pick] = kept;
+				raw[k] = 0.3 + random.nextDouble();
+				total += raw[k];
+			}
+			double equityShare = 0.60 + 0.35 * random.nextDouble();
+			List<Holding> picked = new ArrayList<>(count);
+			for (int k = 0; k < count; k++) {
+				picked.add(new Holding(candidates.get(order[k]), equityShare * raw[k] / total));
+			}
+			picked.sort(Comparator.comparingDouble(Holding::weight).reversed().thenComparing(Holding::symbol));
+			return List.copyOf(picked);
+		});
+	}
+
+	/**
+	 * What a non-money fund's holdings make of its NAV at a moment of a trading day:
+	 * NAV<sub>t-1</sub> &times; (1 + &Sigma; w<sub>i</sub> r<sub>i</sub>), where
+	 * r<sub>i</sub> is the close of the holding's last one-minute bar ending at or before
+	 * that moment (the 09:30 auction bar from 09:30) over its pre-close, less 1, and 0
+	 * before 09:30 or on a day without bars. At 15:00 it differs from the day's NAV by
+	 * &epsilon; and the rounding only.
+	 * @param fund the fund
+	 * @param index the trading-day index
+	 * @param at the moment, Beijing time
+	 * @return the estimate, in 1/10000 CNY
+	 */
+	long fundEstimate(SimulatedInstrument fund, int index, LocalTime at) {
+		long previous = (index == 0) ? fund.startLi() : navs(fund)[index - 1];
+		if (at.isBefore(OPENING)) {
+			return previous;
+		}
+		double move = 0;
+		for (Holding holding : holdings(fund)) {
+			Draw draw = drawOf(holding.stock(), index);
+			if (draw == null || draw.suspended) {
+				continue;
+			}
+			long last = draw.open;
+			for (MinuteBar bar : minutePath(holding.stock(), index, draw)) {
+				if (bar.end().toLocalTime().isAfter(at)) {
+					break;
+				}
+				last = bar.close();
+			}
+			move += holding.weight() * ((double) last / draw.preClose - 1);
+		}
+		return Math.round(previous * (1 + move));
 	}
 
 	/**
@@ -144,23 +264,53 @@ final class SyntheticMarket {
 
 	private int[] closes(SimulatedInstrument instrument) {
 		return this.closes.computeIfAbsent(instrument.symbol(), (symbol) -> {
-			List<LocalDate> days = TradingCalendar.openDays();
-			int[] chain = new int[days.size()];
+			int[] chain = new int[TradingCalendar.openDays().size()];
 			long close = instrument.startLi();
 			for (int i = 0; i < chain.length; i++) {
-				if (instrument.kind() == InstrumentKind.FUND) {
-					close = Math.max(3000, Math.round(close * (1 + random(symbol, i, 9).nextGaussian() * 0.008)));
-				}
-				else {
-					Draw draw = draw(instrument, i, close);
-					if (draw != null && !draw.suspended) {
-						close = draw.close;
-					}
+				Draw draw = draw(instrument, i, close);
+				if (draw != null && !draw.suspended) {
+					close = draw.close;
 				}
 				chain[i] = (int) close;
 			}
 			return chain;
 		});
+	}
+
+	/**
+	 * A fund's NAV on every trading day, from its start value before the first; kept, as
+	 * each day needs the one before and every holding's day.
+	 */
+	private int[] navs(SimulatedInstrument fund) {
+		return this.navs.computeIfAbsent(fund.symbol(), (symbol) -> {
+			List<Holding> held = holdings(fund);
+			int days = TradingCalendar.openDays().size();
+			double[] moves = new double[days];
+			for (Holding holding : held) {
+				int[] chain = closes(holding.stock());
+				for (int i = 0; i < days; i++) {
+					Draw draw = draw(holding.stock(), i, (i == 0) ? holding.stock().startLi() : chain[i - 1]);
+					if (draw != null && !draw.suspended) {
+						moves[i] += holding.weight() * ((double) draw.close / draw.preClose - 1);
+					}
+				}
+			}
+			int[] navs = new int[days];
+			long nav = fund.startLi();
+			double bound = FUND_NOISE_CLIP * FUND_NOISE;
+			for (int i = 0; i < days; i++) {
+				double noise = Math.max(-bound, Math.min(bound, random(symbol, i, 9).nextGaussian() * FUND_NOISE));
+				nav = Math.max(3000, Math.round(nav * (1 + moves[i] + noise)));
+				navs[i] = (int) nav;
+			}
+			return navs;
+		});
+	}
+
+	/** The draw of a day, from the close before it. */
+	private Draw drawOf(SimulatedInstrument instrument, int index) {
+		long previousClose = (index == 0) ? instrument.startLi() : closes(instrument)[index - 1];
+		return draw(instrument, index, previousClose);
 	}
 
 	private Draw draw(SimulatedInstrument instrument, int index, long previousClose) {
@@ -359,6 +509,20 @@ final class SyntheticMarket {
 	 */
 	record DayBar(String symbol, LocalDate date, long open, long high, long low, long close, long preClose, long lots,
 			long amountLi, double adjustmentFactor, boolean halfDay) {
+	}
+
+	/**
+	 * One stock a fund holds.
+	 *
+	 * @param stock the stock
+	 * @param weight its share of the fund's net assets, 0..1
+	 */
+	record Holding(SimulatedInstrument stock, double weight) {
+
+		String symbol() {
+			return this.stock.symbol();
+		}
+
 	}
 
 	/**

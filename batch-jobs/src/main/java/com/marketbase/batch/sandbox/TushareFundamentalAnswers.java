@@ -110,11 +110,28 @@ final class TushareFundamentalAnswers {
 		return row;
 	}
 
+	/**
+	 * A stock's shares outstanding, fixed: from 50 million to about 5 billion.
+	 * @param stock the stock
+	 * @return the shares, in 10,000 shares
+	 */
+	static double totalShares(SimulatedInstrument stock) {
+		return 5_000 + Math.floorMod(stock.symbol().hashCode(), 1000) * 500.0;
+	}
+
+	/**
+	 * A stock's tradable shares, fixed: four fifths of those outstanding.
+	 * @param stock the stock
+	 * @return the shares, in 10,000 shares
+	 */
+	static double floatShares(SimulatedInstrument stock) {
+		return Math.round(totalShares(stock) * 0.8);
+	}
+
 	private static Map<String, Object> dailyBasicRow(SimulatedInstrument stock, SyntheticMarket.DayBar bar) {
 		int seed = Math.floorMod(stock.symbol().hashCode(), 1000);
-		// 10,000 shares: from 50 million to about 5 billion shares.
-		double total = 5_000 + seed * 500.0;
-		double floating = Math.round(total * 0.8);
+		double total = totalShares(stock);
+		double floating = floatShares(stock);
 		double free = Math.round(total * 0.55);
 		double close = bar.close() / 1000.0;
 		double traded = bar.lots() * 100.0 / 10_000.0;

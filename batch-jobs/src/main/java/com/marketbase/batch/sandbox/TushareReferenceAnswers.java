@@ -11,9 +11,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The rows of Tushare's reference lists beyond {@code stock_basic}: {@code index_basic},
- * {@code fund_basic} (exchange-traded funds), {@code fut_basic}, {@code sge_basic},
- * {@code fx_obasic} and {@code bse_mapping}, in the server's column order. The
- * {@link TushareSimulator} wraps them in its envelope, quotas and paging.
+ * {@code fund_basic} (exchange-traded funds, market E, and OTC funds, market O),
+ * {@code fut_basic}, {@code sge_basic}, {@code fx_obasic} and {@code bse_mapping}, in the
+ * server's column order. The {@link TushareSimulator} wraps them in its envelope, quotas
+ * and paging.
  */
 final class TushareReferenceAnswers {
 
@@ -87,7 +88,7 @@ final class TushareReferenceAnswers {
 	List<Map<String, Object>> rows(String api, JsonNode params) {
 		return switch (api) {
 			case "index_basic" -> indexes(params);
-			case "fund_basic" -> exchangeFunds(params);
+			case "fund_basic" -> funds(params);
 			case "fut_basic" -> futures(params);
 			case "sge_basic" -> spot(params);
 			case "fx_obasic" -> fxPairs(params);
@@ -129,47 +130,112 @@ final class TushareReferenceAnswers {
 		return rows;
 	}
 
-	private List<Map<String, Object>> exchangeFunds(JsonNode params) {
-		// OTC funds (market O) are served by the NAV endpoints; this list is the
-		// exchange-traded one.
-		if (!text(params, "market", "E").equals("E")) {
-			return List.of();
-		}
+	private List<Map<String, Object>> funds(JsonNode params) {
+		String market = text(params, "market", "E");
 		String status = text(params, "status", "");
+		String code = text(params, "ts_code", "");
+		List<SimulatedInstrument> funds = switch (market) {
+			case "E" -> this.universe.of(InstrumentKind.ETF);
+			case "O" -> this.universe.all()
+				.stream()
+				.filter((fund) -> fund.kind() == InstrumentKind.FUND || fund.kind() == InstrumentKind.MONEY_FUND)
+				.toList();
+			default -> List.of();
+		};
 		List<Map<String, Object>> rows = new ArrayList<>();
-		for (SimulatedInstrument fund : this.universe.of(InstrumentKind.ETF)) {
-			if (fund.listDate().isAfter(this.settings.today()) || (!status.isEmpty() && !status.equals("L"))) {
+		for (SimulatedInstrument fund : funds) {
+			if (fund.listDate().isAfter(this.settings.today()) || (!status.isEmpty() && !status.equals("L"))
+					|| (!code.isEmpty() && !code.equals(fund.symbol()))) {
 				continue;
 			}
-			Map<String, Object> row = new LinkedHashMap<>();
-			row.put("ts_code", fund.symbol());
-			row.put("name", fund.name());
-			row.put("management", "沙盒基金");
-			row.put("custodian", "沙盒银行");
-			row.put("fund_type", "股票型");
-			row.put("found_date", DATE.format(fund.listDate().minusDays(30)));
-			row.put("due_date", null);
-			row.put("list_date", DATE.format(fund.listDate()));
-			row.put("issue_date", DATE.format(fund.listDate().minusDays(45)));
-			row.put("delist_date", null);
-			row.put("issue_amount", 20.0);
-			row.put("m_fee", 0.5);
-			row.put("c_fee", 0.1);
-			row.put("duration_year", null);
-			row.put("p_value", 1.0);
-			row.put("min_amount", null);
-			row.put("exp_return", null);
-			row.put("benchmark", fund.name() + "标的指数收益率");
-			row.put("status", "L");
-			row.put("invest_type", "被动指数型");
-			row.put("type", "契约型开放式");
-			row.put("trustee", null);
-			row.put("purc_startdate", DATE.format(fund.listDate()));
-			row.put("redm_startdate", DATE.format(fund.listDate()));
-			row.put("market", "E");
-			rows.add(row);
+			rows.add(market.equals("E") ? exchangeFund(fund) : otcFund(fund));
 		}
 		return rows;
+	}
+
+	private static Map<String, Object> exchangeFund(SimulatedInstrument fund) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("ts_code", fund.symbol());
+		row.put("name", fund.name());
+		row.put("management", "沙盒基金");
+		row.put("custodian", "沙盒银行");
+		row.put("fund_type", "股票型");
+		row.put("found_date", DATE.format(fund.listDate().minusDays(30)));
+		row.put("due_date", null);
+		row.put("list_date", DATE.format(fund.listDate()));
+		row.put("issue_date", DATE.format(fund.listDate().minusDays(45)));
+		row.put("delist_date", null);
+		row.put("issue_amount", 20.0);
+		row.put("m_fee", 0.5);
+		row.put("c_fee", 0.1);
+		row.put("duration_year", null);
+		row.put("p_value", 1.0);
+		row.put("min_amount", null);
+		row.put("exp_return", null);
+		row.put("benchmark", fund.name() + "标的指数收益率");
+		row.put("status", "L");
+		row.put("invest_type", "被动指数型");
+		row.put("type", "契约型开放式");
+		row.put("trustee", null);
+		row.put("purc_startdate", DATE.format(fund.listDate()));
+		row.put("redm_startdate", DATE.format(fund.listDate()));
+		row.put("market", "E");
+		return row;
+	}
+
+	/**
+	 * An OTC fund: founded on its first NAV day, which is also its list date here; its
+	 * type tells index-like, active and money-market funds apart.
+	 */
+	private Map<String, Object> otcFund(SimulatedInstrument fund) {
+		FundStyle style = this.universe.fundStyle(fund);
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("ts_code", fund.symbol());
+		row.put("name", fund.name());
+		row.put("management", "沙盒基金");
+		row.put("custodian", "沙盒银行");
+		row.put("fund_type", switch (style) {
+			case INDEX_LIKE -> "股票型";
+			case ACTIVE -> "混合型";
+			case MONEY_MARKET -> "货币市场型";
+		});
+		row.put("found_date", DATE.format(fund.listDate()));
+		row.put("due_date", null);
+		row.put("list_date", DATE.format(fund.listDate()));
+		row.put("issue_date", DATE.format(fund.listDate().minusDays(30)));
+		row.put("delist_date", null);
+		row.put("issue_amount", 20.0);
+		row.put("m_fee", switch (style) {
+			case INDEX_LIKE -> 0.5;
+			case ACTIVE -> 1.2;
+			case MONEY_MARKET -> 0.25;
+		});
+		row.put("c_fee", switch (style) {
+			case INDEX_LIKE -> 0.1;
+			case ACTIVE -> 0.2;
+			case MONEY_MARKET -> 0.08;
+		});
+		row.put("duration_year", null);
+		row.put("p_value", 1.0);
+		row.put("min_amount", null);
+		row.put("exp_return", null);
+		row.put("benchmark", switch (style) {
+			case INDEX_LIKE -> "沪深300指数收益率*95%+银行活期存款利率(税后)*5%";
+			case ACTIVE -> "沪深300指数收益率*80%+中债综合指数收益率*20%";
+			case MONEY_MARKET -> "七天通知存款利率(税后)";
+		});
+		row.put("status", "L");
+		row.put("invest_type", switch (style) {
+			case INDEX_LIKE -> "被动指数型";
+			case ACTIVE -> "混合型";
+			case MONEY_MARKET -> "货币型";
+		});
+		row.put("type", "契约型开放式");
+		row.put("trustee", null);
+		row.put("purc_startdate", DATE.format(fund.listDate()));
+		row.put("redm_startdate", DATE.format(fund.listDate()));
+		row.put("market", "O");
+		return row;
 	}
 
 	private List<Map<String, Object>> futures(JsonNode params) {

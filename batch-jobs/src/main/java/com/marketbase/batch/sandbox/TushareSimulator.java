@@ -87,6 +87,8 @@ final class TushareSimulator {
 
 	private final TushareMacroAnswers macro;
 
+	private final TushareFundAnswers funds;
+
 	TushareSimulator(SandboxSettings settings, Universe universe, SyntheticMarket market) {
 		this.settings = settings;
 		this.universe = universe;
@@ -97,6 +99,7 @@ final class TushareSimulator {
 		this.fundamentals = new TushareFundamentalAnswers(market);
 		this.reports = new TushareReportAnswers(settings, universe);
 		this.macro = new TushareMacroAnswers(settings);
+		this.funds = new TushareFundAnswers(settings, universe, market);
 	}
 
 	/**
@@ -232,6 +235,8 @@ final class TushareSimulator {
 				this.macro.rows(api, optionalDate(params, "start_date"), optionalDate(params, "end_date"),
 						text(params, "currency", "").isEmpty() ? null : text(params, "currency", ""),
 						text(params, "event", "").isEmpty() ? null : text(params, "event", ""));
+			case "fund_portfolio" -> this.funds.portfolio(text(params, "ts_code", ""), optionalDate(params, "ann_date"),
+					optionalDate(params, "start_date"), optionalDate(params, "end_date"));
 			case "disclosure_date" ->
 				this.reports.disclosureDate(text(params, "ts_code", "").isEmpty() ? null : text(params, "ts_code", ""),
 						optionalDate(params, "end_date"));
@@ -473,7 +478,8 @@ final class TushareSimulator {
 	private static List<Map<String, Object>> page(String api, List<Map<String, Object>> rows, JsonNode params) {
 		Integer cap = CAPS.get(api);
 		for (Map<String, Integer> caps : List.of(TushareCrossAssetAnswers.CAPS, TushareFundamentalAnswers.CAPS,
-				TushareReportAnswers.CAPS, TushareMacroAnswers.CAPS, TushareReferenceAnswers.CAPS)) {
+				TushareReportAnswers.CAPS, TushareMacroAnswers.CAPS, TushareReferenceAnswers.CAPS,
+				TushareFundAnswers.CAPS)) {
 			if (cap == null) {
 				cap = caps.get(api);
 			}
@@ -501,6 +507,9 @@ final class TushareSimulator {
 		}
 		if (columns == null) {
 			columns = TushareMacroAnswers.COLUMNS.get(api);
+		}
+		if (columns == null) {
+			columns = TushareFundAnswers.COLUMNS.get(api);
 		}
 		return (columns != null) ? columns : TushareReferenceAnswers.COLUMNS.get(api);
 	}

@@ -51,6 +51,8 @@ final class Universe {
 
 	private final Map<String, Lifecycle> lifecycles = new LinkedHashMap<>();
 
+	private final Map<String, FundStyle> fundStyles = new LinkedHashMap<>();
+
 	Universe(SandboxSettings settings) {
 		SplittableRandom random = new SplittableRandom(settings.seed());
 		addStocks(settings.stocks(), random);
@@ -92,6 +94,15 @@ final class Universe {
 			add(new SimulatedInstrument(parts[0], parts[1], "FXCM", InstrumentKind.FX, LocalDate.of(2010, 1, 4), 1,
 					Long.parseLong(parts[2])));
 		}
+		int position = 0;
+		for (SimulatedInstrument fund : this.bySymbol.values()) {
+			if (fund.kind() == InstrumentKind.MONEY_FUND) {
+				this.fundStyles.put(fund.symbol(), FundStyle.MONEY_MARKET);
+			}
+			else if (fund.kind() == InstrumentKind.FUND) {
+				this.fundStyles.put(fund.symbol(), (position++ % 3 == 0) ? FundStyle.INDEX_LIKE : FundStyle.ACTIVE);
+			}
+		}
 	}
 
 	private void addListingCases(SandboxSettings settings) {
@@ -122,7 +133,8 @@ final class Universe {
 		// Re-coded Beijing stocks: the legacy code trades until the change, the 920 code
 		// from it, continuing the price.
 		LocalDate change = LocalDate.parse(BSE_RECODING);
-		SyntheticMarket market = new SyntheticMarket(settings.seed());
+		// Only the legacy codes' prices are asked of it, never a fund's NAV.
+		SyntheticMarket market = new SyntheticMarket(settings.seed(), List.of());
 		String[] legacyPrefixes = { "43", "83", "87" };
 		for (int i = 0; i < legacyPrefixes.length; i++) {
 			String legacy = freeCode(Integer.parseInt(legacyPrefixes[i] + "0100") + random.nextInt(800), ".BJ");
@@ -253,6 +265,35 @@ final class Universe {
 
 	private void add(SimulatedInstrument instrument) {
 		this.bySymbol.put(instrument.symbol(), instrument);
+	}
+
+	/**
+	 * The stocks a fund may hold: those listed plainly, without a listing case (no
+	 * delisting, pause, rename or re-coding), so that a holding trades to the end of the
+	 * sandbox's history under one code and one name.
+	 * @return the stocks, in the universe's order
+	 */
+	List<SimulatedInstrument> ordinaryStocks() {
+		return this.bySymbol.values()
+			.stream()
+			.filter((instrument) -> instrument.kind() == InstrumentKind.STOCK
+					&& !this.lifecycles.containsKey(instrument.symbol()))
+			.toList();
+	}
+
+	/**
+	 * What kind of fund an OTC fund is: every third non-money fund, counted in the
+	 * universe's order from the first, tracks an index, and only those have a source
+	 * estimate; the other non-money funds are active.
+	 * @param fund an OTC fund
+	 * @return its style
+	 */
+	FundStyle fundStyle(SimulatedInstrument fund) {
+		FundStyle style = this.fundStyles.get(fund.symbol());
+		if (style == null) {
+			throw new IllegalArgumentException(fund.symbol() + " is not an OTC fund");
+		}
+		return style;
 	}
 
 	SimulatedInstrument find(String symbol) {

@@ -297,8 +297,23 @@ class SourceSandboxIntegrationTests {
 		assertThat(navs.items()).hasSize((int) days).allSatisfy((day) -> assertThat(day).isInstanceOf(FundNav.class));
 		assertThat(sandbox.calls("eastmoney:f10/lsjz") - before).isGreaterThanOrEqualTo((days + 19) / 20);
 		assertThat(money.items()).isNotEmpty().allSatisfy((day) -> assertThat(day).isInstanceOf(MoneyFundIncome.class));
-		assertThat(eastmoney().estimate("000001")).isPresent();
-		assertThat(eastmoney().estimate("000029")).isEmpty();
+	}
+
+	@Test
+	void answersTheRetiredEstimateEndpointWithItsNotFoundPage() {
+		long before = sandbox.calls("eastmoney:fundgz");
+		long pages = sandbox.calls("eastmoney:notfound.html");
+
+		// The client follows the redirect, which stays on the sandbox, and reads the
+		// page it ends on as the retirement: no retry, whatever the fund.
+		for (String code : List.of("000001", "000029")) {
+			assertThatExceptionOfType(PermanentSourceException.class).isThrownBy(() -> eastmoney().estimate(code))
+				.withMessageStartingWith("Eastmoney refused fundgz: Eastmoney retired fundgz")
+				.withMessageContaining("since 2026-07-20");
+		}
+
+		assertThat(sandbox.calls("eastmoney:fundgz") - before).isEqualTo(2);
+		assertThat(sandbox.calls("eastmoney:notfound.html") - pages).isEqualTo(2);
 	}
 
 	@Test
