@@ -1,13 +1,16 @@
 // The console as an operator uses it, in a real headless Chromium: sign in, find the failed
 // minute_1m execution, restart it, follow its progress bar to COMPLETED, look at the bars it
 // loaded, open the coverage matrix and drill down to the symbols behind a missing day, then
-// launch daily from the form over a range of days and watch it complete.
+// launch daily from the form over a range of days and watch it complete, and last open the funds
+// page from the navigation and see an unknown fund refused in one line (with FUND_CODE, a fund the
+// warehouse knows, also add it to the watchlist, open it and queue its NAV sync).
 // Screenshots of each step go to SCREENSHOT_DIR. Exit 0 only when all held.
 //
 //   CONSOLE_URL=http://localhost:8080 CONSOLE_USER=otto CONSOLE_PASSWORD=... \
 //   BARS_SYMBOL=600000.SH BARS_FROM=2026-11-17 BARS_TO=2026-11-19 \
 //   COVERAGE_FROM=2026-11-16 COVERAGE_TO=2026-11-20 COVERAGE_DATASET=minute_1m COVERAGE_DAY=2026-11-18 \
-//   COVERAGE_SYMBOL=600999.SH DAILY_FROM=2026-11-16 DAILY_TO=2026-11-20 SCREENSHOT_DIR=target/e2e node e2e.mjs
+//   COVERAGE_SYMBOL=600999.SH DAILY_FROM=2026-11-16 DAILY_TO=2026-11-20 [FUND_CODE=000001] \
+//   SCREENSHOT_DIR=target/e2e node e2e.mjs
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +29,8 @@ const bars = { symbol: env('BARS_SYMBOL'), from: env('BARS_FROM'), to: env('BARS
 const coverage = { from: env('COVERAGE_FROM'), to: env('COVERAGE_TO'), dataset: env('COVERAGE_DATASET', 'minute_1m'),
   day: env('COVERAGE_DAY'), symbol: env('COVERAGE_SYMBOL') };
 const daily = { from: env('DAILY_FROM'), to: env('DAILY_TO') };
+// A fund the warehouse knows (six digits); without it only the refusal of an unknown one is checked.
+const fundCode = process.env.FUND_CODE || null;
 mkdirSync(shots, { recursive: true });
 
 const profile = mkdtempSync(join(tmpdir(), 'console-e2e-'));
@@ -39,6 +44,9 @@ const context = await chromium.launchPersistentContext(profile, {
 const page = context.pages()[0] ?? await context.newPage();
 page.setDefaultTimeout(20000);
 const problems = [];
+// Refusals a step provokes on purpose, as method, path and status; each excuses one answer.
+const expectedFailures = [];
+const expectFailure = (method, path, status) => expectedFailures.push({ method, path, status });
 page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 page.on('console', (message) => {
   // Failed loads are judged below by their URL, which the console message lacks.
@@ -48,10 +56,18 @@ page.on('console', (message) => {
 });
 page.on('response', (response) => {
   const url = new URL(response.url());
-  if (response.status() >= 400 && url.pathname !== '/favicon.ico') problems.push(`HTTP ${response.status()} ${url}`);
+  if (response.status() < 400 || url.pathname === '/favicon.ico') return;
+  const excused = expectedFailures.findIndex((f) => f.method === response.request().method()
+    && f.path === url.pathname && f.status === response.status());
+  if (excused >= 0) expectedFailures.splice(excused, 1);
+  else problems.push(`HTTP ${response.status()} ${url}`);
 });
 const shot = (name) => page.screenshot({ path: join(shots, name), fullPage: true });
 const step = (text) => console.log(`e2e: ${text}`);
+const answer = (method, path, query) => page.waitForResponse((response) => {
+  const url = new URL(response.url());
+  return response.request().method() === method && url.pathname === path && (query === undefined || url.search === query);
+});
 
 try {
   step('sign in');
@@ -165,6 +181,71 @@ try {
   await page.waitForSelector('#coverage-link[href*="dataset=daily"]');
   await page.waitForTimeout(600);
   await shot('10-daily-completed.png');
+
+  step('open the funds page from the navigation');
+  const fundsLink = page.locator('header a[href="/funds.html"]');
+  if (((await fundsLink.textContent()) ?? '').trim() !== 'Funds') throw new Error('the navigation has no Funds link');
+  const beforeFunds = problems.length;
+  await Promise.all([page.waitForURL(/\/funds\.html$/), fundsLink.click()]);
+  await page.waitForSelector('header a.current[href="/funds.html"]');
+  // The first refresh of the estimates (and the queue) and the accuracy over the default 30 days.
+  await page.waitForSelector('#estimates[data-refreshes]');
+  await page.waitForSelector('#accuracy-charts[data-days="30"]', { state: 'attached' });
+  await page.waitForSelector('#queue tbody tr');
+  if (!(await page.isVisible('#watch-form'))) throw new Error('an operator sees no watchlist form');
+  // A freshly reset warehouse follows no fund yet, and the page says what to do.
+  const empty = ((await page.textContent('#estimates-empty')) ?? '').trim();
+  if (!empty.includes('add one to the watchlist')) throw new Error(`no empty state on the funds page: ${empty}`);
+  if (problems.length > beforeFunds) throw new Error(`the funds page logged:\n${problems.slice(beforeFunds).join('\n')}`);
+
+  step('add an unknown fund to the watchlist');
+  expectFailure('PUT', '/api/funds/watchlist/123456', 400);
+  await page.fill('#watch-form input[name=code]', '123456');
+  const [refused] = await Promise.all([answer('PUT', '/api/funds/watchlist/123456'),
+    page.click('#watch-form button[type=submit]')]);
+  if (refused.status() !== 400) throw new Error(`an unknown fund was answered ${refused.status()}`);
+  const refusal = page.locator('#message .notice.error', { hasText: '123456.OF' });
+  await refusal.waitFor();
+  const refusalText = ((await refusal.textContent()) ?? '').trim();
+  step(`refused: ${refusalText}`);
+  if (!refusalText.startsWith('Not an open-end fund the warehouse knows: 123456.OF') || refusalText.includes('\n')) {
+    throw new Error(`not the one-line problem: ${refusalText}`);
+  }
+  await shot('11-funds-unknown-code.png');
+
+  if (fundCode) {
+    const symbol = `${fundCode}.OF`;
+    step(`add ${symbol} to the watchlist`);
+    await page.fill('#watch-form input[name=code]', fundCode);
+    const [watched] = await Promise.all([answer('PUT', `/api/funds/watchlist/${fundCode}`),
+      page.click('#watch-form button[type=submit]')]);
+    if (watched.status() !== 200) throw new Error(`watching ${symbol} was answered ${watched.status()}`);
+    await page.locator('#message .notice:not(.error)', { hasText: `${symbol} is on the watchlist.` }).waitFor();
+    const row = page.locator(`#estimates tbody tr[data-code="${symbol}"]`);
+    await row.waitFor();
+    const tier = ((await row.locator('td.tier').textContent()) ?? '').trim();
+    if (tier !== 'watchlist') throw new Error(`${symbol} is estimated in tier ${tier}, not watchlist`);
+    step(`estimates: ${((await row.textContent()) ?? '').replace(/\s+/g, ' ').trim()}`);
+
+    step(`open ${symbol} and queue its NAV sync`);
+    await Promise.all([answer('GET', `/api/funds/${fundCode}`), row.locator('a').click()]);
+    await page.waitForSelector(`#detail[data-code="${symbol}"]:not([hidden])`);
+    await page.waitForSelector('#scored tbody tr');
+    const [synced] = await Promise.all([answer('POST', '/api/funds/nav-history/sync'), page.click('#sync')]);
+    if (synced.status() !== 200) throw new Error(`the NAV sync was answered ${synced.status()}`);
+    await page.locator('#detail-message .notice:not(.error)', { hasText: 'NAV history sync' }).waitFor();
+    await shot('12-funds-detail.png');
+  }
+
+  step('accuracy over 7 days');
+  await Promise.all([answer('GET', '/api/funds/accuracy', '?days=7'),
+    page.selectOption('#accuracy-form select[name=days]', '7')]);
+  await page.waitForSelector('#accuracy-charts[data-days="7"]', { state: 'attached' });
+  step(`accuracy: ${((await page.textContent('#accuracy-summary')) ?? '').trim()}`);
+  await shot('13-funds-accuracy.png');
+  if (expectedFailures.length) {
+    throw new Error(`refusals that never came: ${expectedFailures.map((f) => `${f.method} ${f.path}`).join(', ')}`);
+  }
   if (problems.length) throw new Error(problems.join('\n'));
   step('all held');
   await context.close();

@@ -50,8 +50,9 @@ const Console = (() => {
   }
 
   async function header(current) {
-    const pages = [['/', 'Executions'], ['/launch.html', 'Launch'], ['/bars.html', 'Bars'], ['/coverage.html', 'Coverage'],
-      ['/quarantine.html', 'Quarantine'], ['/system.html', 'System'], ['/swagger-ui.html', 'API']];
+    const pages = [['/', 'Executions'], ['/launch.html', 'Launch'], ['/bars.html', 'Bars'], ['/funds.html', 'Funds'],
+      ['/coverage.html', 'Coverage'], ['/quarantine.html', 'Quarantine'], ['/system.html', 'System'],
+      ['/swagger-ui.html', 'API']];
     const bar = document.createElement('header');
     const brand = document.createElement('span');
     brand.className = 'brand';

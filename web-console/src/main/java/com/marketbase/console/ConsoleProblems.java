@@ -6,6 +6,7 @@ import java.util.Collection;
 
 import com.marketbase.console.action.ActionConflictException;
 import com.marketbase.console.action.UnknownJobException;
+import com.marketbase.console.funds.UnknownFundException;
 import com.marketbase.console.execution.ExecutionNotFoundException;
 import com.marketbase.console.job.InvalidLaunchException;
 import com.marketbase.console.job.LaunchUnavailableException;
@@ -44,6 +45,11 @@ class ConsoleProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail unknownJob(UnknownJobException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Job not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownFund(UnknownFundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Fund not found", ex.getMessage());
 	}
 
 	@ExceptionHandler

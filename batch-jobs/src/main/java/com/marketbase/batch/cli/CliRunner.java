@@ -125,9 +125,10 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		Sandbox sandbox = Sandbox.start(settings);
 		Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
-		this.console.say("Source sandbox on " + sandbox.baseUrl() + ": Tushare at / and /dataapi (token "
-				+ SandboxSettings.TOKEN + "), TDX gateway under /api/, Eastmoney at /f10/lsjz and /js/{code}.js. "
-				+ "Stop it with Ctrl-C.");
+		this.console.say(
+				"Source sandbox on " + sandbox.baseUrl() + ": Tushare at / and /dataapi (token " + SandboxSettings.TOKEN
+						+ "), TDX gateway under /api/, Eastmoney at /f10/lsjz, /mm/newCore/FundValuationLast and "
+						+ "/js/{code}.js (retired: 301). " + "Stop it with Ctrl-C.");
 		try {
 			sandbox.awaitClose();
 		}

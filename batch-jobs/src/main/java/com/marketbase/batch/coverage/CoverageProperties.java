@@ -29,9 +29,10 @@ public record CoverageProperties(@DefaultValue("Asia/Shanghai") ZoneId zone, Map
 		@DefaultValue("400") int lookbackDays, @DefaultValue("30s") Duration metricsCache) {
 
 	public CoverageProperties {
-		// Money flows are out from 19:00, financial indicators from 20:00.
+		// Money flows are out from 19:00, financial indicators from 20:00, fund NAVs once
+		// the evening's 22:30 load had time to run.
 		Map<String, LocalTime> due = new HashMap<>(Map.of(FX, LocalTime.of(9, 0), "moneyflow", LocalTime.of(19, 0),
-				"fina_indicator", LocalTime.of(20, 0)));
+				"fina_indicator", LocalTime.of(20, 0), "fund_nav", LocalTime.of(23, 30)));
 		if (dueAt != null) {
 			due.putAll(dueAt);
 		}

@@ -112,6 +112,10 @@ public final class Sandbox implements AutoCloseable {
 
 	private volatile @Nullable LocalTime timeOfDay;
 
+	private volatile int eastmoneyCallsPerMinute;
+
+	private final java.util.ArrayDeque<Long> eastmoneyWindow = new java.util.ArrayDeque<>();
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;
@@ -231,6 +235,32 @@ public final class Sandbox implements AutoCloseable {
 			}
 		}
 		return Collections.unmodifiableMap(funds);
+	}
+
+	/**
+	 * Limits the calls to Eastmoney's endpoints, all together, over the settings' quota
+	 * window (a minute unless shortened): a call beyond it is refused with HTTP 429 and
+	 * counted as rate-limited. Eastmoney states no quota of its own; this stands for the
+	 * rate at which it starts refusing a client.
+	 * @param callsPerMinute the calls per window; 0 (the default) for no limit
+	 */
+	public void limitEastmoney(int callsPerMinute) {
+		this.eastmoneyCallsPerMinute = Math.max(0, callsPerMinute);
+	}
+
+	private boolean withinEastmoneyQuota(int limit) {
+		long now = System.nanoTime();
+		synchronized (this.eastmoneyWindow) {
+			while (!this.eastmoneyWindow.isEmpty()
+					&& now - this.eastmoneyWindow.peekFirst() >= this.settings.quotaWindow().toNanos()) {
+				this.eastmoneyWindow.pollFirst();
+			}
+			if (this.eastmoneyWindow.size() >= limit) {
+				return false;
+			}
+			this.eastmoneyWindow.addLast(now);
+			return true;
+		}
 	}
 
 	/**
@@ -522,6 +552,14 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	private SandboxAnswer answer(SandboxRequest request, SandboxFault fault) {
+		String endpoint = endpointOf(request);
+		int limit = this.eastmoneyCallsPerMinute;
+		if (limit > 0 && endpoint != null && endpoint.startsWith("eastmoney:") && !withinEastmoneyQuota(limit)) {
+			// Eastmoney publishes no quota; a client that presses too hard gets refused
+			// (or banned) at the edge, as HTTP 429 here.
+			return SandboxAnswer.text(429, "text/html", "<html><body>429 Too Many Requests</body></html>")
+				.asRateLimited();
+		}
 		if (fault == SandboxFault.HTTP_500) {
 			return SandboxAnswer.text(500, "text/plain", "");
 		}

@@ -108,10 +108,10 @@ public final class ReferenceFeed {
 
 	/**
 	 * One unit of the instrument lists, as {@code kind} or {@code kind:argument}:
-	 * {@code stocks:L|D|P}, {@code etfs}, {@code indexes:<market>},
-	 * {@code futures:<exchange>}, {@code spot}, {@code fx} or {@code codes} (the Beijing
-	 * re-coding). TDX lists what trades now: the listed stocks and the ETFs, without
-	 * dates; it answers nothing for the other units.
+	 * {@code stocks:L|D|P}, {@code etfs}, {@code funds} (open-end),
+	 * {@code indexes:<market>}, {@code futures:<exchange>}, {@code spot}, {@code fx} or
+	 * {@code codes} (the Beijing re-coding). TDX lists what trades now: the listed stocks
+	 * and the ETFs, without dates; it answers nothing for the other units.
 	 * @param unit the unit
 	 * @return what the source listed
 	 */
@@ -129,6 +129,7 @@ public final class ReferenceFeed {
 		return switch (parts[0]) {
 			case "stocks" -> items(listings.stocks(argument));
 			case "etfs" -> items(listings.exchangeFunds());
+			case "funds" -> items(listings.openEndFunds());
 			case "indexes" -> items(listings.indexes(argument));
 			case "futures" -> items(listings.futures(argument));
 			case "spot" -> items(listings.spotContracts());

@@ -3,6 +3,7 @@ package com.marketbase.batch.source;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,6 +48,8 @@ public final class SourceResolver implements LaunchSources, AutoCloseable {
 	private final Map<SourceName, Object> clients = new EnumMap<>(SourceName.class);
 
 	private @Nullable Sandbox sandbox;
+
+	private @Nullable EastmoneyClient sandboxEastmoney;
 
 	/**
 	 * A resolver.
@@ -95,6 +98,14 @@ public final class SourceResolver implements LaunchSources, AutoCloseable {
 	@Override
 	public String resolve(@Nullable String typed, @Nullable String jobDefault, Set<String> accepted) {
 		SourceName source = (typed != null) ? SourceName.parse(typed) : defaultSource(jobDefault);
+		if (typed == null && !accepted.contains(source.key()) && source == SourceName.TUSHARE) {
+			// Tushare Pro is the default only for what it serves; a dataset of one other
+			// real source (Eastmoney's NAVs) reads that one.
+			List<String> real = accepted.stream().filter((key) -> !key.equals(SourceName.SANDBOX.key())).toList();
+			if (real.size() == 1) {
+				source = SourceName.parse(real.get(0));
+			}
+		}
 		if (!accepted.contains(source.key())) {
 			throw new IllegalArgumentException("This job does not read " + source.key() + "; use "
 					+ String.join(", ", new TreeSet<>(accepted)) + ".");
@@ -188,10 +199,39 @@ public final class SourceResolver implements LaunchSources, AutoCloseable {
 			SourceSettings settings = settings(SourceName.EASTMONEY);
 			SourceSettings estimates = (this.properties.eastmoneyEstimateUrl() != null)
 					? settings.at(this.properties.eastmoneyEstimateUrl()) : settings;
+			URI valuationUrl = this.properties.eastmoneyValuationUrl();
+			if (valuationUrl == null) {
+				valuationUrl = (this.properties.eastmoney().baseUrl() != null) ? settings.baseUrl()
+						: SourcesProperties.EASTMONEY_VALUATION_URL;
+			}
 			return new EastmoneyClient(new SourceHttp(SourceName.EASTMONEY, settings),
 					new SourceHttp(SourceName.EASTMONEY, estimates),
+					new SourceHttp(SourceName.EASTMONEY, settings.at(valuationUrl)),
 					new SourceGate(SourceName.EASTMONEY, settings, this.quota, this.states));
 		});
+	}
+
+	/**
+	 * The client of Eastmoney's protocol at a source.
+	 * @param source Eastmoney, or the sandbox, which answers its fund APIs too
+	 * @return the client
+	 */
+	public synchronized EastmoneyClient eastmoney(SourceName source) {
+		if (source == SourceName.EASTMONEY) {
+			return eastmoney();
+		}
+		if (source != SourceName.SANDBOX) {
+			throw new IllegalArgumentException(source.displayName() + " does not speak Eastmoney's protocol");
+		}
+		if (this.sandboxEastmoney == null) {
+			// Like the sandbox's Tushare client, unmetered: the warehouse's quota is for
+			// the real service.
+			SourceSettings settings = SourceSettings.direct(embeddedSandbox().baseUrl());
+			SourceHttp http = new SourceHttp(SourceName.SANDBOX, settings);
+			this.sandboxEastmoney = new EastmoneyClient(http, http, http,
+					new SourceGate(SourceName.SANDBOX, settings, CallQuota.unlimited(), this.states));
+		}
+		return this.sandboxEastmoney;
 	}
 
 	/**

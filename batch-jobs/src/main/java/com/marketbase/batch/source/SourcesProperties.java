@@ -26,6 +26,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * set
  * @param eastmoneyEstimateUrl Eastmoney's estimates,
  * {@code http://fundgz.1234567.com.cn}; empty means the same as {@code eastmoney}
+ * @param eastmoneyValuationUrl Eastmoney's batch estimates ({@code FundValuationLast}),
+ * {@code https://fundcomapi.tiantianfunds.com} unless set; where {@code eastmoney} is set
+ * and this is not, the same as {@code eastmoney}, so that one address moves every
+ * Eastmoney call (to a sandbox, say)
  * @param defaultSource the source of a launch that names none ({@code tushare},
  * {@code tdx} or {@code sandbox}); empty means the sandbox in demo mode and Tushare Pro
  * otherwise
@@ -39,8 +43,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("marketbase.sources")
 public record SourcesProperties(@DefaultValue SourceSettings tushare, @DefaultValue SourceSettings tdx,
-		@DefaultValue SourceSettings eastmoney, @Nullable URI eastmoneyEstimateUrl, @Nullable String defaultSource,
-		@DefaultValue("42") long sandboxSeed, @DefaultValue("100000") int sandboxCallsPerMinute, @DefaultValue( {
+		@DefaultValue SourceSettings eastmoney, @Nullable URI eastmoneyEstimateUrl, @Nullable URI eastmoneyValuationUrl,
+		@Nullable String defaultSource, @DefaultValue("42") long sandboxSeed,
+		@DefaultValue("100000") int sandboxCallsPerMinute, @DefaultValue( {
 				"USDCNH", "EURUSD", "USDJPY", "GBPUSD", "AUDUSD", "USDHKD" }) List<String> fxPairs){
 
 	private static final Pattern PAIR = Pattern.compile("[A-Z]{6}(\\.FXCM)?");
@@ -79,6 +84,9 @@ public record SourcesProperties(@DefaultValue SourceSettings tushare, @DefaultVa
 
 	/** Eastmoney's fund data host. */
 	public static final URI EASTMONEY_URL = URI.create("http://api.fund.eastmoney.com");
+
+	/** The host of Eastmoney's successor estimate endpoint. */
+	public static final URI EASTMONEY_VALUATION_URL = URI.create("https://fundcomapi.tiantianfunds.com");
 
 	/**
 	 * The settings of one source as configured; the sandbox has none of its own.

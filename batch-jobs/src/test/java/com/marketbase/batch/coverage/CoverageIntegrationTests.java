@@ -58,8 +58,8 @@ class CoverageIntegrationTests {
 		assertThat(rows(queries.days("index_daily", FRIDAY, FRIDAY)))
 			.containsExactly("2026-11-20 nothing owed 0: 0 0 0 / 0 0 0");
 		assertThat(queries.days(null, FRIDAY, FRIDAY)).extracting(CoverageDay::dataset)
-			.containsExactly("daily", "daily_basic", "etf_daily", "fina_indicator", "fut_daily", "fut_mapping",
-					"fx_daily", "index_daily", "macro", "minute_1m", "moneyflow", "sge_daily");
+			.containsExactly("daily", "daily_basic", "etf_daily", "fina_indicator", "fund_nav", "fut_daily",
+					"fut_mapping", "fx_daily", "index_daily", "macro", "minute_1m", "moneyflow", "sge_daily");
 	}
 
 	@ParameterizedTest

@@ -239,7 +239,7 @@ class ConsoleApiIntegrationTests {
 		server.get("/api/jobs", ConsoleServer.VIEWER)
 			.json()
 			.forEach((job) -> jobs.put(job.get("name").asString(), job));
-		assertThat(jobs).containsOnlyKeys("calendar", "daily", "daily_basic", "etf_daily", "fina_indicator",
+		assertThat(jobs).containsOnlyKeys("calendar", "daily", "daily_basic", "etf_daily", "fina_indicator", "fund_nav",
 				"fut_daily", "fut_mapping", "fx_daily", "index_daily", "instruments", "macro", "minute_1m", "moneyflow",
 				"sge_daily");
 		jobs.values().forEach((job) -> assertThat(job.get("fields")).as(job.get("name").asString()).isNotEmpty());

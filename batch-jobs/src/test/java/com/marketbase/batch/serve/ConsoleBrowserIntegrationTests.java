@@ -74,6 +74,11 @@ class ConsoleBrowserIntegrationTests {
 			jdbc.update("insert into market.instruments (symbol, exchange, asset_class, name, list_date, tick_size, "
 					+ "lot_size) values ('600999.SH', 'SSE', 'stock', 'Never loaded', '2001-01-01', 0.01, 100) "
 					+ "on conflict (symbol) do nothing");
+			// One open-end fund for the funds page, as job=instruments lists it.
+			jdbc.update("insert into market.instruments (symbol, exchange, asset_class, name, list_date, tick_size, "
+					+ "lot_size) values ('000001.OF', 'OTC', 'fund', '沙盒成长混合0', '2020-01-02', 0.0001, 1)");
+			jdbc.update("insert into market.funds (symbol, fund_type, money_market, source) "
+					+ "values ('000001.OF', '股票型', false, 'fund_basic')");
 			String missingSymbol = jdbc.queryForObject("select symbol from market.coverage_gaps('minute_1m', "
 					+ "'2026-11-18') where symbol not in ('600000.SH', '600004.SH', '000001.SZ', '000002.SZ') limit 1",
 					String.class);
@@ -88,6 +93,7 @@ class ConsoleBrowserIntegrationTests {
 			browser.environment().put("CONSOLE_PASSWORD", ConsoleServer.PASSWORD);
 			browser.environment().put("SCREENSHOT_DIR", screenshots.toString());
 			browser.environment().put("BARS_SYMBOL", "600000.SH");
+			browser.environment().put("FUND_CODE", "000001");
 			browser.environment().put("BARS_FROM", "2026-11-17");
 			browser.environment().put("BARS_TO", "2026-11-19");
 			browser.environment().put("COVERAGE_FROM", "2026-11-16");

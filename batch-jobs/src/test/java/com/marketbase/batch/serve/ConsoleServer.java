@@ -107,6 +107,16 @@ final class ConsoleServer implements AutoCloseable {
 			.build());
 	}
 
+	Response put(String path, String user, String body) {
+		return send(request(path, user).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	Response delete(String path, String user) {
+		return send(request(path, user).DELETE().build());
+	}
+
 	Response send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = this.http.send(request,

@@ -113,6 +113,9 @@ public class SecurityConfiguration {
 			.addFilterBefore(consoleLoginThrottle, BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**")
 				.hasRole(ConsoleRole.VIEWER.name())
+				// Asking for estimates reads the cache and at most queues refreshes.
+				.requestMatchers(HttpMethod.POST, "/api/funds/estimates")
+				.hasRole(ConsoleRole.VIEWER.name())
 				.anyRequest()
 				.hasRole(ConsoleRole.OPERATOR.name()))
 			.httpBasic((basic) -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))

@@ -46,9 +46,9 @@ class InstrumentsJobConfiguration {
 	/** The name the reader keeps its position under. */
 	static final String READER = "instruments";
 
-	static final List<String> UNITS = List.of("stocks:L", "stocks:D", "stocks:P", "etfs", "indexes:SSE", "indexes:SZSE",
-			"indexes:CSI", "indexes:OTH", "futures:CFFEX", "futures:SHFE", "futures:DCE", "futures:CZCE", "futures:INE",
-			"futures:GFEX", "spot", "fx", "codes");
+	static final List<String> UNITS = List.of("stocks:L", "stocks:D", "stocks:P", "etfs", "funds", "indexes:SSE",
+			"indexes:SZSE", "indexes:CSI", "indexes:OTH", "futures:CFFEX", "futures:SHFE", "futures:DCE",
+			"futures:CZCE", "futures:INE", "futures:GFEX", "spot", "fx", "codes");
 
 	@Bean
 	Job instrumentsJob(JobRepository jobRepository, Step instrumentsLoadStep, DataSource dataSource,

@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import com.marketbase.batch.support.rows.Fetched;
@@ -32,9 +34,18 @@ public final class EastmoneyClient {
 
 	static final String ESTIMATE = "fundgz";
 
+	static final String VALUATION = "FundValuationLast";
+
+	/** Codes per {@code FundValuationLast} call, as the clients that use it send. */
+	public static final int VALUATION_BATCH = 50;
+
+	private static final String VALUATION_FIELDS = "FCODE,SHORTNAME,GSZZL,GZTIME,GSZ,NAV,PDATE";
+
 	private final SourceHttp navs;
 
 	private final SourceHttp estimates;
+
+	private final SourceHttp valuations;
 
 	private final SourceGate gate;
 
@@ -45,8 +56,21 @@ public final class EastmoneyClient {
 	 * @param gate quota and retries
 	 */
 	public EastmoneyClient(SourceHttp navs, SourceHttp estimates, SourceGate gate) {
+		this(navs, estimates, navs, gate);
+	}
+
+	/**
+	 * A client for the three APIs, which live on different hosts.
+	 * @param navs the transport to {@code api.fund.eastmoney.com} (or a sandbox)
+	 * @param estimates the transport to {@code fundgz.1234567.com.cn} (or a sandbox)
+	 * @param valuations the transport to {@code fundcomapi.tiantianfunds.com} (or a
+	 * sandbox)
+	 * @param gate quota and retries
+	 */
+	public EastmoneyClient(SourceHttp navs, SourceHttp estimates, SourceHttp valuations, SourceGate gate) {
 		this.navs = navs;
 		this.estimates = estimates;
+		this.valuations = valuations;
 		this.gate = gate;
 	}
 
@@ -118,7 +142,7 @@ public final class EastmoneyClient {
 			if (accumulated == null) {
 				throw new IllegalArgumentException("LJJZ (7-day yield) is missing");
 			}
-			return new MoneyFundIncome(code, date, unit, accumulated);
+			return new MoneyFundIncome(code, date, unit, accumulated, dealing(row));
 		}
 		if (unit.signum() <= 0) {
 			throw new IllegalArgumentException("DWJZ " + unit.toPlainString() + " is not a positive NAV");
@@ -126,7 +150,36 @@ public final class EastmoneyClient {
 		if (accumulated != null && accumulated.signum() <= 0) {
 			throw new IllegalArgumentException("LJJZ " + accumulated.toPlainString() + " is not a positive NAV");
 		}
-		return new FundNav(code, date, unit, accumulated, Json.decimal(row.get("JZZZL")));
+		return new FundNav(code, date, unit, accumulated, Json.decimal(row.get("JZZZL")), dealing(row));
+	}
+
+	private static FundDealing dealing(JsonNode row) {
+		return new FundDealing(text(row.get("SGZT")), text(row.get("SHZT")), text(row.get("FHSP")),
+				Json.decimal(row.get("FHFCZ")));
+	}
+
+	private static @Nullable String text(@Nullable JsonNode node) {
+		return (node != null && node.isString() && !node.stringValue().isBlank()) ? node.stringValue().strip() : null;
+	}
+
+	/**
+	 * Eastmoney's latest valuation of funds from its successor batch endpoint, up to
+	 * {@value #VALUATION_BATCH} codes a call.
+	 * @param codes six-digit fund codes
+	 * @return what it said per code it knows; codes it does not know are absent, and many
+	 * funds come without an estimate ({@link FundValuation#hasEstimate()})
+	 */
+	public Map<String, FundValuation> valuations(List<String> codes) {
+		Map<String, FundValuation> known = new LinkedHashMap<>();
+		for (int from = 0; from < codes.size(); from += VALUATION_BATCH) {
+			List<String> batch = codes.subList(from, Math.min(codes.size(), from + VALUATION_BATCH));
+			String path = "/mm/newCore/FundValuationLast?FCODES=" + String.join(",", batch) + "&FIELDS="
+					+ VALUATION_FIELDS;
+			List<FundValuation> answer = this.gate.call(VALUATION,
+					() -> EastmoneyReplies.valuations(this.valuations.get(VALUATION, path, Map.of())));
+			answer.forEach((valuation) -> known.put(valuation.code(), valuation));
+		}
+		return known;
 	}
 
 	/**

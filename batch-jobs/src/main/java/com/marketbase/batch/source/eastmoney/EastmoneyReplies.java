@@ -1,13 +1,17 @@
 package com.marketbase.batch.source.eastmoney;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import com.marketbase.batch.source.BadDataException;
@@ -121,6 +125,65 @@ final class EastmoneyReplies {
 			throw new BadDataException(EASTMONEY, endpoint, "Eastmoney estimate of "
 					+ estimate.path("fundcode").asString("?") + " rejected: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * Reads a {@code FundValuationLast} answer: {@code {"data":[...],"success":true,...}}
+	 * with every number a string, {@code null} (or {@code --}) where there is no value.
+	 * @param reply the answer
+	 * @return the valuations, in the answer's order
+	 * @throws com.marketbase.batch.source.SourceException classified by the answer
+	 */
+	static List<FundValuation> valuations(Reply reply) {
+		String endpoint = EastmoneyClient.VALUATION;
+		checkStatus(endpoint, reply);
+		if (isHtml(reply.body())) {
+			throw htmlPage(endpoint, reply, "JSON");
+		}
+		JsonNode body = Json.objectOrNull(reply.body());
+		if (body == null || !body.has("success")) {
+			throw new TransientSourceException(EASTMONEY, endpoint,
+					"the answer is not FundValuationLast JSON: " + reply.excerpt(), null);
+		}
+		if (!body.path("success").asBoolean(false)) {
+			// A refused request (too many codes, a changed parameter) is refused again.
+			throw new PermanentSourceException(EASTMONEY, endpoint, "refused with errorCode "
+					+ body.path("errorCode").asString("?") + " (" + body.path("firstError").asString("") + ")");
+		}
+		List<FundValuation> valuations = new ArrayList<>();
+		for (JsonNode row : body.path("data")) {
+			String code = text(row.get("FCODE"));
+			if (code == null) {
+				continue;
+			}
+			try {
+				String time = text(row.get("GZTIME"));
+				String navDate = text(row.get("PDATE"));
+				valuations
+					.add(new FundValuation(code, (text(row.get("SHORTNAME")) != null) ? text(row.get("SHORTNAME")) : "",
+							number(row.get("NAV")), (navDate != null) ? LocalDate.parse(navDate) : null,
+							number(row.get("GSZ")), number(row.get("GSZZL")),
+							(time != null) ? Units.beijing(LocalDateTime.parse(time, ESTIMATE_TIME)) : null));
+			}
+			catch (RuntimeException ex) {
+				throw new BadDataException(EASTMONEY, endpoint,
+						"Eastmoney valuation of " + code + " rejected: " + ex.getMessage());
+			}
+		}
+		return valuations;
+	}
+
+	private static @Nullable String text(@Nullable JsonNode node) {
+		if (node == null || !node.isString()) {
+			return null;
+		}
+		String text = node.stringValue().strip();
+		return (text.isEmpty() || text.equals("--")) ? null : text;
+	}
+
+	private static @Nullable BigDecimal number(@Nullable JsonNode node) {
+		String text = (node != null && node.isNumber()) ? node.asString() : text(node);
+		return (text != null) ? new BigDecimal(text) : null;
 	}
 
 	private static void checkStatus(String endpoint, Reply reply) {

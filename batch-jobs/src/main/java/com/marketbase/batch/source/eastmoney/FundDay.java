@@ -11,4 +11,6 @@ public sealed interface FundDay permits FundNav, MoneyFundIncome {
 
 	LocalDate date();
 
+	FundDealing dealing();
+
 }

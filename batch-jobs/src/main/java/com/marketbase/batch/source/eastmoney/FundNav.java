@@ -12,7 +12,8 @@ import java.time.LocalDate;
  * @param accumulatedNav the accumulated NAV per unit in CNY (dividends added back)
  * @param changePercent the change against the previous NAV in percent, or {@code null}
  * when not given
+ * @param dealing the day's subscription and redemption status and distribution
  */
 public record FundNav(String code, LocalDate date, BigDecimal unitNav, BigDecimal accumulatedNav,
-		BigDecimal changePercent) implements FundDay {
+		BigDecimal changePercent, FundDealing dealing) implements FundDay {
 }

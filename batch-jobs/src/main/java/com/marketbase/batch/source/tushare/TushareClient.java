@@ -44,6 +44,7 @@ import com.marketbase.batch.source.SourceSettings;
 import com.marketbase.batch.source.SourceStates;
 import com.marketbase.batch.warehouse.DailyValuation;
 import com.marketbase.batch.warehouse.FinancialPeriod;
+import com.marketbase.batch.warehouse.FundHolding;
 import com.marketbase.batch.warehouse.FinancialReport;
 import com.marketbase.batch.warehouse.MacroObservation;
 import com.marketbase.batch.warehouse.MoneyFlow;
@@ -66,7 +67,8 @@ public final class TushareClient {
 			Map.entry("fx_daily", 1000), Map.entry("daily_basic", 6000), Map.entry("moneyflow", 6000),
 			Map.entry("fina_indicator", 100), Map.entry("disclosure_date", 3000), Map.entry("cn_gdp", 10000),
 			Map.entry("cn_cpi", 5000), Map.entry("cn_ppi", 5000), Map.entry("cn_m", 5000), Map.entry("shibor", 2000),
-			Map.entry("shibor_lpr", 4000), Map.entry("us_tycr", 2000), Map.entry("eco_cal", 100));
+			Map.entry("shibor_lpr", 4000), Map.entry("us_tycr", 2000), Map.entry("eco_cal", 100),
+			Map.entry("fund_portfolio", 5000));
 
 	/** The columns of a version's key, stored as their own columns. */
 	private static final List<String> FINA_KEY = List.of("ts_code", "end_date", "ann_date", "update_flag");
@@ -744,6 +746,25 @@ public final class TushareClient {
 				Json.decimal(row.get("dv_ttm")), tenThousands(row.get("total_share")),
 				tenThousands(row.get("float_share")), tenThousands(row.get("free_share")),
 				tenThousands(row.get("total_mv")), tenThousands(row.get("circ_mv")));
+	}
+
+	/**
+	 * A fund's disclosed stock holdings of every report period ({@code fund_portfolio}),
+	 * paged past the row cap. A row without an announcement day cannot be placed in time
+	 * and is rejected with its reason.
+	 * @param fund the fund, for example {@code 000001.OF}
+	 * @return the holdings, by period and stock
+	 */
+	public Fetched<FundHolding> fundPortfolio(String fund) {
+		return paged("fund_portfolio", Map.of("ts_code", fund),
+				List.of("ts_code", "ann_date", "end_date", "symbol", "mkv", "amount", "stk_mkv_ratio"),
+				(row) -> new FundHolding(Json.requiredText(row.get("ts_code"), "ts_code"),
+						Units.compactDate(Json.requiredText(row.get("end_date"), "end_date")),
+						Units.compactDate(Json.requiredText(row.get("ann_date"), "ann_date")),
+						Json.requiredText(row.get("symbol"), "symbol"),
+						Json.requiredDecimal(row.get("stk_mkv_ratio"), "stk_mkv_ratio"), Json.decimal(row.get("mkv")),
+						Json.decimal(row.get("amount"))),
+				Comparator.comparing(FundHolding::periodEnd).thenComparing(FundHolding::holding));
 	}
 
 	/**

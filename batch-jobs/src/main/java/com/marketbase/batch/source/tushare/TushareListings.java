@@ -12,12 +12,14 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import com.marketbase.batch.warehouse.reference.CodeChange;
 import com.marketbase.batch.support.rows.Fetched;
 import com.marketbase.batch.source.AnswerShape;
 import com.marketbase.batch.source.Json;
+import com.marketbase.batch.warehouse.reference.FundListing;
 import com.marketbase.batch.warehouse.reference.Listing;
 import com.marketbase.batch.support.rows.RejectedRow;
 import com.marketbase.batch.source.SourceName;
@@ -90,6 +92,39 @@ public final class TushareListings {
 							date(row.get("delist_date")));
 				});
 		return all;
+	}
+
+	/**
+	 * The open-end funds ({@code fund_basic}, market O) with their type, so that
+	 * money-market funds are told apart; funds still being issued are left out. Their
+	 * NAVs start at inception ({@code found_date}), so that is their listing day.
+	 * @return the funds, by code
+	 */
+	public Fetched<FundListing> openEndFunds() {
+		Fetched<FundListing> all = pagedRows(
+				"fund_basic", Map.of("market", "O"), List.of("ts_code", "name", "fund_type", "invest_type",
+						"management", "custodian", "benchmark", "found_date", "list_date", "delist_date", "status"),
+				(row) -> {
+					String status = row.get("status").isString() ? row.get("status").stringValue() : "L";
+					if (status.equals("I")) {
+						return null;
+					}
+					String fundType = Json.requiredText(row.get("fund_type"), "fund_type");
+					LocalDate found = date(row.get("found_date"));
+					LocalDate start = (found != null) ? found : date(row.get("list_date"));
+					return new FundListing(
+							FundListing.listing(Json.requiredText(row.get("ts_code"), "ts_code"),
+									Json.requiredText(row.get("name"), "name"), start, date(row.get("delist_date"))),
+							fundType, fundType.equals(FundListing.MONEY_MARKET), text(row.get("invest_type")),
+							text(row.get("management")), text(row.get("custodian")), text(row.get("benchmark")), found);
+				}, "ts_code");
+		List<FundListing> items = new ArrayList<>(all.items());
+		items.sort(Comparator.comparing((fund) -> fund.listing().symbol()));
+		return new Fetched<>(items, all.rejected());
+	}
+
+	private static @Nullable String text(JsonNode node) {
+		return (node != null && node.isString() && !node.stringValue().isBlank()) ? node.stringValue().strip() : null;
 	}
 
 	/**

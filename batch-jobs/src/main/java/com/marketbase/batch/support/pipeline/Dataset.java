@@ -138,6 +138,17 @@ public interface Dataset<R> {
 	}
 
 	/**
+	 * What the dataset adds to a run's summary besides the units and rows, for figures
+	 * only it knows.
+	 * @param jdbc the warehouse
+	 * @param loadBatch the run's load batch
+	 * @return a clause for the summary, or {@code null} for none (the default)
+	 */
+	default @Nullable String summaryNote(JdbcTemplate jdbc, long loadBatch) {
+		return null;
+	}
+
+	/**
 	 * Where a full run without dates starts: the dataset's history, up to its last day
 	 * out.
 	 * @return the first day, or {@code null} where such a run loads the last day only

@@ -83,7 +83,8 @@ final class DatasetSummaryListener implements JobExecutionListener {
 				+ "; older holes healed: " + context.getLong(DatasetPrepareTasklet.BACKFILL, 0)
 				+ ", left for later runs: " + context.getLong(DatasetPrepareTasklet.HOLES_LEFT, 0)
 				+ (context.containsKey(DatasetCheckpointAudit.FOUND)
-						? "; checkpoints: " + context.getString(DatasetCheckpointAudit.FOUND) : "");
+						? "; checkpoints: " + context.getString(DatasetCheckpointAudit.FOUND) : "")
+				+ note(batch);
 		// The requested days are judged on their own: older holes healed by the same run
 		// must not make a day the source had nothing for look loaded.
 		long[] requested = requestedDays(execution, batch);
@@ -120,6 +121,11 @@ final class DatasetSummaryListener implements JobExecutionListener {
 		execution.setExitStatus(exit);
 		logger.info("{} execution {} ended {}: {}", this.dataset.name(), execution.getId(), execution.getStatus(),
 				summary);
+	}
+
+	private String note(long batch) {
+		String note = this.dataset.summaryNote(this.jdbc, batch);
+		return (note != null && !note.isBlank()) ? "; " + note : "";
 	}
 
 	/**

@@ -162,6 +162,7 @@ public final class MarketReference {
 	public void storeInstruments(List<ReferenceItem> items) {
 		List<Listing> listings = new ArrayList<>();
 		List<CodeChange> changes = new ArrayList<>();
+		List<FundListing> funds = new ArrayList<>();
 		for (ReferenceItem item : items) {
 			if (item instanceof Listing listing) {
 				listings.add(listing);
@@ -169,9 +170,44 @@ public final class MarketReference {
 			else if (item instanceof CodeChange change) {
 				changes.add(change);
 			}
+			else if (item instanceof FundListing fund) {
+				listings.add(fund.listing());
+				funds.add(fund);
+			}
 		}
 		storeListings(listings);
+		storeFundProfiles(funds);
 		changes.forEach(this::storeCodeChange);
+	}
+
+	/** Upserts the funds' profiles, like the listings one statement per slice. */
+	private void storeFundProfiles(List<FundListing> funds) {
+		for (int from = 0; from < funds.size(); from += SLICE) {
+			List<FundListing> slice = funds.subList(from, Math.min(funds.size(), from + SLICE));
+			this.jdbc.update((connection) -> {
+				PreparedStatement statement = connection.prepareStatement("""
+						insert into market.funds (symbol, fund_type, money_market, invest_type, management,
+							custodian, benchmark, found_date, source)
+						select s, t, m::boolean, i, g, c, b, f::date, 'fund_basic'
+						from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+							?::text[]) as u(s, t, m, i, g, c, b, f)
+						on conflict (symbol) do update set fund_type = excluded.fund_type,
+							money_market = excluded.money_market, invest_type = excluded.invest_type,
+							management = excluded.management, custodian = excluded.custodian,
+							benchmark = excluded.benchmark, found_date = excluded.found_date, updated_at = now()
+						""");
+				List<Function<FundListing, Object>> columns = List.of((fund) -> fund.listing().symbol(),
+						FundListing::fundType, FundListing::moneyMarket, FundListing::investType,
+						FundListing::management, FundListing::custodian, FundListing::benchmark,
+						FundListing::foundDate);
+				for (int c = 0; c < columns.size(); c++) {
+					Function<FundListing, Object> column = columns.get(c);
+					String[] values = slice.stream().map((fund) -> text(column.apply(fund))).toArray(String[]::new);
+					statement.setArray(c + 1, connection.createArrayOf("text", values));
+				}
+				return statement;
+			});
+		}
 	}
 
 	/**

@@ -1,0 +1,36 @@
+package com.marketbase.batch.funds;
+
+import java.util.Locale;
+
+/**
+ * How closely a fund is followed, which sets how often its estimate is refreshed and
+ * which task goes first when several are due: the watchlist before the funds held before
+ * the rest.
+ */
+public enum FundTier {
+
+	WATCHLIST(30), HOLDINGS(20), REST(10);
+
+	private final int priority;
+
+	FundTier(int priority) {
+		this.priority = priority;
+	}
+
+	/**
+	 * The queue priority: higher runs first.
+	 * @return the priority
+	 */
+	public int priority() {
+		return this.priority;
+	}
+
+	/**
+	 * The tier's name as stored and shown.
+	 * @return {@code watchlist}, {@code holdings} or {@code rest}
+	 */
+	public String key() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}
