@@ -64,7 +64,7 @@ class ConsoleFunds implements FundFacts {
 	}
 
 	@Override
-	public List<Estimate> estimates(List<String> symbols) {
+	public List<Estimate> estimates(List<String> symbols, boolean mayCallSources) {
 		List<Estimate> answers = new ArrayList<>();
 		int inline = 0;
 		for (String symbol : symbols) {
@@ -72,7 +72,7 @@ class ConsoleFunds implements FundFacts {
 			Estimate estimate = cached.estimate();
 			boolean due = estimate.stale() || estimate.estimate() == null;
 			if (due && !cached.moneyMarket()) {
-				if (!this.properties.asyncEstimates() && inline < this.properties.inlineCodes()) {
+				if (mayCallSources && !this.properties.asyncEstimates() && inline < this.properties.inlineCodes()) {
 					inline++;
 					try {
 						this.queue.refreshNow(symbol);

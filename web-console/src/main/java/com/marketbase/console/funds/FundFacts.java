@@ -22,11 +22,14 @@ public interface FundFacts {
 
 	/**
 	 * The latest estimate of each fund from the cache, queueing a refresh for those stale
-	 * or missing; no source is called unless inline estimates are configured.
+	 * or missing; no source is called unless inline estimates are configured and the
+	 * caller may call sources.
 	 * @param symbols the funds
+	 * @param mayCallSources whether the caller is an operator, who may have stale
+	 * estimates refreshed inline where that is configured
 	 * @return one answer per fund, in the order given
 	 */
-	List<Estimate> estimates(List<String> symbols);
+	List<Estimate> estimates(List<String> symbols, boolean mayCallSources);
 
 	/**
 	 * Queues a NAV history sync of funds, or runs it now.

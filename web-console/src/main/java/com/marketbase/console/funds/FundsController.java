@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.marketbase.console.InvalidInputException;
+import com.marketbase.console.security.ConsoleRole;
 
 /**
  * Funds: estimates from the cache (any signed-in user may ask; the answer queues
@@ -47,9 +49,13 @@ class FundsController {
 
 	@PostMapping("/api/funds/estimates")
 	@Operation(summary = "Each fund's latest estimate from the cache, with stale and queued_refresh; no source call")
-	List<FundFacts.Estimate> estimates(@RequestBody CodesRequest request) {
+	List<FundFacts.Estimate> estimates(@RequestBody CodesRequest request, Authentication user) {
 		FundFacts known = known();
-		return known.estimates(known(known, codes(request.codes())));
+		// Viewers only ever read the cache; an inline refresh is an operator's call.
+		boolean operator = user.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> authority.getAuthority().equals("ROLE_" + ConsoleRole.OPERATOR.name()));
+		return known.estimates(known(known, codes(request.codes())), operator);
 	}
 
 	@PostMapping("/api/funds/nav-history/sync")
