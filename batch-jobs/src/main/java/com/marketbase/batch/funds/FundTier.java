@@ -26,6 +26,20 @@ public enum FundTier {
 	}
 
 	/**
+	 * The name of the tier a queue priority stands for.
+	 * @param priority a queued instance's priority
+	 * @return the tier's name, or {@code priority N} for another priority
+	 */
+	public static String keyOf(int priority) {
+		for (FundTier tier : values()) {
+			if (tier.priority == priority) {
+				return tier.key();
+			}
+		}
+		return "priority " + priority;
+	}
+
+	/**
 	 * The tier's name as stored and shown.
 	 * @return {@code watchlist}, {@code holdings} or {@code rest}
 	 */

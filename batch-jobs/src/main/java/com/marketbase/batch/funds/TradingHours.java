@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.marketbase.batch.source.Units;
+
 /**
  * When estimates move: the A-share sessions (09:30 to 11:30 and 13:00 to 15:00, Beijing
  * time) of the SSE calendar's open days. Refreshes are planned inside them only, and the
@@ -22,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class TradingHours {
 
-	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	static final ZoneId BEIJING = Units.BEIJING;
 
 	private static final LocalTime[][] SESSIONS = { { LocalTime.of(9, 30), LocalTime.of(11, 30) },
 			{ LocalTime.of(13, 0), LocalTime.of(15, 0) } };

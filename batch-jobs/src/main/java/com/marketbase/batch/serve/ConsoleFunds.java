@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import com.marketbase.batch.funds.FundQueue;
 import com.marketbase.batch.funds.FundTier;
 import com.marketbase.batch.funds.FundsProperties;
+import com.marketbase.batch.source.Units;
 import com.marketbase.console.action.ActionConflictException;
 import com.marketbase.console.funds.FundFacts;
 
@@ -208,7 +209,7 @@ class ConsoleFunds implements FundFacts {
 	 * estimate.
 	 */
 	private LocalDate today() {
-		return LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+		return LocalDate.now(this.clock.withZone(Units.BEIJING));
 	}
 
 	@Override
@@ -263,7 +264,7 @@ class ConsoleFunds implements FundFacts {
 
 	@Override
 	public Accuracy accuracy(int days) {
-		LocalDate from = LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).minusDays(days);
+		LocalDate from = LocalDate.now(this.clock.withZone(Units.BEIJING)).minusDays(days);
 		Map<String, long[]> bins = new HashMap<>();
 		this.jdbc.query("""
 				select method, least(greatest(floor((error_pp - ?) / ?)::int + 1, 0), ?) as bin, count(*)
@@ -300,19 +301,10 @@ class ConsoleFunds implements FundFacts {
 		long running = all.stream().filter(FundQueue.Queued::running).count();
 		List<Queued> shown = all.stream()
 			.limit(limit)
-			.map((queued) -> new Queued(queued.task(), queued.fund(), tierName(queued.priority()), queued.due(),
+			.map((queued) -> new Queued(queued.task(), queued.fund(), FundTier.keyOf(queued.priority()), queued.due(),
 					queued.running(), queued.worker()))
 			.toList();
 		return new Queue(shown, due, running, all.size());
-	}
-
-	private static String tierName(int priority) {
-		for (FundTier tier : FundTier.values()) {
-			if (tier.priority() == priority) {
-				return tier.key();
-			}
-		}
-		return "priority " + priority;
 	}
 
 }

@@ -2,6 +2,7 @@ package com.marketbase.batch.source;
 
 import java.math.BigDecimal;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -85,6 +86,20 @@ public final class Json {
 			throw new IllegalArgumentException(name + " is missing");
 		}
 		return value;
+	}
+
+	/**
+	 * A text that may be absent.
+	 * @param node the value
+	 * @return the text, stripped, or {@code null} for JSON null, a missing value, a
+	 * non-string or a blank string
+	 */
+	public static @Nullable String text(@Nullable JsonNode node) {
+		if (node == null || !node.isString()) {
+			return null;
+		}
+		String text = node.stringValue().strip();
+		return text.isEmpty() ? null : text;
 	}
 
 	/**

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import com.marketbase.batch.support.rows.Fetched;
@@ -154,12 +153,8 @@ public final class EastmoneyClient {
 	}
 
 	private static FundDealing dealing(JsonNode row) {
-		return new FundDealing(text(row.get("SGZT")), text(row.get("SHZT")), text(row.get("FHSP")),
+		return new FundDealing(Json.text(row.get("SGZT")), Json.text(row.get("SHZT")), Json.text(row.get("FHSP")),
 				Json.decimal(row.get("FHFCZ")));
-	}
-
-	private static @Nullable String text(@Nullable JsonNode node) {
-		return (node != null && node.isString() && !node.stringValue().isBlank()) ? node.stringValue().strip() : null;
 	}
 
 	/**

@@ -173,17 +173,14 @@ final class EastmoneyReplies {
 		return valuations;
 	}
 
+	/** Eastmoney writes "--" where it has no value. */
 	private static @Nullable String text(@Nullable JsonNode node) {
-		if (node == null || !node.isString()) {
-			return null;
-		}
-		String text = node.stringValue().strip();
-		return (text.isEmpty() || text.equals("--")) ? null : text;
+		String text = Json.text(node);
+		return "--".equals(text) ? null : text;
 	}
 
 	private static @Nullable BigDecimal number(@Nullable JsonNode node) {
-		String text = (node != null && node.isNumber()) ? node.asString() : text(node);
-		return (text != null) ? new BigDecimal(text) : null;
+		return (node != null && node.isString() && "--".equals(node.stringValue().strip())) ? null : Json.decimal(node);
 	}
 
 	private static void checkStatus(String endpoint, Reply reply) {

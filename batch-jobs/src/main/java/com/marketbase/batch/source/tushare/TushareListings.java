@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import com.marketbase.batch.warehouse.reference.CodeChange;
@@ -115,16 +114,13 @@ public final class TushareListings {
 					return new FundListing(
 							FundListing.listing(Json.requiredText(row.get("ts_code"), "ts_code"),
 									Json.requiredText(row.get("name"), "name"), start, date(row.get("delist_date"))),
-							fundType, fundType.equals(FundListing.MONEY_MARKET), text(row.get("invest_type")),
-							text(row.get("management")), text(row.get("custodian")), text(row.get("benchmark")), found);
+							fundType, fundType.equals(FundListing.MONEY_MARKET), Json.text(row.get("invest_type")),
+							Json.text(row.get("management")), Json.text(row.get("custodian")),
+							Json.text(row.get("benchmark")), found);
 				}, "ts_code");
 		List<FundListing> items = new ArrayList<>(all.items());
 		items.sort(Comparator.comparing((fund) -> fund.listing().symbol()));
 		return new Fetched<>(items, all.rejected());
-	}
-
-	private static @Nullable String text(JsonNode node) {
-		return (node != null && node.isString() && !node.stringValue().isBlank()) ? node.stringValue().strip() : null;
 	}
 
 	/**
