@@ -51,6 +51,8 @@ public final class SourceResolver implements LaunchSources, AutoCloseable {
 
 	private @Nullable EastmoneyClient sandboxEastmoney;
 
+	private @Nullable TdxClient sandboxTdx;
+
 	/**
 	 * A resolver.
 	 * @param properties the source settings
@@ -188,6 +190,27 @@ public final class SourceResolver implements LaunchSources, AutoCloseable {
 			return new TdxClient(new SourceHttp(SourceName.TDX, settings),
 					new SourceGate(SourceName.TDX, settings, this.quota, this.states));
 		});
+	}
+
+	/**
+	 * The client of the TDX gateway's protocol at a source.
+	 * @param source the TDX gateway, or the sandbox, which answers its endpoints too
+	 * @return the client; rows it reads carry the source's own key
+	 */
+	public synchronized TdxClient tdx(SourceName source) {
+		if (source == SourceName.TDX) {
+			return tdx();
+		}
+		if (source != SourceName.SANDBOX) {
+			throw new IllegalArgumentException(source.displayName() + " does not speak the TDX gateway's protocol");
+		}
+		if (this.sandboxTdx == null) {
+			// Unmetered like the sandbox's other clients.
+			SourceSettings settings = SourceSettings.direct(embeddedSandbox().baseUrl());
+			this.sandboxTdx = new TdxClient(new SourceHttp(SourceName.SANDBOX, settings),
+					new SourceGate(SourceName.SANDBOX, settings, CallQuota.unlimited(), this.states));
+		}
+		return this.sandboxTdx;
 	}
 
 	/**

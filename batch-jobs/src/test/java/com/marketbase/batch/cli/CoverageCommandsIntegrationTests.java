@@ -64,7 +64,7 @@ class CoverageCommandsIntegrationTests {
 		assertThat(run(warehouse, "check", "at=tomorrow")).isEqualTo(2);
 
 		assertThat(output.getErr()).contains(
-				"Unknown dataset 'nope'; datasets: daily, daily_basic, etf_daily, fina_indicator, fund_nav, fut_daily, fut_mapping, fx_daily, index_daily, macro, minute_1m, moneyflow, sge_daily.")
+				"Unknown dataset 'nope'; datasets: daily, daily_basic, etf_daily, fina_indicator, fund_nav, fut_daily, fut_mapping, fx_daily, index_daily, macro, minute_1m, moneyflow, sge_daily, tick_trade.")
 			.contains("from '2026-02-30' is not a date; use YYYY-MM-DD, for example 2026-11-20.")
 			.contains("from 2026-11-20 is after to 2026-11-16.")
 			.contains("at 'tomorrow' is not a local date and time; use YYYY-MM-DDTHH:MM in Asia/Shanghai")
@@ -92,7 +92,8 @@ class CoverageCommandsIntegrationTests {
 		// A module nobody has switched on is not late; once on, it is judged like any
 		// other.
 		assertThat(output.getOut()).contains("daily_basic: switched off (universeDailyBasicEnabled); not checked")
-			.contains("moneyflow: switched off (universeMoneyflowEnabled); not checked");
+			.contains("moneyflow: switched off (universeMoneyflowEnabled); not checked")
+			.contains("tick_trade: switched off (p2TickTradesV1); not checked");
 		new org.springframework.jdbc.core.JdbcTemplate(warehouse.dataSource())
 			.update("update market.rollout_switches set value = true where name = 'universeDailyBasicEnabled'");
 		assertThat(run(warehouse, "check", "daily_basic", "at=2026-11-20T18:00")).isEqualTo(1);

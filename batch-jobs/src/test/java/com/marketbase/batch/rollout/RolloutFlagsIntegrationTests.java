@@ -68,7 +68,7 @@ class RolloutFlagsIntegrationTests {
 			// Each switch starts the trail with the value it was created with.
 			assertThat(this.jdbc.queryForObject(
 					"select count(*) from market.rollout_switch_changes where old_value is null", Long.class))
-				.isEqualTo(10);
+				.isEqualTo(11);
 			assertThat(run(app, "flags")).isZero();
 			assertThat(output.getOut()).contains("p1Enabled")
 				.contains("FX feed answers stale quotes")

@@ -241,7 +241,7 @@ class ConsoleApiIntegrationTests {
 			.forEach((job) -> jobs.put(job.get("name").asString(), job));
 		assertThat(jobs).containsOnlyKeys("calendar", "daily", "daily_basic", "etf_daily", "fina_indicator", "fund_nav",
 				"fut_daily", "fut_mapping", "fx_daily", "index_daily", "instruments", "macro", "minute_1m", "moneyflow",
-				"sge_daily");
+				"sge_daily", "tick_trade");
 		jobs.values().forEach((job) -> assertThat(job.get("fields")).as(job.get("name").asString()).isNotEmpty());
 		assertThat(jobs.get("daily").get("dataset").asString()).isEqualTo("daily");
 		assertThat(jobs.get("minute_1m").get("dataset").asString()).isEqualTo("minute_1m");
@@ -409,6 +409,56 @@ class ConsoleApiIntegrationTests {
 		assertThat(gold.get("bars").get(0).get("close").asDouble()).isEqualTo(612.0);
 		assertBadRequest(server.get("/api/bars?symbol=Au(T%2BD&interval=1d&from=2024-12-31", ConsoleServer.VIEWER),
 				"symbol");
+	}
+
+	@Test
+	void showsWeeklyAndMonthlyBarsLabelledByTheirLastOpenDay() {
+		JdbcTemplate jdbc = new JdbcTemplate(server.bean(javax.sql.DataSource.class));
+		// Mid-Autumn closes Friday the 25th, National Day the 1st to the 7th.
+		List<LocalDate> open = new ArrayList<>();
+		for (LocalDate day = LocalDate.of(2026, 9, 21); !day.isAfter(LocalDate.of(2026, 10, 9)); day = day
+			.plusDays(1)) {
+			boolean trades = day.getDayOfWeek().getValue() <= 5 && !day.equals(LocalDate.of(2026, 9, 25))
+					&& (day.isBefore(LocalDate.of(2026, 10, 1)) || day.isAfter(LocalDate.of(2026, 10, 7)));
+			jdbc.update("insert into market.trading_calendar (exchange, cal_date, is_open) values ('SSE', ?, ?) "
+					+ "on conflict do nothing", day, trades);
+			if (trades) {
+				open.add(day);
+			}
+		}
+		Long batch = jdbc.queryForObject(
+				"insert into market.load_batches (dataset, source) values ('daily', 'sandbox') returning id",
+				Long.class);
+		for (int i = 0; i < open.size(); i++) {
+			jdbc.update(
+					"insert into market.bars_daily (symbol, trade_date, open, high, low, close, volume, amount, "
+							+ "source, load_batch_id) values ('601398.SH', ?, ?, ?, ?, ?, 100, 1000, 'sandbox', ?)",
+					open.get(i), 5 + i, 6 + i, 4 + i, 5.5 + i, batch);
+		}
+		jdbc.queryForObject("select market.refresh_period_bars('{601398.SH}', '2026-09-21', '2026-10-09')",
+				Integer.class);
+
+		JsonNode weeks = server
+			.get("/api/bars?symbol=601398.SH&interval=1w&from=2026-09-21&to=2026-10-09", ConsoleServer.VIEWER)
+			.json();
+
+		assertThat(weeks.get("interval").asString()).isEqualTo("1w");
+		assertThat(weeks.get("slots")).extracting(JsonNode::asString)
+			.containsExactly("2026-09-24", "2026-09-30", "2026-10-09");
+		assertThat(weeks.get("missing").asInt()).isZero();
+		JsonNode first = weeks.get("bars").get(0);
+		assertThat(first.get("open").asDouble()).isEqualTo(5.0);
+		assertThat(first.get("high").asDouble()).isEqualTo(9.0);
+		assertThat(first.get("close").asDouble()).isEqualTo(8.5);
+		assertThat(first.get("volume").asLong()).isEqualTo(400);
+		JsonNode months = server
+			.get("/api/bars?symbol=601398.SH&interval=1M&from=2026-09-01&to=2026-10-31", ConsoleServer.VIEWER)
+			.json();
+		// October is labelled by its last open day the calendar knows.
+		assertThat(months.get("slots")).hasSize(2);
+		assertThat(months.get("slots").get(0).asString()).isEqualTo("2026-09-30");
+		assertThat(months.get("missing").asInt()).isZero();
+		assertThat(months.get("bars").get(1).get("open").asDouble()).isEqualTo(12.0);
 	}
 
 	@Test

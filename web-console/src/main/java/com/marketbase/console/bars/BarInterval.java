@@ -4,14 +4,18 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The bar lengths the warehouse keeps, each with its table and the bar-end times of an
  * A-share session (09:30-11:30 and 13:00-15:00 Beijing time, bars labelled by their end).
+ * Weekly and monthly bars are labelled by their period's last open day.
  */
 public enum BarInterval {
 
 	M1("1m", "market.bars_1m", 1), M5("5m", "market.bars_5m", 5), M15("15m", "market.bars_15m", 15),
-	M30("30m", "market.bars_30m", 30), M60("60m", "market.bars_60m", 60), D1("1d", "market.daily_candles", 0);
+	M30("30m", "market.bars_30m", 30), M60("60m", "market.bars_60m", 60), D1("1d", "market.daily_candles", 0),
+	W1("1w", "market.bars_weekly", 0), MN1("1M", "market.bars_monthly", 0);
 
 	private final String label;
 
@@ -33,8 +37,22 @@ public enum BarInterval {
 		return this.table;
 	}
 
+	/** Whether bars are labelled by a day: daily, weekly and monthly bars. */
 	boolean daily() {
 		return this.minutes == 0;
+	}
+
+	/**
+	 * The calendar period a weekly or monthly bar spans, as PostgreSQL's
+	 * {@code date_trunc} names it.
+	 * @return {@code week}, {@code month}, or {@code null} for the others
+	 */
+	@Nullable String period() {
+		return switch (this) {
+			case W1 -> "week";
+			case MN1 -> "month";
+			default -> null;
+		};
 	}
 
 	/**

@@ -37,12 +37,21 @@ public class BarQueries {
 		Map<String, BarSeries.Candle> found = new HashMap<>();
 		// The instrument's own calendar: futures and SGE spot keep the exchanges'
 		// days, FX pairs every weekday.
-		String calendar = interval.daily() ? this.jdbc.queryForObject("""
+		String calendar = (interval == BarInterval.D1) ? this.jdbc.queryForObject("""
 				select coalesce((select d.calendar_exchange from market.instruments i
 					join market.datasets d on i.asset_class = any (d.asset_classes) and d.dataset <> 'minute_1m'
 					where i.symbol = ? order by d.dataset limit 1), 'SSE')""", String.class, symbol) : "SSE";
-		TreeSet<LocalDate> days = new TreeSet<>(
-				this.jdbc.queryForList("select cal_date from market.trading_calendar where exchange = ? and is_open "
+		// A week or month is labelled by its last open day; weekly and monthly bars are
+		// kept
+		// for the exchanges' instruments, on the SSE calendar.
+		TreeSet<LocalDate> days = new TreeSet<>((interval.period() != null)
+				? this.jdbc.queryForList(
+						"select max(cal_date) from market.trading_calendar where exchange = 'SSE' and is_open "
+								+ "and cal_date between date_trunc('" + interval.period() + "', ?::date) and ? "
+								+ "group by date_trunc('" + interval.period() + "', cal_date) "
+								+ "having max(cal_date) between ? and ?",
+						LocalDate.class, from, to.plusMonths(1), from, to)
+				: this.jdbc.queryForList("select cal_date from market.trading_calendar where exchange = ? and is_open "
 						+ "and cal_date between ? and ?", LocalDate.class, calendar, from, to));
 		if (interval.daily()) {
 			this.jdbc.query("select trade_date, open, high, low, close, volume, amount from " + interval.table()

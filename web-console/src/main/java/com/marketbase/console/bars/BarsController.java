@@ -45,7 +45,7 @@ class BarsController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Bars at 1m, 5m, 15m, 30m, 60m or 1d on the session grid; gaps are null",
+	@Operation(summary = "Bars at 1m, 5m, 15m, 30m, 60m, 1d, 1w or 1M on the session grid; gaps are null",
 			description = "Without 'to' one day; 1-minute bars for at most 31 days, others for at most 3660.")
 	DeferredResult<BarSeries> bars(@RequestParam String symbol, @RequestParam(defaultValue = "1m") String interval,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -60,8 +60,8 @@ class BarsController {
 			length = BarInterval.of(interval);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("interval",
-					"interval is one of 1m, 5m, 15m, 30m, 60m or 1d, not '" + ConsoleText.shown(interval) + "'.");
+			throw new InvalidInputException("interval", "interval is one of 1m, 5m, 15m, 30m, 60m, 1d, 1w or 1M, not '"
+					+ ConsoleText.shown(interval) + "'.");
 		}
 		DateWindow.check("from", from);
 		DateWindow.check("to", to);

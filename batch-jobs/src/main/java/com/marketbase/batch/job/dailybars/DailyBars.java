@@ -1,8 +1,11 @@
 package com.marketbase.batch.job.dailybars;
 
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import com.marketbase.batch.source.SourceName;
@@ -13,6 +16,7 @@ import com.marketbase.batch.support.units.GapFinder;
 import com.marketbase.batch.support.units.SymbolDay;
 import com.marketbase.batch.warehouse.DailyBar;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -122,6 +126,36 @@ record DailyBars(DailyDataset kind, SourceResolver resolver) implements Dataset<
 			ps.setBigDecimal(10, row.factor());
 			ps.setString(11, source);
 			ps.setLong(12, loadBatch);
+		});
+		refreshPeriods(jdbc, rows);
+	}
+
+	/**
+	 * Recomputes the weeks and months the stored rows fall in, in the same transaction,
+	 * so weekly and monthly bars are never behind the daily ones they come from.
+	 */
+	private static void refreshPeriods(JdbcTemplate jdbc, List<DailyRow> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		Set<String> symbols = new TreeSet<>();
+		TreeSet<LocalDate> days = new TreeSet<>();
+		for (DailyRow row : rows) {
+			days.add(row.bar().tradeDate());
+			symbols.add(row.bar().symbol());
+		}
+		String[] list = symbols.toArray(String[]::new);
+		LocalDate from = days.first();
+		LocalDate to = days.last();
+		jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+			try (PreparedStatement refresh = connection
+				.prepareStatement("select market.refresh_period_bars(?, ?, ?)")) {
+				refresh.setArray(1, connection.createArrayOf("text", list));
+				refresh.setObject(2, from);
+				refresh.setObject(3, to);
+				refresh.execute();
+			}
+			return null;
 		});
 	}
 

@@ -149,6 +149,24 @@ public interface Dataset<R> {
 	}
 
 	/**
+	 * Whether a unit holds many rows (tick trades) rather than one: a feed's rows for a
+	 * unit are then all stored, and its {@code rows_loaded} counts them.
+	 * @return false by default: a unit's last row sent is its row
+	 */
+	default boolean rowsPerUnit() {
+		return false;
+	}
+
+	/**
+	 * How many open days a launch without dates loads, ending on the last day whose data
+	 * is out.
+	 * @return 1 (that day alone) unless a dataset keeps a window of recent days
+	 */
+	default int defaultOpenDays() {
+		return 1;
+	}
+
+	/**
 	 * Where a full run without dates starts: the dataset's history, up to its last day
 	 * out.
 	 * @return the first day, or {@code null} where such a run loads the last day only

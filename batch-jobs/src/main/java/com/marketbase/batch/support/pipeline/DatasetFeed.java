@@ -51,6 +51,17 @@ public interface DatasetFeed<R> {
 	int callsPerRange();
 
 	/**
+	 * The most missing days of one instrument a single fetch covers. A source answering
+	 * an instrument's whole range in one call takes them all; one that costs a call per
+	 * day (tick trades, say) fetches a day at a time, so that a chunk holds one day's
+	 * rows and a restart resumes at the next day.
+	 * @return the days per fetch, unbounded by default
+	 */
+	default int daysPerFetch() {
+		return Integer.MAX_VALUE;
+	}
+
+	/**
 	 * Reads one fetch. Rows the source sent impossible come back rejected with their
 	 * reasons; a source that cannot be read for now throws a {@link FetchFailure}.
 	 * @param fetch the fetch

@@ -93,7 +93,10 @@ public final class DatasetLaunch implements JobLaunch {
 	public List<LaunchField> fields() {
 		return List.of(
 				new LaunchField("trade_date",
-						"One day, YYYY-MM-DD; empty (and no range) means the last day whose data is out", "2026-11-20"),
+						"One day, YYYY-MM-DD; empty (and no range) means " + ((this.dataset.defaultOpenDays() > 1)
+								? "the last " + this.dataset.defaultOpenDays() + " open days whose data is out"
+								: "the last day whose data is out"),
+						"2026-11-20"),
 				LaunchField.startDate(), LaunchField.endDate(),
 				new LaunchField("symbols",
 						"Comma-separated " + this.dataset.codeExample() + ", at most " + LaunchInput.MAX_SYMBOLS
@@ -121,6 +124,9 @@ public final class DatasetLaunch implements JobLaunch {
 			if (!read.incremental() && this.dataset.historyStart() != null) {
 				start = this.dataset.historyStart();
 			}
+			else if (this.dataset.defaultOpenDays() > 1) {
+				start = windowStart(source, end, this.dataset.defaultOpenDays());
+			}
 		}
 		if (this.dataset.publishedDaysLater() > 0) {
 			LocalDate out = LatestSession.lastDayOut(this.dataset.publishedAt(), this.dataset.publishedDaysLater());
@@ -138,10 +144,7 @@ public final class DatasetLaunch implements JobLaunch {
 			.openDays(exchange, source, start, end,
 					(from, to) -> this.dataset.feed(source).calendar(exchange, from, to))
 			.size();
-		// A whole day comes in one call; a few instruments at most one call each per day.
-		int symbols = read.symbols().size();
-		long calls = (symbols == 0 || symbols >= this.settings.wholeMarketFrom()) ? openDays
-				: (long) symbols * openDays;
+		long calls = plannedCalls(source, read.symbols().size(), openDays, start);
 		LaunchCalendar.checkCalls(this.dataset.name(), calls, this.settings.maxSourceCalls(), read.forcedAt() != null);
 		LocalDateTime forcedAt = read.forcedAt();
 		if (forcedAt == null && read.incremental() && this.dataset.followsAnnouncements()) {
@@ -198,6 +201,38 @@ public final class DatasetLaunch implements JobLaunch {
 	public static String unknownSymbols(Set<String> unknown, String source) {
 		return "Unknown symbols: " + String.join(", ", unknown) + ". Run job=instruments source=" + source
 				+ " to load the instrument lists, or check the codes.";
+	}
+
+	/**
+	 * The source calls a launch plans at most. Where the source gives whole days, a day
+	 * comes in one call and a few instruments at most one call each per day; otherwise
+	 * each instrument costs its calls per fetch of its days.
+	 */
+	private long plannedCalls(String source, int symbols, int openDays, LocalDate start) {
+		DatasetFeed<?> feed = this.dataset.feed(source);
+		if (feed.wholeDays()) {
+			return (symbols == 0 || symbols >= this.settings.wholeMarketFrom()) ? openDays : (long) symbols * openDays;
+		}
+		long instruments = (symbols > 0) ? symbols : listedInstruments(start);
+		long fetches = (openDays + (long) feed.daysPerFetch() - 1) / feed.daysPerFetch();
+		return instruments * Math.max(1, fetches) * feed.callsPerRange();
+	}
+
+	private long listedInstruments(LocalDate start) {
+		Long listed = this.jdbc.queryForObject("""
+				select count(*) from market.instruments i join market.datasets d on d.dataset = ?
+				where i.asset_class = any (d.asset_classes) and (i.delist_date is null or i.delist_date > ?)""",
+				Long.class, this.dataset.name(), start);
+		return (listed != null) ? listed : 0;
+	}
+
+	/** The first of the given number of open days that end on a day. */
+	private LocalDate windowStart(String source, LocalDate end, int openDays) {
+		String exchange = this.finder.calendarExchange();
+		// Two calendar days per open day reach back past any closure.
+		List<LocalDate> days = this.calendar.openDays(exchange, source, end.minusDays(2L * openDays + 20), end,
+				(from, to) -> this.dataset.feed(source).calendar(exchange, from, to));
+		return days.isEmpty() ? end : days.get(Math.max(0, days.size() - openDays));
 	}
 
 	private LocalDate lastPublishedDay(String source) {

@@ -115,8 +115,17 @@ final class DatasetWriter<R> implements ItemWriter<FetchedRows<R>> {
 		// A whole-day call that fails is the source's trouble; an instrument's own call
 		// that keeps failing is the instrument's.
 		boolean ownCall = !fetch.wholeDay();
-		Map<SymbolDay, R> byUnit = new HashMap<>();
-		fetched.rows().forEach((row) -> byUnit.put(this.dataset.unitOf(row), row));
+		// Most datasets have one row per unit, the last one sent; tick trades have many.
+		Map<SymbolDay, List<R>> byUnit = new HashMap<>();
+		for (R row : fetched.rows()) {
+			SymbolDay unit = this.dataset.unitOf(row);
+			if (this.dataset.rowsPerUnit()) {
+				byUnit.computeIfAbsent(unit, (key) -> new ArrayList<>()).add(row);
+			}
+			else {
+				byUnit.put(unit, List.of(row));
+			}
+		}
 		Map<SymbolDay, String> rejectedDays = new HashMap<>();
 		Map<String, String> rejectedSymbols = new HashMap<>();
 		for (RejectedRow row : fetched.rejected()) {
@@ -140,11 +149,11 @@ final class DatasetWriter<R> implements ItemWriter<FetchedRows<R>> {
 				failed.add(new UnitFailures.Failure(target, source, fetched.failure(), ownCall));
 				continue;
 			}
-			R row = byUnit.get(target);
-			if (row != null) {
-				rows.add(row);
-				DatasetFeed.Verdict verdict = this.feed.judge(row);
-				outcomes.add(new Outcome(target, verdict.status(), 1, 1, verdict.reason()));
+			List<R> unitRows = byUnit.get(target);
+			if (unitRows != null) {
+				rows.addAll(unitRows);
+				DatasetFeed.Verdict verdict = verdict(unitRows);
+				outcomes.add(new Outcome(target, verdict.status(), unitRows.size(), unitRows.size(), verdict.reason()));
 				continue;
 			}
 			String rejection = rejectedDays.getOrDefault(target, rejectedSymbols.get(target.symbol()));
@@ -160,6 +169,21 @@ final class DatasetWriter<R> implements ItemWriter<FetchedRows<R>> {
 						this.feed.displayName() + " had no " + this.dataset.rowsName() + " for the day"));
 			}
 		}
+	}
+
+	/**
+	 * A unit is partial when any of its rows is; otherwise it keeps its first row's note.
+	 */
+	private DatasetFeed.Verdict verdict(List<R> unitRows) {
+		DatasetFeed.Verdict first = null;
+		for (R row : unitRows) {
+			DatasetFeed.Verdict verdict = this.feed.judge(row);
+			if (!verdict.status().equals("complete")) {
+				return verdict;
+			}
+			first = (first != null) ? first : verdict;
+		}
+		return (first != null) ? first : DatasetFeed.Verdict.COMPLETE;
 	}
 
 	private static @Nullable LocalDate dayOf(String payload, Fetch fetch) {

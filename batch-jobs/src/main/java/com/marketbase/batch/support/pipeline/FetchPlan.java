@@ -42,10 +42,13 @@ final class FetchPlan {
 					.forEach((unit) -> bySymbol.computeIfAbsent(unit.symbol(), (symbol) -> new ArrayList<>()).add(day));
 			}
 		});
+		int span = Math.max(1, feed.daysPerFetch());
 		bySymbol.forEach((symbol, days) -> {
-			LocalDate first = days.stream().min(Comparator.naturalOrder()).orElseThrow();
-			LocalDate last = days.stream().max(Comparator.naturalOrder()).orElseThrow();
-			planned.add(new Planned(Fetch.range(symbol, first, last), days.size()));
+			List<LocalDate> sorted = days.stream().sorted().toList();
+			for (int i = 0; i < sorted.size(); i += span) {
+				List<LocalDate> part = sorted.subList(i, Math.min(sorted.size(), i + span));
+				planned.add(new Planned(Fetch.range(symbol, part.get(0), part.get(part.size() - 1)), part.size()));
+			}
 		});
 		return planned;
 	}

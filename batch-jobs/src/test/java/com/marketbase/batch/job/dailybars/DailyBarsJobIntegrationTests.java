@@ -117,6 +117,12 @@ class DailyBarsJobIntegrationTests {
 			assertThat(execution.getExitStatus().getExitDescription())
 				.startsWith("source: tushare; units: " + sourceBars + " complete, 0 partial, " + (owed - sourceBars)
 						+ " suspended, 0 empty, 0 failed, 0 quarantined; bars: " + sourceBars);
+			// Weekly and monthly bars were refreshed with every chunk of daily bars.
+			Map<String, String> periods = PeriodBarsReference.expected(jdbc);
+			assertThat(periods).hasSizeGreaterThan(5 * owed / openDays(jdbc).size());
+			assertThat(PeriodBarsReference.stored(jdbc)).isEqualTo(periods);
+			assertThat(PeriodBarsReference.storedForwardCloses(jdbc, "market.bars_monthly_forward_adjusted", "month"))
+				.isEqualTo(PeriodBarsReference.forwardCloses(jdbc, "month"));
 			String stored = fingerprint(jdbc);
 
 			Map<String, Long> beforeSecond = sandbox.counts();
@@ -188,6 +194,7 @@ class DailyBarsJobIntegrationTests {
 				.startsWith("source: tushare; units: " + (15 - healedFirst) + " complete, 0 partial");
 			assertThat(count(jdbc, "select count(*) from market.bars_daily")).isEqualTo(rows);
 			assertThat(fingerprint(jdbc)).isEqualTo(complete);
+			assertThat(PeriodBarsReference.stored(jdbc)).isEqualTo(PeriodBarsReference.expected(jdbc));
 			long batch = healing.getExecutionContext().getLong(DatasetJobs.LOAD_BATCH);
 			assertThat(jdbc.queryForList(
 					"select symbol || '/' || trade_date from market.bars_daily where load_batch_id in (?, ?)",
