@@ -571,6 +571,9 @@ public final class Sandbox implements AutoCloseable {
 			return SandboxAnswer.text(200, "text/html; charset=utf-8",
 					"<!DOCTYPE html><html><head><title>访问受限</title></head><body>请稍后再试</body></html>");
 		}
+		if (fault == SandboxFault.EMPTY_ANSWER && request.path().startsWith("/api/")) {
+			return this.tdx.empty(request);
+		}
 		return protocolAnswer(request, fault == SandboxFault.IMPOSSIBLE_ROWS);
 	}
 

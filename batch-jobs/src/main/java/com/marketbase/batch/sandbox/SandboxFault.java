@@ -27,6 +27,12 @@ public enum SandboxFault {
 	/** HTTP 200 with an HTML page instead of JSON, as captive portals and WAFs send. */
 	HTML,
 
+	/**
+	 * A successful answer without any rows (the TDX gateway's envelope with an empty
+	 * list), as a bulk call sends when the servers behind it have nothing.
+	 */
+	EMPTY_ANSWER,
+
 	/** A normal answer in which one row has impossible values (high below low). */
 	IMPOSSIBLE_ROWS,
 

@@ -72,6 +72,8 @@ final class TdxSimulator {
 				case "/api/minute" -> success(minute(request, corrupt));
 				case "/api/kline-history", "/api/kline" -> success(kline(request, false, corrupt));
 				case "/api/kline-all", "/api/kline-all/tdx" -> success(kline(request, true, corrupt));
+				case "/api/index/all" -> success(index(request, true, corrupt));
+				case "/api/index" -> success(index(request, false, corrupt));
 				case "/api/trade" -> success(trades(request, corrupt));
 				case "/api/workday/range" -> success(workdays(request));
 				default -> SandboxAnswer.text(404, "text/plain; charset=utf-8", "404 page not found\n");
@@ -204,6 +206,36 @@ final class TdxSimulator {
 			meta.putArray("notes").add("raw bars, not adjusted");
 		}
 		return data;
+	}
+
+	/**
+	 * {@code /api/index/all} (the whole history, {@code count}/{@code list}, no meta) and
+	 * {@code /api/index} (the latest bars, 100 unless asked, at most 800,
+	 * {@code Count}/{@code List}).
+	 */
+	private ObjectNode index(SandboxRequest request, boolean all, boolean corrupt) {
+		SimulatedInstrument instrument = instrument(request);
+		if (instrument.kind() != InstrumentKind.INDEX) {
+			throw new Refusal("获取指数失败: " + request.param("code") + " 不是指数");
+		}
+		ObjectNode data = kline(request, all, corrupt);
+		data.remove("meta");
+		return data;
+	}
+
+	/**
+	 * The answer of a bulk call that came back with nothing: the gateway's envelope with
+	 * an empty list, as when TDX's servers send no bars.
+	 * @param request the request
+	 * @return code 0 with no rows
+	 */
+	SandboxAnswer empty(SandboxRequest request) {
+		ObjectNode data = MAPPER.createObjectNode();
+		boolean handlerBuilt = request.path().startsWith("/api/kline-all") || request.path().equals("/api/index/all")
+				|| request.path().equals("/api/workday/range");
+		data.put(handlerBuilt ? "count" : "Count", 0);
+		data.putArray(handlerBuilt ? "list" : "List");
+		return success(data);
 	}
 
 	private List<SyntheticMarket.MinuteBar> intraday(SimulatedInstrument instrument, int minutes) {

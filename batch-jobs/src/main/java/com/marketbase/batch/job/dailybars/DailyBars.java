@@ -15,6 +15,7 @@ import com.marketbase.batch.support.pipeline.DatasetFeed;
 import com.marketbase.batch.support.units.GapFinder;
 import com.marketbase.batch.support.units.SymbolDay;
 import com.marketbase.batch.warehouse.DailyBar;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,6 +96,19 @@ record DailyBars(DailyDataset kind, SourceResolver resolver) implements Dataset<
 	@Override
 	public String otherClassesHint() {
 		return "daily loads stocks, index_daily indexes and etf_daily ETFs";
+	}
+
+	/**
+	 * How many units the TDX gateway's per-code endpoints filled in for its bulk call.
+	 */
+	@Override
+	public @Nullable String summaryNote(JdbcTemplate jdbc, long loadBatch) {
+		Long filled = jdbc.queryForObject(
+				"select count(*) from market.load_units where dataset = ? " + "and load_batch_id = ? and reason like ?",
+				Long.class, name(), loadBatch, "%" + TdxDailyFeed.FALLBACK + "%");
+		return (filled != null && filled > 0)
+				? "bulk call fallback: " + filled + " unit(s) from the per-code endpoints (see the units' reasons)"
+				: null;
 	}
 
 	@Override

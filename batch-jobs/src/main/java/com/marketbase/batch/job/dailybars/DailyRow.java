@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param bar the bar
  * @param factor the adjustment factor, or {@code null} where there is none
+ * @param fallback how the bar came when the source's bulk call did not give it (see
+ * {@link TdxDailyFeed}), or {@code null} for a bar of the usual call
  */
-record DailyRow(DailyBar bar, @Nullable BigDecimal factor) {
+record DailyRow(DailyBar bar, @Nullable BigDecimal factor, @Nullable String fallback) {
+
+	DailyRow(DailyBar bar, @Nullable BigDecimal factor) {
+		this(bar, factor, null);
+	}
+
 }

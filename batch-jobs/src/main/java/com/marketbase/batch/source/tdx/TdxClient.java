@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -204,8 +206,82 @@ public final class TdxClient {
 	 * gateway's {@code Last} is the previous bar's unadjusted close
 	 */
 	public Fetched<DailyBar> dailyBars(TdxCode code, LocalDate from, LocalDate to) {
-		JsonNode data = get("/api/kline-all", "code=" + code.wire() + "&type=day");
-		Fetched<DailyBar> bars = read("/api/kline-all", code, list(data), (kline) -> {
+		return days("/api/kline-all", code, get("/api/kline-all", "code=" + code.wire() + "&type=day"), from, to);
+	}
+
+	/**
+	 * An index's daily bars from {@code /api/index/all}, its whole history in one call
+	 * (indexes are not adjusted).
+	 * @param code the index
+	 * @param from the first day
+	 * @param to the last day
+	 * @return the bars, oldest first, without {@code preClose}
+	 */
+	public Fetched<DailyBar> indexDailyBars(TdxCode code, LocalDate from, LocalDate to) {
+		return days("/api/index/all", code, get("/api/index/all", "code=" + code.wire() + "&type=day"), from, to);
+	}
+
+	/**
+	 * An index's recent daily bars from {@code /api/index}: the last {@value #WINDOW}
+	 * days, one raw TDX request, for when the whole history does not come.
+	 * @param code the index
+	 * @param from the first day
+	 * @param to the last day
+	 * @return the bars of those days that are among the recent ones, oldest first
+	 */
+	public Fetched<DailyBar> recentIndexDays(TdxCode code, LocalDate from, LocalDate to) {
+		return days("/api/index", code, get("/api/index", "code=" + code.wire() + "&type=day&limit=" + WINDOW), from,
+				to);
+	}
+
+	/**
+	 * Raw daily bars built from the latest {@value #WINDOW} 1-minute bars
+	 * ({@code /api/kline-history}, raw for minute types, one call): per day, open of the
+	 * first minute, high and low over all, close of the last, volume and amount summed.
+	 * That reaches the last three open days or so; the oldest day of a full window is cut
+	 * off by it and left out, and so is a day with a rejected minute.
+	 * @param code the instrument
+	 * @return the days' bars, oldest first
+	 */
+	public Fetched<DailyBar> daysFromMinutes(TdxCode code) {
+		JsonNode data = get("/api/kline-history", "code=" + code.wire() + "&type=minute1&limit=" + WINDOW);
+		Fetched<Bar> minutes = read("/api/kline-history", code, list(data), (kline) -> bar(code, kline),
+				Comparator.comparing(Bar::end));
+		TreeMap<LocalDate, List<Bar>> byDay = new TreeMap<>();
+		minutes.items()
+			.forEach((bar) -> byDay
+				.computeIfAbsent(bar.end().atZone(Units.BEIJING).toLocalDate(), (day) -> new ArrayList<>())
+				.add(bar));
+		if (minutes.items().size() + minutes.rejected().size() >= WINDOW && !byDay.isEmpty()) {
+			byDay.pollFirstEntry();
+		}
+		Set<LocalDate> spoiled = new HashSet<>();
+		for (RejectedRow row : minutes.rejected()) {
+			byDay.keySet().stream().filter((day) -> row.payload().contains(day.toString())).forEach(spoiled::add);
+		}
+		List<DailyBar> days = new ArrayList<>();
+		byDay.forEach((day, ofDay) -> {
+			if (spoiled.contains(day)) {
+				return;
+			}
+			BigDecimal high = ofDay.get(0).high();
+			BigDecimal low = ofDay.get(0).low();
+			long volume = 0;
+			BigDecimal amount = BigDecimal.ZERO;
+			for (Bar bar : ofDay) {
+				high = high.max(bar.high());
+				low = low.min(bar.low());
+				volume += bar.volume();
+				amount = amount.add(bar.amount());
+			}
+			days.add(new DailyBar(code.symbol(), day, ofDay.get(0).open(), high, low,
+					ofDay.get(ofDay.size() - 1).close(), null, volume, amount));
+		});
+		return new Fetched<>(days, minutes.rejected());
+	}
+
+	private Fetched<DailyBar> days(String endpoint, TdxCode code, JsonNode data, LocalDate from, LocalDate to) {
+		Fetched<DailyBar> bars = read(endpoint, code, list(data), (kline) -> {
 			Bar bar = bar(code, kline);
 			return new DailyBar(code.symbol(), bar.end().atZone(Units.BEIJING).toLocalDate(), bar.open(), bar.high(),
 					bar.low(), bar.close(), null, bar.volume(), bar.amount());

@@ -449,6 +449,75 @@ class DailyBarsJobIntegrationTests {
 	}
 
 	@ParameterizedTest
+	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED", "TIMESCALEDB" })
+	void fallsBackToThePerCodeEndpointsWhenTheBulkCallFailsOrComesBackEmpty(TestWarehouse warehouse) throws Exception {
+		JdbcTemplate jdbc = fresh(warehouse);
+		Sandbox sandbox = served;
+		ConfigurableApplicationContext app = shared(warehouse, Map.of());
+		loadInstruments(app);
+		List<String> stocks = jdbc
+			.queryForList("select symbol from market.instruments where asset_class = 'stock' and list_status = 'L' "
+					+ "and list_date < '2026-01-01' order by symbol limit 4", String.class);
+		String index = jdbc.queryForObject(
+				"select min(symbol) from market.instruments where asset_class = 'index' and symbol like '%.SH'",
+				String.class);
+		// The last three open days: within the gateway's latest 800 one-minute bars.
+		Map<String, String> days = Map.of("start_date", "2026-11-18", "end_date", LAST.toString(), "source", "tdx");
+		Map<String, String> stockDays = new HashMap<>(days);
+		stockDays.put("symbols", String.join(",", stocks));
+		Map<String, String> indexDays = new HashMap<>(days);
+		indexDays.put("symbols", index);
+		assertThat(ReferenceRuns.launch(app, "daily", stockDays).getExitStatus().getExitCode()).isEqualTo("COMPLETED");
+		assertThat(ReferenceRuns.launch(app, "index_daily", indexDays).getExitStatus().getExitCode())
+			.isEqualTo("COMPLETED");
+		String bulk = bars(jdbc);
+		assertThat(count(jdbc, "select count(*) from market.bars_daily")).isEqualTo(5 * 3);
+		jdbc.update("delete from market.bars_daily");
+		jdbc.update("delete from market.load_units");
+
+		// Every attempt of one stock's bulk call fails; another's comes back empty.
+		sandbox.inject("tdx:/api/kline-all", "code", stocks.get(0).substring(0, 6), SandboxFault.HTTP_502, 100);
+		sandbox.inject("tdx:/api/kline-all", "code", stocks.get(1).substring(0, 6), SandboxFault.EMPTY_ANSWER, 1);
+		sandbox.inject("tdx:/api/index/all", SandboxFault.EMPTY_ANSWER, 1);
+		Map<String, Long> before = sandbox.counts();
+		try {
+			JobExecution stocksRun = ReferenceRuns.launch(app, "daily", forced(stockDays));
+			JobExecution indexRun = ReferenceRuns.launch(app, "index_daily", forced(indexDays));
+
+			assertThat(stocksRun.getExitStatus().getExitCode()).as(stocksRun.getExitStatus().getExitDescription())
+				.isEqualTo("COMPLETED");
+			assertThat(stocksRun.getExitStatus().getExitDescription())
+				.startsWith("source: tdx; units: 12 complete, 0 partial, 0 suspended, 0 empty, 0 failed, 0 quarantined")
+				.contains("bulk call fallback: 6 unit(s) from the per-code endpoints");
+			assertThat(indexRun.getExitStatus().getExitDescription())
+				.contains("bulk call fallback: 3 unit(s) from the per-code endpoints");
+			assertThat(bars(jdbc)).isEqualTo(bulk);
+			assertThat(jdbc.queryForList("select distinct symbol || ': ' || reason from market.load_units "
+					+ "where reason like '%fallback%' order by 1", String.class))
+				.containsExactly(index + ": per-code fallback: /api/index, as /api/index/all came back without them",
+						stocks.get(0) + ": TDX gateway gives no adjustment factors; per-code fallback: "
+								+ "1-minute bars, as /api/kline-all failed: TDX gateway /api/kline-all failed for now: "
+								+ "gave up after 5 attempts, the last one: TDX gateway /api/kline-all failed for now: "
+								+ "HTTP 502",
+						stocks.get(1) + ": TDX gateway gives no adjustment factors; per-code fallback: "
+								+ "1-minute bars, as /api/kline-all came back without them");
+			// One extra call per code that fell back, and none for the others.
+			assertThat(sandbox.calls("tdx:/api/kline-history") - before.getOrDefault("tdx:/api/kline-history", 0L))
+				.isEqualTo(2);
+			assertThat(sandbox.calls("tdx:/api/index") - before.getOrDefault("tdx:/api/index", 0L)).isEqualTo(1);
+		}
+		finally {
+			sandbox.clearFaults();
+		}
+	}
+
+	private static String bars(JdbcTemplate jdbc) {
+		return jdbc.queryForObject("select count(*) || ' ' || md5(string_agg(symbol || trade_date || trim_scale(open) "
+				+ "|| trim_scale(high) || trim_scale(low) || trim_scale(close) || volume || trim_scale(amount), ',' "
+				+ "order by symbol, trade_date)) from market.bars_daily", String.class);
+	}
+
+	@ParameterizedTest
 	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED" })
 	void refusesBadParametersOnTheCommandLineWithOneSentence(TestWarehouse warehouse, CapturedOutput output) {
 		fresh(warehouse);
