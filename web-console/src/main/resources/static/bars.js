@@ -41,8 +41,18 @@
     }, true);
   }
 
+  // A range that reaches today (Beijing) follows it: the chart is read again every minute, without a
+  // reload, while intraday loads add the session's bars.
+  let follow = null;
+  function beijingToday() {
+    return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  }
+
   async function show() {
+    clearTimeout(follow);
     const q = new URLSearchParams(new FormData(form));
+    const today = beijingToday();
+    const live = (q.get('to') || q.get('from')) >= today && q.get('from') <= today;
     if (!q.get('to')) q.delete('to');
     history.replaceState(null, '', '?' + q);
     try {
@@ -50,12 +60,14 @@
       message.replaceChildren();
       const present = series.slots.length - series.missing;
       document.getElementById('summary').textContent = number(present) + ' of ' + number(series.slots.length)
-        + ' bars present' + (series.missing ? ', ' + number(series.missing) + ' missing (shown as gaps)' : '');
+        + ' bars present' + (series.missing ? ', ' + number(series.missing) + ' missing (shown as gaps)' : '')
+        + (live ? '; following today, read again every minute' : '');
       document.getElementById('chart').dataset.bars = String(present);
       draw(series);
     } catch (e) {
       notice(message, e.message, true);
     }
+    if (live) follow = setTimeout(show, 60 * 1000);
   }
 
   form.addEventListener('submit', (event) => { event.preventDefault(); show(); });

@@ -140,11 +140,14 @@ $$;
 --   instruments instruments of the dataset's asset classes
 --   complete, partial, missing  units owed that day (listed, open day) by what load_units says; missing
 --               counts absent, empty and failed units
+--   in_progress units of a session still open (an intraday load): neither missing nor partial
 --   suspended, not_listed, delisted  not applicable that day; on a closed or unknown day every instrument
 --               is not applicable and these are 0
-create or replace function market.coverage(p_dataset text, p_from date, p_to date)
+-- Its columns changed (in_progress), which create or replace cannot do.
+drop function if exists market.coverage(text, date, date);
+create function market.coverage(p_dataset text, p_from date, p_to date)
 returns table (dataset text, trade_date date, day_state text, instruments bigint, complete bigint,
-	partial bigint, missing bigint, suspended bigint, not_listed bigint, delisted bigint)
+	partial bigint, missing bigint, suspended bigint, not_listed bigint, delisted bigint, in_progress bigint)
 -- The planner cannot estimate generate_series over dates and the running sums; with nested loops it would
 -- re-aggregate the counts once per day (seconds for ten years instead of milliseconds). The query is small
 -- whatever the range: compiling it (JIT) would cost more than running it.
@@ -195,7 +198,8 @@ begin
 		select c.dataset, c.trade_date,
 			sum(c.units) filter (where c.status = 'complete') as complete,
 			sum(c.units) filter (where c.status = 'partial') as partial,
-			sum(c.units) filter (where c.status = 'suspended') as suspended
+			sum(c.units) filter (where c.status = 'suspended') as suspended,
+			sum(c.units) filter (where c.status = 'in_progress') as in_progress
 		from (
 			select cd.dataset, cd.trade_date, cd.status, cd.units from market.coverage_days cd
 			where cd.dataset in (select ds.dataset from ds) and cd.trade_date between p_from and p_to
@@ -216,10 +220,12 @@ begin
 		case when l.day_state = 'open' then coalesce(k.complete, 0) else 0 end::bigint,
 		case when l.day_state = 'open' then coalesce(k.partial, 0) else 0 end::bigint,
 		case when l.day_state = 'open' then greatest(l.total - l.not_listed - l.delisted
-			- coalesce(k.complete, 0) - coalesce(k.partial, 0) - coalesce(k.suspended, 0), 0) else 0 end::bigint,
+			- coalesce(k.complete, 0) - coalesce(k.partial, 0) - coalesce(k.suspended, 0)
+			- coalesce(k.in_progress, 0), 0) else 0 end::bigint,
 		case when l.day_state = 'open' then coalesce(k.suspended, 0) else 0 end::bigint,
 		case when l.day_state = 'open' then l.not_listed else 0 end::bigint,
-		case when l.day_state = 'open' then l.delisted else 0 end::bigint
+		case when l.day_state = 'open' then l.delisted else 0 end::bigint,
+		case when l.day_state = 'open' then coalesce(k.in_progress, 0) else 0 end::bigint
 	from listed l
 	left join counted k on k.dataset = l.dataset and k.trade_date = l.day
 	order by l.dataset, l.day;

@@ -59,8 +59,9 @@ import tools.jackson.databind.node.ObjectNode;
  * means them for), or at random at a configured rate.
  * <p>
  * It has a clock, {@link #timeOfDay(LocalTime)}, for the answers that depend on the hour:
- * Eastmoney's estimates follow it through the session and a fund's NAV of the day is out
- * from 20:00. Without a time, the day is over.
+ * Eastmoney's estimates follow it through the session, a fund's NAV of the day is out
+ * from 20:00, and today's 1-minute bars (Tushare's {@code stk_mins}, the gateway's
+ * minutes) are published as each minute ends. Without a time, the day is over.
  * <p>
  * It uses the JDK's own HTTP server: it needs no dependency, starts in milliseconds, and
  * its plain blocking handlers are all a simulator needs. A stalled call holds no thread,
@@ -145,8 +146,8 @@ public final class Sandbox implements AutoCloseable {
 		Universe universe = new Universe(settings);
 		this.universe = universe;
 		SyntheticMarket market = new SyntheticMarket(settings.seed(), universe.ordinaryStocks());
-		this.tushare = new TushareSimulator(settings, universe, market);
-		this.tdx = new TdxSimulator(settings, universe, market);
+		this.tushare = new TushareSimulator(settings, universe, market, this::timeOfDay);
+		this.tdx = new TdxSimulator(settings, universe, market, this::timeOfDay);
 		this.eastmoney = new EastmoneySimulator(settings, universe, market, this::timeOfDay);
 		this.faultDice = new SplittableRandom(settings.seed());
 		AtomicInteger threads = new AtomicInteger();

@@ -2,15 +2,18 @@ package com.marketbase.batch.sandbox;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,7 +50,11 @@ final class TdxSimulator {
 
 	private final List<Span> dropped = new CopyOnWriteArrayList<>();
 
-	TdxSimulator(SandboxSettings settings, Universe universe, SyntheticMarket market) {
+	private final Supplier<@Nullable LocalTime> timeOfDay;
+
+	TdxSimulator(SandboxSettings settings, Universe universe, SyntheticMarket market,
+			Supplier<@Nullable LocalTime> timeOfDay) {
+		this.timeOfDay = timeOfDay;
 		this.settings = settings;
 		this.universe = universe;
 		this.market = market;
@@ -142,7 +149,7 @@ final class TdxSimulator {
 		SimulatedInstrument instrument = instrument(request);
 		LocalDate date = request.param("date").isEmpty() ? this.settings.today() : day(request.param("date"), "date");
 		List<SyntheticMarket.MinuteBar> bars = date.isAfter(this.settings.today()) ? List.of()
-				: Bars.aggregate(this.market.minutes(instrument, date), 1, false);
+				: published(Bars.aggregate(this.market.minutes(instrument, date), 1, false));
 		ObjectNode data = MAPPER.createObjectNode();
 		data.put("date", COMPACT.format(date));
 		data.put("Count", bars.size());
@@ -244,7 +251,17 @@ final class TdxSimulator {
 		for (LocalDate day : days.subList(Math.max(0, days.size() - MINUTE_HISTORY_DAYS), days.size())) {
 			bars.addAll(Bars.aggregate(this.market.minutes(instrument, day), minutes, false));
 		}
-		return bars;
+		return published(bars);
+	}
+
+	/** Leaves out today's bars that have not ended yet by the sandbox's time of day. */
+	private List<SyntheticMarket.MinuteBar> published(List<SyntheticMarket.MinuteBar> bars) {
+		LocalTime now = this.timeOfDay.get();
+		if (now == null) {
+			return bars;
+		}
+		LocalDateTime cut = this.settings.today().atTime(now);
+		return bars.stream().filter((bar) -> !bar.end().isAfter(cut)).toList();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.marketbase.batch.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -11,11 +12,13 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,7 +92,11 @@ final class TushareSimulator {
 
 	private final TushareFundAnswers funds;
 
-	TushareSimulator(SandboxSettings settings, Universe universe, SyntheticMarket market) {
+	private final Supplier<@Nullable LocalTime> timeOfDay;
+
+	TushareSimulator(SandboxSettings settings, Universe universe, SyntheticMarket market,
+			Supplier<@Nullable LocalTime> timeOfDay) {
+		this.timeOfDay = timeOfDay;
 		this.settings = settings;
 		this.universe = universe;
 		this.market = market;
@@ -427,6 +434,11 @@ final class TushareSimulator {
 		}
 		LocalDateTime start = dateTime(params, "start_date", TradingCalendar.FIRST.atStartOfDay());
 		LocalDateTime end = dateTime(params, "end_date", this.settings.today().atTime(23, 59, 59));
+		// Today's bars are out as each minute ends.
+		LocalTime now = this.timeOfDay.get();
+		if (now != null && end.isAfter(this.settings.today().atTime(now))) {
+			end = this.settings.today().atTime(now);
+		}
 		List<LocalDate> days = TradingCalendar.openDays(start.toLocalDate(), min(end.toLocalDate()));
 		int minutes = Integer.parseInt(frequency.substring(0, frequency.length() - 3));
 		for (int d = days.size() - 1; d >= 0 && answer.wantsMore(); d--) {

@@ -13,6 +13,8 @@ import com.marketbase.batch.source.BeijingTime;
 import com.marketbase.batch.support.rows.RejectedRow;
 import com.marketbase.batch.source.SourceName;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -37,8 +39,21 @@ class CanonicalDayProcessor implements ItemProcessor<FetchedUnit, LoadedUnit> {
 
 	private final SourceName source;
 
-	CanonicalDayProcessor(SourceName source) {
+	private final @Nullable LocalDateTime intradayAt;
+
+	/**
+	 * A processor.
+	 * @param source the source read
+	 * @param intradayAt for an intraday run, the Beijing time it loads up to: that day's
+	 * units are in progress, judged against the bars due by then; {@code null} otherwise
+	 */
+	CanonicalDayProcessor(SourceName source, @Nullable LocalDateTime intradayAt) {
 		this.source = source;
+		this.intradayAt = intradayAt;
+	}
+
+	CanonicalDayProcessor(SourceName source) {
+		this(source, null);
 	}
 
 	@Override
@@ -82,7 +97,9 @@ class CanonicalDayProcessor implements ItemProcessor<FetchedUnit, LoadedUnit> {
 					firstMissing = slot;
 				}
 			}
-			outcomes.add(outcome(unit.symbol(), unitDays.get(d), stored, firstMissing));
+			outcomes.add((this.intradayAt != null && unitDays.get(d).equals(this.intradayAt.toLocalDate()))
+					? inProgress(unit.symbol(), unitDays.get(d), stored, this.intradayAt.toLocalTime())
+					: outcome(unit.symbol(), unitDays.get(d), stored, firstMissing));
 		}
 		return new LoadedUnit(unit, bars, rejected, outcomes);
 	}
@@ -158,6 +175,16 @@ class CanonicalDayProcessor implements ItemProcessor<FetchedUnit, LoadedUnit> {
 		return new Bar(first.symbol(), first.end(), auction.open(), auction.high().max(first.high()),
 				auction.low().min(first.low()), first.close(), auction.volume() + first.volume(),
 				auction.amount().add(first.amount()));
+	}
+
+	/** Today so far: the bars due are those whose minute has ended by the run's time. */
+	private static DayOutcome inProgress(String symbol, LocalDate day, int stored, LocalTime at) {
+		int due = 0;
+		for (int slot = 0; slot < FULL_DAY && !slotTime(slot).isAfter(at); slot++) {
+			due++;
+		}
+		return new DayOutcome(symbol, day, DayStatus.IN_PROGRESS, stored, due, stored + " of " + due + " bars due by "
+				+ at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + "; the session is still open");
 	}
 
 	private static DayOutcome outcome(String symbol, LocalDate day, int stored, int firstMissing) {

@@ -16,7 +16,13 @@ enum DayStatus {
 	EMPTY,
 
 	/** The source could not be read for this day. */
-	FAILED;
+	FAILED,
+
+	/**
+	 * Today while the session is open: the bars published so far are stored, and the
+	 * evening run completes the day. Neither partial nor a hole.
+	 */
+	IN_PROGRESS;
 
 	String column() {
 		return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,5 +1,7 @@
 package com.marketbase.batch.job.minute1m;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,6 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
 
 import com.marketbase.batch.source.SourceResolver;
 import com.marketbase.batch.support.execution.ExecutionOwner;
@@ -69,8 +73,8 @@ class Minute1mJobConfiguration {
 
 	@Bean
 	Minute1mLaunch minute1mLaunch(Minute1mJobProperties properties, DataSource dataSource, SourceResolver sources,
-			MinuteBarFeeds feeds) {
-		return new Minute1mLaunch(properties, dataSource, sources, feeds);
+			MinuteBarFeeds feeds, Clock clock) {
+		return new Minute1mLaunch(properties, dataSource, sources, feeds, clock);
 	}
 
 	@Bean
@@ -183,8 +187,9 @@ class Minute1mJobConfiguration {
 
 	@Bean
 	@StepScope
-	CanonicalDayProcessor minute1mProcessor(@Value("#{jobParameters['source']}") String source, MinuteBarFeeds feeds) {
-		return new CanonicalDayProcessor(feeds.feed(source).source());
+	CanonicalDayProcessor minute1mProcessor(@Value("#{jobParameters['source']}") String source,
+			@Value("#{jobParameters['intraday_at']}") @Nullable LocalDateTime intradayAt, MinuteBarFeeds feeds) {
+		return new CanonicalDayProcessor(feeds.feed(source).source(), intradayAt);
 	}
 
 	@Bean

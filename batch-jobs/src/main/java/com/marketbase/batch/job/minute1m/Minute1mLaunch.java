@@ -1,5 +1,9 @@
 package com.marketbase.batch.job.minute1m;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -47,11 +51,18 @@ class Minute1mLaunch implements JobLaunch {
 
 	private final LaunchCalendar calendar;
 
+	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+	private static final LocalTime SESSION_CLOSE = LocalTime.of(15, 0);
+
 	/** About the A-shares and ETFs listed today. */
 	private static final long WHOLE_MARKET = 6_500;
 
+	private final Clock clock;
+
 	Minute1mLaunch(Minute1mJobProperties properties, DataSource dataSource, SourceResolver sources,
-			MinuteBarFeeds feeds) {
+			MinuteBarFeeds feeds, Clock clock) {
+		this.clock = clock;
 		this.properties = properties;
 		this.reference = new MarketReference(dataSource);
 		this.mixed = new MixedSources(dataSource);
@@ -93,9 +104,15 @@ class Minute1mLaunch implements JobLaunch {
 								+ "); empty means the whole market",
 						"600000.SH,000001.SZ"),
 				new LaunchField("exchange", "SH, SZ or BJ instead of symbols", "SZ"),
-				LaunchField.source(Minute1mParameters.SOURCES), new LaunchField("mode",
-						"full (the default: every unit of the days) or incremental (then older holes)", "full"),
-				LaunchField.force(), LaunchField.allowMixedSources());
+				LaunchField.source(Minute1mParameters.SOURCES),
+				new LaunchField(
+						"mode", "full (the default: every unit of the days) or incremental (then older holes)", "full"),
+				LaunchField.force(),
+				new LaunchField(Minute1mParameters.INTRADAY,
+						"true loads today's bars so far while the session is open (units stay in progress until "
+								+ "the close); after 15:00 it is an ordinary run of today",
+						"false"),
+				LaunchField.allowMixedSources());
 	}
 
 	@Override
@@ -108,6 +125,20 @@ class Minute1mLaunch implements JobLaunch {
 		this.mixed.check(source, this.sources, mix);
 		LocalDate start = parameters.startDate();
 		LocalDate end = parameters.endDate();
+		LocalDateTime intradayAt = null;
+		if (input.flag(Minute1mParameters.INTRADAY)) {
+			LocalDateTime now = LocalDateTime.now(this.clock.withZone(BEIJING)).truncatedTo(ChronoUnit.SECONDS);
+			LocalDate today = now.toLocalDate();
+			if (!start.equals(LocalDate.MIN) && (!start.equals(today) || !end.equals(today))) {
+				throw new IllegalArgumentException("intraday=true loads today, " + today
+						+ " in Beijing; leave out the dates or give trade_date=" + today + ".");
+			}
+			start = today;
+			end = today;
+			// After the close the day is over: the run is an ordinary one and completes
+			// the day's units.
+			intradayAt = now.toLocalTime().isBefore(SESSION_CLOSE) ? now : null;
+		}
 		if (start.equals(LocalDate.MIN)) {
 			start = lastClosedSession(source);
 			end = start;
@@ -130,7 +161,7 @@ class Minute1mLaunch implements JobLaunch {
 		LaunchCalendar.checkCalls(Minute1mParameters.JOB_NAME, symbols * unitsPerSymbol,
 				this.properties.maxSourceCalls(), parameters.forcedAt() != null);
 		return new Minute1mParameters(start, end, parameters.symbols(), parameters.exchange(), source,
-				parameters.mode(), parameters.forcedAt())
+				parameters.mode(), parameters.forcedAt(), intradayAt)
 			.toJobParameters();
 	}
 

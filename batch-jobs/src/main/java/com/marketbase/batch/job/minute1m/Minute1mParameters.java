@@ -32,9 +32,12 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
  * @param mode {@code full} (the requested days, every unit; the default) or
  * {@code incremental} (the requested days, then older holes within a budget of calls)
  * @param forcedAt when a forced reload was asked for, or {@code null}
+ * @param intradayAt for an intraday run of today while the session is open, the Beijing
+ * time it loads up to; {@code null} for a run of days that are over
  */
 public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<String> symbols,
-		@Nullable String exchange, String source, String mode, @Nullable LocalDateTime forcedAt) {
+		@Nullable String exchange, String source, String mode, @Nullable LocalDateTime forcedAt,
+		@Nullable LocalDateTime intradayAt) {
 
 	/** The requested days, then older holes within a budget of source calls. */
 	public static final String INCREMENTAL = "incremental";
@@ -45,8 +48,11 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 	/** The job's name, as the command line and the console know it. */
 	public static final String JOB_NAME = "minute_1m";
 
+	/** The parameter that asks for today's bars so far. */
+	static final String INTRADAY = "intraday";
+
 	static final Set<String> NAMES = Set.of("trade_date", "start_date", "end_date", "symbols", "exchange", "source",
-			"mode", "force", LaunchInput.ALLOW_MIXED_SOURCES);
+			"mode", "force", INTRADAY, LaunchInput.ALLOW_MIXED_SOURCES);
 
 	/** The sources the job reads. */
 	static final Set<String> SOURCES = Set.of(SourceName.TUSHARE.key(), SourceName.TDX.key(), SourceName.SANDBOX.key());
@@ -100,7 +106,7 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 			}
 		}
 		return new Minute1mParameters(days.first(), days.last(), symbols, exchange, source, input.mode(FULL),
-				input.forcedAt());
+				input.forcedAt(), null);
 	}
 
 	/**
@@ -124,7 +130,7 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 		// Launches from before the mode existed loaded their days in full.
 		String mode = parameters.getString("mode", FULL);
 		return new Minute1mParameters(start, end, symbols, exchange, source, mode,
-				parameters.getLocalDateTime("forced_at"));
+				parameters.getLocalDateTime("forced_at"), parameters.getLocalDateTime("intraday_at"));
 	}
 
 	/**
@@ -143,6 +149,10 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 		}
 		if (this.forcedAt != null) {
 			builder.addLocalDateTime("forced_at", this.forcedAt);
+		}
+		// Each intraday run is an instance of its own: today's bars so far at that time.
+		if (this.intradayAt != null) {
+			builder.addLocalDateTime("intraday_at", this.intradayAt);
 		}
 		return builder.toJobParameters();
 	}

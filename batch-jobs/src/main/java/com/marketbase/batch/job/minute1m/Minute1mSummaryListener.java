@@ -72,7 +72,8 @@ class Minute1mSummaryListener implements JobExecutionListener {
 		String summary = "source: " + this.sources.describe(source) + "; days: " + days.getOrDefault("complete", 0L)
 				+ " complete, " + days.getOrDefault("partial", 0L) + " partial, " + days.getOrDefault("suspended", 0L)
 				+ " suspended, " + days.getOrDefault("empty", 0L) + " empty, " + days.getOrDefault("failed", 0L)
-				+ " failed; bars: " + rows[0] + "; rejected rows: " + rejects + "; aggregates refreshed: "
+				+ " failed" + (days.containsKey("in_progress") ? ", " + days.get("in_progress") + " in progress" : "")
+				+ "; bars: " + rows[0] + "; rejected rows: " + rejects + "; aggregates refreshed: "
 				+ execution.getExecutionContext()
 					.getString(Minute1mAggregateTasklet.WINDOW,
 							// Bars committed before the execution failed have their

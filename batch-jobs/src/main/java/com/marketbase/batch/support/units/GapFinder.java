@@ -147,7 +147,7 @@ public final class GapFinder {
 			arguments.add(String.join(",", symbols));
 		}
 		if (onlyMissing) {
-			sql.append(" and (u.status is null or u.status in ('empty', 'failed', 'partial') "
+			sql.append(" and (u.status is null or u.status in ('empty', 'failed', 'partial', 'in_progress') "
 					+ "or (u.status = 'complete' and not ")
 				.append(this.stored)
 				.append("))");
