@@ -154,6 +154,8 @@ public class PermissionProbe {
 			tushare(questions, client, series, Map.of("limit", 1));
 		}
 		tushare(questions, client, "stk_premarket", Map.of("trade_date", date, "limit", 1));
+		// The realtime API's own small quota: one call of it per probe.
+		tushare(questions, client, "rt_k", Map.of("ts_code", STOCK));
 		return questions;
 	}
 

@@ -140,6 +140,23 @@ public class RolloutSwitches {
 	}
 
 	/**
+	 * Refuses a launch of a job a module switch governs while the switch, or its batch's,
+	 * is off.
+	 * @param module the module switch
+	 * @param job the job, for the message
+	 * @throws SwitchedOffException naming the switch that is off
+	 */
+	public void checkModule(String module, String job) {
+		List<RolloutSwitch> switches = all();
+		for (RolloutSwitch candidate : switches) {
+			if (candidate.name().equals(module) && !candidate.effective()) {
+				throw new SwitchedOffException(job,
+						candidate.value() ? batchSwitchOf(switches, candidate.batch()) : candidate.name());
+			}
+		}
+	}
+
+	/**
 	 * Sets a switch and writes the change to the trail. Setting a switch to the value it
 	 * has changes nothing and writes nothing.
 	 * @param name the switch

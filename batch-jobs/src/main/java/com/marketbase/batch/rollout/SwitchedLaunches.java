@@ -41,6 +41,9 @@ class SwitchedLaunches implements BeanPostProcessor {
 			if (invocation.getMethod().getName().equals("parameters") && dataset != null) {
 				this.switches.getObject().checkOn(dataset);
 			}
+			if (invocation.getMethod().getName().equals("parameters") && launch.rolloutSwitch() != null) {
+				this.switches.getObject().checkModule(launch.rolloutSwitch(), launch.jobName());
+			}
 			return invocation.proceed();
 		});
 		return factory.getProxy(bean.getClass().getClassLoader());

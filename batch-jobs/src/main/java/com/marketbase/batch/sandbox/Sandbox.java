@@ -201,6 +201,15 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	/**
+	 * Makes Tushare's realtime APIs ({@code rt_k}) refuse beyond a number of calls an
+	 * hour per token, with the source's own "每小时最多访问该接口N次".
+	 * @param callsPerHour the calls an hour; 0 (the default) for no hourly limit
+	 */
+	public void limitRealtime(int callsPerHour) {
+		this.tushare.limitRealtime(callsPerHour);
+	}
+
+	/**
 	 * Sets the sandbox's time of day on its {@link SandboxSettings#today() today},
 	 * Beijing time. Before 09:30 Eastmoney's estimates are still the last session's; from
 	 * 09:30 to 15:00 they follow the clock; a fund's NAV of today is out from 20:00.

@@ -3,6 +3,7 @@ package com.marketbase.batch.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -55,16 +56,23 @@ final class TushareSimulator {
 			List.of("ts_code", "trade_time", "close", "open", "high", "low", "vol", "amount"), "index_daily",
 			List.of("ts_code", "trade_date", "close", "open", "high", "low", "pre_close", "change", "pct_chg", "vol",
 					"amount"),
-			"fund_daily", List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "change",
-					"pct_chg", "vol", "amount"),
-			"suspend_d", List.of("ts_code", "trade_date", "suspend_timing", "suspend_type"));
+			"fund_daily",
+			List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "change", "pct_chg", "vol",
+					"amount"),
+			"suspend_d", List.of("ts_code", "trade_date", "suspend_timing", "suspend_type"), "rt_k",
+			List.of("ts_code", "name", "pre_close", "high", "open", "low", "close", "vol", "amount", "num"));
 
 	/** Columns sent when {@code fields} is empty; the others only on request. */
 	private static final Map<String, Integer> DEFAULT_COLUMN_COUNT = Map.of("stock_basic", 10);
 
 	/** The per-call row caps, as documented (the sandbox's guess where none is). */
 	static final Map<String, Integer> CAPS = Map.of("trade_cal", 4000, "stock_basic", 6000, "daily", 6000, "adj_factor",
-			2000, "stk_mins", 8000, "index_daily", 8000, "fund_daily", 2000, "suspend_d", 5000);
+			2000, "stk_mins", 8000, "index_daily", 8000, "fund_daily", 2000, "suspend_d", 5000, "rt_k", 6000);
+
+	/** Tushare's realtime APIs, which low tiers may call only a few times an hour. */
+	private static final Set<String> REALTIME = Set.of("rt_k");
+
+	private volatile int realtimePerHour;
 
 	private static final Set<String> FREQUENCIES = Set.of("1min", "5min", "15min", "30min", "60min");
 
@@ -175,6 +183,12 @@ final class TushareSimulator {
 		if (!grant.grant().allows(api)) {
 			return error(request, 40203, "抱歉，您没有接口(" + api + ")访问权限" + DOC);
 		}
+		// Every realtime call counts in its hour, also before a limit is set.
+		int perHour = this.realtimePerHour;
+		if (REALTIME.contains(api) && !withinWindow(grant.token() + "/" + api + "/hour",
+				(perHour > 0) ? perHour : Integer.MAX_VALUE, Duration.ofHours(1))) {
+			return error(request, 40203, "抱歉，您每小时最多访问该接口" + perHour + "次" + DOC).asRateLimited();
+		}
 		if (!withinQuota(grant.token() + "/" + api, grant.grant().callsPerMinute())) {
 			return error(request, 40203, "抱歉，您每分钟最多访问该接口" + grant.grant().callsPerMinute() + "次" + DOC).asRateLimited();
 		}
@@ -208,13 +222,26 @@ final class TushareSimulator {
 
 	/** A sliding window (a minute, as the real server counts) per token and API. */
 	private boolean withinQuota(String key, int callsPerMinute) {
+		return withinWindow(key, callsPerMinute, this.settings.quotaWindow());
+	}
+
+	/**
+	 * Makes the realtime APIs ({@code rt_k}) refuse beyond a number of calls an hour per
+	 * token, as Tushare's trial and low tiers do ("每小时最多访问该接口10次").
+	 * @param callsPerHour the calls an hour; 0 for no hourly limit
+	 */
+	void limitRealtime(int callsPerHour) {
+		this.realtimePerHour = callsPerHour;
+	}
+
+	private boolean withinWindow(String key, int calls, Duration length) {
 		Deque<Long> window = this.windows.computeIfAbsent(key, (k) -> new ArrayDeque<>());
 		long now = System.nanoTime();
 		synchronized (window) {
-			while (!window.isEmpty() && now - window.peekFirst() >= this.settings.quotaWindow().toNanos()) {
+			while (!window.isEmpty() && now - window.peekFirst() >= length.toNanos()) {
 				window.pollFirst();
 			}
-			if (window.size() >= callsPerMinute) {
+			if (window.size() >= calls) {
 				return false;
 			}
 			window.addLast(now);
@@ -225,6 +252,7 @@ final class TushareSimulator {
 	private List<Map<String, Object>> rows(String api, JsonNode params) {
 		return switch (api) {
 			case "trade_cal" -> tradeCalendar(params);
+			case "rt_k" -> realtimeQuotes(params);
 			case "stock_basic" -> stocks(params);
 			case "daily" -> dailyBars(params, InstrumentKind.STOCK, false);
 			case "index_daily" -> dailyBars(params, InstrumentKind.INDEX, true);
@@ -452,6 +480,56 @@ final class TushareSimulator {
 			}
 		}
 		return answer.finish();
+	}
+
+	/**
+	 * {@code rt_k}: the latest quote of every A-share and ETF matching a code or a
+	 * wildcard ({@code 6*.SH}) from today's minutes published so far; shares and CNY.
+	 */
+	private List<Map<String, Object>> realtimeQuotes(JsonNode params) {
+		String code = text(params, "ts_code", "");
+		int star = code.indexOf('*');
+		if (code.isEmpty() || !code.contains(".")) {
+			throw new IllegalArgumentException("ts_code必须带市场后缀");
+		}
+		String prefix = (star >= 0) ? code.substring(0, star) : code;
+		String suffix = (star >= 0) ? code.substring(star + 1) : "";
+		LocalDate today = this.settings.today();
+		LocalTime now = this.timeOfDay.get();
+		List<Map<String, Object>> rows = new ArrayList<>();
+		List<SimulatedInstrument> candidates = new ArrayList<>(this.universe.of(InstrumentKind.STOCK));
+		candidates.addAll(this.universe.of(InstrumentKind.ETF));
+		for (SimulatedInstrument instrument : candidates) {
+			if (!instrument.symbol().startsWith(prefix) || !instrument.symbol().endsWith(suffix)) {
+				continue;
+			}
+			SyntheticMarket.DayBar day = this.market.day(instrument, today);
+			List<SyntheticMarket.MinuteBar> minutes = this.market.minutes(instrument, today)
+				.stream()
+				.filter((bar) -> now == null || !bar.end().isAfter(today.atTime(now)))
+				.toList();
+			if (day == null || minutes.isEmpty()) {
+				continue;
+			}
+			long high = minutes.stream().mapToLong(SyntheticMarket.MinuteBar::high).max().orElseThrow();
+			long low = minutes.stream().mapToLong(SyntheticMarket.MinuteBar::low).min().orElseThrow();
+			long lots = minutes.stream().mapToLong(SyntheticMarket.MinuteBar::lots).sum();
+			long amount = minutes.stream().mapToLong(SyntheticMarket.MinuteBar::amountLi).sum();
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("ts_code", instrument.symbol());
+			row.put("name", instrument.name());
+			row.put("pre_close", day.preClose() / 1000.0);
+			row.put("high", high / 1000.0);
+			row.put("open", minutes.get(0).open() / 1000.0);
+			row.put("low", low / 1000.0);
+			row.put("close", minutes.get(minutes.size() - 1).close() / 1000.0);
+			row.put("vol", lots * 100);
+			row.put("amount", amount / 1000.0);
+			row.put("num", minutes.size() * 7L);
+			rows.add(row);
+		}
+		rows.sort(Comparator.comparing((Map<String, Object> row) -> (String) row.get("ts_code")));
+		return rows;
 	}
 
 	private List<SimulatedInstrument> instruments(JsonNode params, InstrumentKind kind) {

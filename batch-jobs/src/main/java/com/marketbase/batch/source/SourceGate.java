@@ -110,6 +110,11 @@ public final class SourceGate {
 				return call.get();
 			}
 			catch (RateLimitedException ex) {
+				if (ex.longWindow()) {
+					// Waiting an hour inside a call helps nobody; the caller retries
+					// later.
+					throw ex;
+				}
 				logger.warn("{}; waiting for quota", ex.getMessage());
 				this.states.startWaiting(this.source);
 				try {

@@ -237,6 +237,33 @@ public final class TushareClient {
 	}
 
 	/**
+	 * The latest quotes of a board from the realtime API {@code rt_k}, which takes a code
+	 * or a wildcard ({@code 6*.SH}, {@code 3*.SZ}) and answers the whole board in one
+	 * call. Its quota is its own and small (10 calls an hour on low tiers): a refusal
+	 * comes back as a {@link com.marketbase.batch.source.RateLimitedException} with its
+	 * window, never waited out inside the call.
+	 * @param pattern the code or wildcard, with its exchange suffix
+	 * @return the quotes, by code
+	 */
+	public Fetched<RealtimeQuote> realtimeQuotes(String pattern) {
+		TushareTable table = call("rt_k", Map.of("ts_code", pattern), List.of());
+		return rows("rt_k", table, TushareClient::realtimeQuote, (quote) -> (quote.price().signum() <= 0)
+				? "price " + quote.price().toPlainString() + " is not positive" : null);
+	}
+
+	private static RealtimeQuote realtimeQuote(TushareTable.Row row) {
+		BigDecimal trades = Json.decimal(row.get("num"));
+		return new RealtimeQuote(Json.requiredText(row.get("ts_code"), "ts_code"),
+				Json.requiredDecimal(row.get("pre_close"), "pre_close"), Json.requiredDecimal(row.get("open"), "open"),
+				Json.requiredDecimal(row.get("high"), "high"), Json.requiredDecimal(row.get("low"), "low"),
+				Json.requiredDecimal(row.get("close"), "close"),
+				Json.requiredDecimal(row.get("vol"), "vol")
+					.setScale(0, java.math.RoundingMode.HALF_UP)
+					.longValueExact(),
+				Json.requiredDecimal(row.get("amount"), "amount"), (trades != null) ? trades.longValue() : null);
+	}
+
+	/**
 	 * Daily bars of an index ({@code index_daily}), in points.
 	 * @param symbol the index, for example {@code 000300.SH}
 	 * @param start the first day

@@ -1,5 +1,6 @@
 package com.marketbase.batch.source.tushare;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import com.marketbase.batch.source.AnswerShape;
 import com.marketbase.batch.source.Json;
 import com.marketbase.batch.source.PermanentSourceException;
 import com.marketbase.batch.source.RateLimitedException;
+import org.jspecify.annotations.Nullable;
 import com.marketbase.batch.source.SourceHttp.Reply;
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.TransientSourceException;
@@ -100,9 +102,10 @@ final class TushareReplies {
 	static RuntimeException failure(SourceName source, String apiName, int code, String message) {
 		String quoted = " (code " + code + ": " + message + ")";
 		return switch (code) {
-			case 40203 -> isRateLimit(message) ? new RateLimitedException(source, apiName, message.strip())
-					: new PermanentSourceException(source, apiName,
-							"the token has no permission for " + apiName + quoted);
+			case 40203 ->
+				isRateLimit(message) ? new RateLimitedException(source, apiName, message.strip(), quotaWindow(message))
+						: new PermanentSourceException(source, apiName,
+								"the token has no permission for " + apiName + quoted);
 			case 40101 -> message.contains("token")
 					? new PermanentSourceException(source, apiName, "the token was not accepted" + quoted)
 					: new PermanentSourceException(source, apiName, "the API name is unknown" + quoted);
@@ -119,6 +122,19 @@ final class TushareReplies {
 	 * @param message the message
 	 * @return whether the call was rate limited
 	 */
+	static @Nullable Duration quotaWindow(String message) {
+		if (message.contains("每分钟")) {
+			return Duration.ofMinutes(1);
+		}
+		if (message.contains("每小时")) {
+			return Duration.ofHours(1);
+		}
+		if (message.contains("每天") || message.contains("每日")) {
+			return Duration.ofDays(1);
+		}
+		return null;
+	}
+
 	static boolean isRateLimit(String message) {
 		return message.contains("最多访问") || message.contains("频率超限");
 	}

@@ -43,6 +43,15 @@ public interface JobLaunch {
 	@Nullable String dataset();
 
 	/**
+	 * The rollout module switch that governs a job which is no dataset (a snapshot of
+	 * realtime quotes, say); datasets are governed through {@code market.datasets}.
+	 * @return the switch's name, or {@code null} (the default) for none
+	 */
+	default @Nullable String rolloutSwitch() {
+		return null;
+	}
+
+	/**
 	 * How far an execution of the job has come and its work units by status.
 	 * @return the job's account of its work
 	 */

@@ -1,0 +1,66 @@
+package com.marketbase.batch.job.quotesnapshot;
+
+import java.time.Clock;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.source.SourceResolver;
+import com.marketbase.batch.support.execution.ExecutionOwner;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Wires {@code quote_snapshot}: one step that takes a snapshot of the boards in
+ * {@code marketbase.jobs.quote-snapshot.boards} (every A-share and ETF board unless set).
+ */
+@Configuration(proxyBeanMethods = false)
+class QuoteSnapshotJobConfiguration {
+
+	/** The A-share and ETF boards as rt_k wildcards: one call each. */
+	static final List<String> BOARDS = List.of("6*.SH", "0*.SZ", "3*.SZ", "9*.BJ", "5*.SH", "1*.SZ");
+
+	@Bean
+	Job quoteSnapshotJob(JobRepository jobRepository, Step quoteSnapshotStep) {
+		return new JobBuilder(QuoteSnapshotLaunch.JOB_NAME, jobRepository).start(quoteSnapshotStep)
+			.listener(ExecutionOwner.recorder(jobRepository))
+			.build();
+	}
+
+	@Bean
+	QuoteSnapshotLaunch quoteSnapshotLaunch(SourceResolver sources, Clock clock) {
+		return new QuoteSnapshotLaunch(sources, clock);
+	}
+
+	@Bean
+	Step quoteSnapshotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			QuoteSnapshotTasklet quoteSnapshotTasklet) {
+		return new StepBuilder("quote_snapshot.capture", jobRepository)
+			.tasklet(quoteSnapshotTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	QuoteSnapshotTasklet quoteSnapshotTasklet(@Value("#{jobParameters['source']}") String source,
+			SourceResolver sources, DataSource dataSource, Clock clock, Environment environment) {
+		List<String> boards = Binder.get(environment)
+			.bind("marketbase.jobs.quote-snapshot.boards",
+					org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
+			.orElse(BOARDS);
+		return new QuoteSnapshotTasklet(sources.tushare(SourceName.parse(source)), boards, dataSource, clock);
+	}
+
+}

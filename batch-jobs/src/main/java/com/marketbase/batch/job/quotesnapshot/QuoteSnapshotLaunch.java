@@ -1,0 +1,95 @@
+package com.marketbase.batch.job.quotesnapshot;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.source.SourceResolver;
+import com.marketbase.batch.support.launch.JobLaunch;
+import com.marketbase.batch.support.launch.JobWork;
+import com.marketbase.batch.support.launch.LaunchField;
+import com.marketbase.batch.support.launch.LaunchInput;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * Reads a {@code quote_snapshot} launch: the source, and the capture time that makes each
+ * run a job instance of its own. A scheduled run's {@code trade_date} is taken and left
+ * alone: a snapshot is always of now.
+ */
+class QuoteSnapshotLaunch implements JobLaunch {
+
+	static final String JOB_NAME = "quote_snapshot";
+
+	/** Realtime equity and ETF data: the roadmap's P2 module. */
+	static final String SWITCH = "p2RealtimeEquityEtfV1";
+
+	private static final Set<String> NAMES = Set.of("source", "trade_date", "force");
+
+	private static final Set<String> SOURCES = Set.of(SourceName.TUSHARE.key(), SourceName.SANDBOX.key());
+
+	private final SourceResolver sources;
+
+	private final Clock clock;
+
+	QuoteSnapshotLaunch(SourceResolver sources, Clock clock) {
+		this.sources = sources;
+		this.clock = clock;
+	}
+
+	@Override
+	public String jobName() {
+		return JOB_NAME;
+	}
+
+	@Override
+	public List<LaunchField> fields() {
+		return List.of(LaunchField.source(SOURCES));
+	}
+
+	@Override
+	public JobParameters parameters(Map<String, String> given) {
+		LaunchInput input = new LaunchInput(JOB_NAME, given, NAMES);
+		String source = this.sources.resolve(input.source(), null, SOURCES);
+		LocalDateTime at = LocalDateTime.now(this.clock.withZone(ZoneId.of("Asia/Shanghai")))
+			.truncatedTo(ChronoUnit.MILLIS);
+		return new JobParametersBuilder().addString("source", source)
+			.addLocalDateTime("captured_at", at)
+			.toJobParameters();
+	}
+
+	@Override
+	public @Nullable String dataset() {
+		return null;
+	}
+
+	@Override
+	public String rolloutSwitch() {
+		return SWITCH;
+	}
+
+	@Override
+	public JobWork work() {
+		return new JobWork() {
+			@Override
+			public Optional<JobWork.Progress> progress(JobExecution execution) {
+				return Optional.empty();
+			}
+
+			@Override
+			public JobWork.Units units(JobExecution execution) {
+				return JobWork.Units.none();
+			}
+		};
+	}
+
+}
