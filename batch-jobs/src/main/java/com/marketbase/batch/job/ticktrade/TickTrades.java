@@ -1,5 +1,6 @@
 package com.marketbase.batch.job.ticktrade;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,8 +15,12 @@ import com.marketbase.batch.source.SourceResolver;
 import com.marketbase.batch.source.Units;
 import com.marketbase.batch.support.pipeline.Dataset;
 import com.marketbase.batch.support.pipeline.DatasetFeed;
+import com.marketbase.batch.source.tdx.TdxTrade;
 import com.marketbase.batch.support.units.SymbolDay;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -123,18 +128,42 @@ record TickTrades(SourceResolver resolver, int recentDays) implements Dataset<Ti
 			jdbc.update("delete from market.tick_trades where symbol = ? and ts >= ? and ts < ?", day.symbol(),
 					start(day.day()), start(day.day().plusDays(1)));
 		}
-		jdbc.batchUpdate("""
-				insert into market.tick_trades (symbol, ts, seq, price, volume, side, source, load_batch_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?)
-				""", rows, 2000, (ps, row) -> {
-			ps.setString(1, row.trade().symbol());
-			ps.setTimestamp(2, Timestamp.from(row.trade().time()));
-			ps.setInt(3, row.seq());
-			ps.setBigDecimal(4, row.trade().price());
-			ps.setLong(5, row.trade().volume());
-			ps.setShort(6, (short) row.trade().side());
-			ps.setString(7, source);
-			ps.setLong(8, loadBatch);
+		// One COPY per chunk: a day of the market is millions of rows.
+		StringBuilder text = new StringBuilder(rows.size() * 64);
+		for (TickTrade row : rows) {
+			TdxTrade trade = row.trade();
+			text.append(trade.symbol())
+				.append('\t')
+				.append(trade.time())
+				.append('\t')
+				.append(row.seq())
+				.append('\t')
+				.append(trade.price().toPlainString())
+				.append('\t')
+				.append(trade.volume())
+				.append('\t')
+				.append(trade.side())
+				.append('\t')
+				.append(source)
+				.append('\t')
+				.append(loadBatch)
+				.append('\n');
+		}
+		byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+		jdbc.execute((ConnectionCallback<Long>) (connection) -> {
+			CopyIn copy = connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn("copy market.tick_trades (symbol, ts, seq, price, volume, side, source, load_batch_id) "
+						+ "from stdin");
+			try {
+				copy.writeToCopy(bytes, 0, bytes.length);
+				return copy.endCopy();
+			}
+			finally {
+				if (copy.isActive()) {
+					copy.cancelCopy();
+				}
+			}
 		});
 	}
 
