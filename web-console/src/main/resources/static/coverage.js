@@ -8,8 +8,8 @@
   const chart = echarts.init(matrix);
   window.addEventListener('resize', () => chart.resize());
   // One colour per verdict; the value of a heatmap cell is the verdict's index.
-  const VERDICTS = ['complete', 'partial', 'missing', 'closed', 'nothing owed', 'no calendar'];
-  const COLOURS = ['#1b7f3b', '#f2a900', '#b3261e', '#dadce0', '#eef3fb', '#ffffff'];
+  const VERDICTS = ['complete', 'partial', 'missing', 'closed', 'nothing owed', 'no calendar', 'in progress'];
+  const COLOURS = ['#1b7f3b', '#f2a900', '#b3261e', '#dadce0', '#eef3fb', '#ffffff', '#7fb3e6'];
   const ATTENTION_SHOWN = 200;
 
   const datasets = await api('/api/coverage/datasets');

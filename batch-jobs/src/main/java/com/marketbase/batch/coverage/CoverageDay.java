@@ -16,22 +16,23 @@ import java.time.LocalDate;
  * @param suspended instruments suspended that day (not applicable)
  * @param notListed instruments not yet listed that day (not applicable)
  * @param delisted instruments delisted by that day (not applicable)
+ * @param inProgress units owed of a session still open (an intraday load)
  */
 public record CoverageDay(String dataset, LocalDate day, String dayState, long instruments, long complete, long partial,
-		long missing, long suspended, long notListed, long delisted) {
+		long missing, long suspended, long notListed, long delisted, long inProgress) {
 
 	/**
-	 * Units the dataset owes that day: complete, partial and missing ones.
+	 * Units the dataset owes that day: complete, partial, in progress and missing ones.
 	 * @return the count
 	 */
 	public long owed() {
-		return this.complete + this.partial + this.missing;
+		return this.complete + this.partial + this.missing + this.inProgress;
 	}
 
 	/**
 	 * The day in one word.
 	 * @return {@code closed}, {@code no calendar}, {@code nothing owed},
-	 * {@code complete}, {@code partial} or {@code missing}
+	 * {@code complete}, {@code partial}, {@code in progress} or {@code missing}
 	 */
 	public String verdict() {
 		if (this.dayState.equals("closed")) {
@@ -45,6 +46,10 @@ public record CoverageDay(String dataset, LocalDate day, String dayState, long i
 		}
 		if (this.missing > 0) {
 			return "missing";
+		}
+		// Today's intraday units are not complete until the evening run.
+		if (this.inProgress > 0) {
+			return "in progress";
 		}
 		return (this.partial > 0) ? "partial" : "complete";
 	}

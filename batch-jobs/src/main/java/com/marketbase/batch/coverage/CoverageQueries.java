@@ -117,7 +117,8 @@ public class CoverageQueries {
 	private static CoverageDay day(ResultSet rs, int row) throws SQLException {
 		return new CoverageDay(rs.getString("dataset"), rs.getObject("trade_date", LocalDate.class),
 				rs.getString("day_state"), rs.getLong("instruments"), rs.getLong("complete"), rs.getLong("partial"),
-				rs.getLong("missing"), rs.getLong("suspended"), rs.getLong("not_listed"), rs.getLong("delisted"));
+				rs.getLong("missing"), rs.getLong("suspended"), rs.getLong("not_listed"), rs.getLong("delisted"),
+				rs.getLong("in_progress"));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

@@ -91,8 +91,9 @@ public class Freshness {
 			return day.day() + " owes nothing: no " + String.join(" or ", dataset.assetClasses())
 					+ " instruments were listed; load the instruments" + since;
 		}
-		return day.day() + " is not complete: " + day.missing() + " missing, " + day.partial() + " partial of "
-				+ day.owed() + " owed" + since;
+		return day.day() + " is not complete: " + day.missing() + " missing, " + day.partial() + " partial"
+				+ ((day.inProgress() > 0) ? ", " + day.inProgress() + " in progress" : "") + " of " + day.owed()
+				+ " owed" + since;
 	}
 
 }

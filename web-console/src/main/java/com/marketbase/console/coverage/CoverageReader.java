@@ -69,6 +69,7 @@ class CoverageReader {
 		long complete = rs.getLong("complete");
 		long partial = rs.getLong("partial");
 		long missing = rs.getLong("missing");
+		long inProgress = rs.getLong("in_progress");
 		String verdict;
 		if (state.equals("closed")) {
 			verdict = "closed";
@@ -76,11 +77,15 @@ class CoverageReader {
 		else if (!state.equals("open")) {
 			verdict = "no calendar";
 		}
-		else if (complete + partial + missing == 0) {
+		else if (complete + partial + missing + inProgress == 0) {
 			verdict = "nothing owed";
 		}
 		else if (missing > 0) {
 			verdict = "missing";
+		}
+		else if (inProgress > 0) {
+			// Today's intraday units, until the evening run completes them.
+			verdict = "in progress";
 		}
 		else {
 			verdict = (partial > 0) ? "partial" : "complete";
