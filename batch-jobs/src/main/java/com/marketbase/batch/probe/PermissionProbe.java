@@ -141,6 +141,8 @@ public class PermissionProbe {
 		tushare(questions, client, "fund_daily", Map.of("trade_date", date, "limit", 1));
 		tushare(questions, client, "stk_mins", Map.of("ts_code", STOCK, "freq", "1min", "start_date", day + " 09:30:00",
 				"end_date", day + " 09:31:00", "limit", 1));
+		tushare(questions, client, "idx_mins", Map.of("ts_code", INDEX, "freq", "1min", "start_date", day + " 09:30:00",
+				"end_date", day + " 09:31:00", "limit", 1));
 		tushare(questions, client, "fut_daily", Map.of("exchange", "CFFEX", "trade_date", date, "limit", 1));
 		tushare(questions, client, "fut_mapping", Map.of("trade_date", date, "limit", 1));
 		tushare(questions, client, "sge_daily", Map.of("trade_date", date, "limit", 1));

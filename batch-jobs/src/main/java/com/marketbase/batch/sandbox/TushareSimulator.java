@@ -53,6 +53,7 @@ final class TushareSimulator {
 			List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "change", "pct_chg", "vol",
 					"amount"),
 			"adj_factor", List.of("ts_code", "trade_date", "adj_factor"), "stk_mins",
+			List.of("ts_code", "trade_time", "close", "open", "high", "low", "vol", "amount"), "idx_mins",
 			List.of("ts_code", "trade_time", "close", "open", "high", "low", "vol", "amount"), "index_daily",
 			List.of("ts_code", "trade_date", "close", "open", "high", "low", "pre_close", "change", "pct_chg", "vol",
 					"amount"),
@@ -67,7 +68,8 @@ final class TushareSimulator {
 
 	/** The per-call row caps, as documented (the sandbox's guess where none is). */
 	static final Map<String, Integer> CAPS = Map.of("trade_cal", 4000, "stock_basic", 6000, "daily", 6000, "adj_factor",
-			2000, "stk_mins", 8000, "index_daily", 8000, "fund_daily", 2000, "suspend_d", 5000, "rt_k", 6000);
+			2000, "stk_mins", 8000, "idx_mins", 8000, "index_daily", 8000, "fund_daily", 2000, "suspend_d", 5000,
+			"rt_k", 6000);
 
 	/** Tushare's realtime APIs, which low tiers may call only a few times an hour. */
 	private static final Set<String> REALTIME = Set.of("rt_k");
@@ -201,8 +203,8 @@ final class TushareSimulator {
 				return success(request, api, this.premarket.page(params),
 						TusharePremarketAnswer.fields(body.path("fields")), corrupt);
 			}
-			if ("stk_mins".equals(api)) {
-				return minuteAnswer(request, params, fields(api, body.path("fields")), corrupt);
+			if ("stk_mins".equals(api) || "idx_mins".equals(api)) {
+				return minuteAnswer(request, api, params, fields(api, body.path("fields")), corrupt);
 			}
 			List<Map<String, Object>> rows = rows(api, params);
 			return success(request, api, page(api, rows, params), fields(api, body.path("fields")), corrupt);
@@ -444,16 +446,21 @@ final class TushareSimulator {
 	}
 
 	/**
-	 * {@code stk_mins}, written row by row: minute answers are the bulk of the traffic.
+	 * {@code stk_mins} and {@code idx_mins}, written row by row: minute answers are the
+	 * bulk of the traffic. {@code idx_mins} answers for indexes only.
 	 */
-	private SandboxAnswer minuteAnswer(SandboxRequest request, JsonNode params, List<String> fields, boolean corrupt) {
+	private SandboxAnswer minuteAnswer(SandboxRequest request, String api, JsonNode params, List<String> fields,
+			boolean corrupt) {
 		String code = text(params, "ts_code", "");
 		String frequency = text(params, "freq", "");
 		SimulatedInstrument instrument = this.universe.find(code);
+		if (instrument != null && "idx_mins".equals(api) && instrument.kind() != InstrumentKind.INDEX) {
+			instrument = null;
+		}
 		if (!FREQUENCIES.contains(frequency)) {
 			throw new IllegalArgumentException("freq参数错误");
 		}
-		int cap = CAPS.get("stk_mins");
+		int cap = CAPS.get(api);
 		int limit = params.path("limit").asInt(cap);
 		TushareMinuteAnswer answer = new TushareMinuteAnswer(requestId(request), fields,
 				Math.max(0, params.path("offset").asInt(0)), Math.min(cap, (limit > 0) ? limit : cap), corrupt);

@@ -26,6 +26,20 @@ public final class BarRollup {
 	}
 
 	/**
+	 * Whether a 1-minute bar of the A-share session may end at this Beijing time:
+	 * 09:31..11:30 or 13:01..15:00, on the minute.
+	 * @param time the bar's end
+	 * @return true for one of the day's {@value #FULL_DAY} minutes
+	 */
+	public static boolean isSessionMinute(java.time.LocalTime time) {
+		if (time.getSecond() != 0 || time.getNano() != 0) {
+			return false;
+		}
+		int minute = time.getHour() * 60 + time.getMinute();
+		return (minute >= 9 * 60 + 31 && minute <= 11 * 60 + 30) || (minute >= 13 * 60 + 1 && minute <= 15 * 60);
+	}
+
+	/**
 	 * Rolls one complete day up and appends its rows for
 	 * {@link BarAggregateRefresher#TABLE} (a row per 5-minute bar with the coarser bars
 	 * that end with it).

@@ -64,7 +64,7 @@ class CoverageCommandsIntegrationTests {
 		assertThat(run(warehouse, "check", "at=tomorrow")).isEqualTo(2);
 
 		assertThat(output.getErr()).contains(
-				"Unknown dataset 'nope'; datasets: daily, daily_basic, etf_daily, fina_indicator, fund_nav, fut_daily, fut_mapping, fx_daily, index_daily, macro, minute_1m, moneyflow, sge_daily, tick_trade.")
+				"Unknown dataset 'nope'; datasets: daily, daily_basic, etf_daily, fina_indicator, fund_nav, fut_daily, fut_mapping, fx_daily, index_daily, index_minute, macro, minute_1m, moneyflow, sge_daily, tick_trade.")
 			.contains("from '2026-02-30' is not a date; use YYYY-MM-DD, for example 2026-11-20.")
 			.contains("from 2026-11-20 is after to 2026-11-16.")
 			.contains("at 'tomorrow' is not a local date and time; use YYYY-MM-DDTHH:MM in Asia/Shanghai")
@@ -85,8 +85,8 @@ class CoverageCommandsIntegrationTests {
 			.contains("fina_indicator: 2026-06-30 is not complete: 3 missing, 0 partial of 3 owed")
 			.contains("macro: 2026-09-30 is not complete: 7 missing, 0 partial of 7 owed")
 			.contains(
-					"NOT COMPLETE: daily, fina_indicator, fund_nav, fut_daily, fut_mapping, fx_daily, index_daily, macro, "
-							+ "minute_1m, sge_daily")
+					"NOT COMPLETE: daily, fina_indicator, fund_nav, fut_daily, fut_mapping, fx_daily, index_daily, index_minute, "
+							+ "macro, " + "minute_1m, sge_daily")
 			.doesNotContain("etf_daily:")
 			.doesNotContain("daily_basic:");
 		// A module nobody has switched on is not late; once on, it is judged like any

@@ -59,8 +59,8 @@ class CoverageIntegrationTests {
 			.containsExactly("2026-11-20 nothing owed 0: 0 0 0 / 0 0 0");
 		assertThat(queries.days(null, FRIDAY, FRIDAY)).extracting(CoverageDay::dataset)
 			.containsExactly("daily", "daily_basic", "etf_daily", "fina_indicator", "fund_nav", "fut_daily",
-					"fut_mapping", "fx_daily", "index_daily", "macro", "minute_1m", "moneyflow", "sge_daily",
-					"tick_trade");
+					"fut_mapping", "fx_daily", "index_daily", "index_minute", "macro", "minute_1m", "moneyflow",
+					"sge_daily", "tick_trade");
 	}
 
 	@ParameterizedTest

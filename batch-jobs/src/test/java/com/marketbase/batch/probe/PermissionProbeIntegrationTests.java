@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermissionProbeIntegrationTests {
 
 	private static final List<String> TUSHARE = List.of("trade_cal", "stock_basic", "daily", "adj_factor", "suspend_d",
-			"index_daily", "fund_daily", "stk_mins", "fut_daily", "fut_mapping", "sge_daily", "fx_daily", "daily_basic",
-			"moneyflow", "fina_indicator", "disclosure_date", "cn_gdp", "cn_cpi", "cn_ppi", "cn_m", "shibor",
-			"shibor_lpr", "us_tycr", "eco_cal", "stk_premarket", "rt_k");
+			"index_daily", "fund_daily", "stk_mins", "idx_mins", "fut_daily", "fut_mapping", "sge_daily", "fx_daily",
+			"daily_basic", "moneyflow", "fina_indicator", "disclosure_date", "cn_gdp", "cn_cpi", "cn_ppi", "cn_m",
+			"shibor", "shibor_lpr", "us_tycr", "eco_cal", "stk_premarket", "rt_k");
 
 	@Test
 	void recordsEachEndpointGrantedOrRefusedAndCountsItsCallsOnTheSharedQuota(CapturedOutput output) {

@@ -41,9 +41,9 @@ class CoverageConsoleIntegrationTests {
 		assertThat(matrix.get("days")).hasSize(7);
 		assertThat(matrix.get("datasets")).extracting((row) -> row.get("dataset").asString())
 			.containsExactly("daily", "daily_basic", "etf_daily", "fina_indicator", "fund_nav", "fut_daily",
-					"fut_mapping", "fx_daily", "index_daily", "macro", "minute_1m", "moneyflow", "sge_daily",
-					"tick_trade");
-		JsonNode minute = matrix.get("datasets").get(10);
+					"fut_mapping", "fx_daily", "index_daily", "index_minute", "macro", "minute_1m", "moneyflow",
+					"sge_daily", "tick_trade");
+		JsonNode minute = matrix.get("datasets").get(11);
 		assertThat(minute.get("cells")).extracting((cell) -> cell.get("verdict").asString())
 			.containsExactly("complete", "partial", "missing", "closed", "missing", "closed", "closed");
 		JsonNode wednesday = minute.get("cells").get(2);
@@ -77,7 +77,7 @@ class CoverageConsoleIntegrationTests {
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.json().get("field").asString()).isEqualTo("dataset");
 		assertThat(unknown.json().get("detail").asString()).isEqualTo(
-				"Unknown dataset 'nope'; datasets: daily, daily_basic, etf_daily, fina_indicator, fund_nav, fut_daily, fut_mapping, fx_daily, index_daily, macro, minute_1m, moneyflow, sge_daily, tick_trade.");
+				"Unknown dataset 'nope'; datasets: daily, daily_basic, etf_daily, fina_indicator, fund_nav, fut_daily, fut_mapping, fx_daily, index_daily, index_minute, macro, minute_1m, moneyflow, sge_daily, tick_trade.");
 		ConsoleServer.Response backwards = server.get("/api/coverage?from=2026-11-22&to=2026-11-16",
 				ConsoleServer.VIEWER);
 		assertThat(backwards.status()).isEqualTo(400);

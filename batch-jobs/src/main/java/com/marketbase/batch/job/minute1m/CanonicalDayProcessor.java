@@ -161,9 +161,7 @@ class CanonicalDayProcessor implements ItemProcessor<FetchedUnit, LoadedUnit> {
 
 	/** Whether a bar may end at this minute: 09:31..11:30 or 13:01..15:00. */
 	static boolean isSessionMinute(LocalTime time) {
-		return (time.getSecond() == 0 && time.getNano() == 0)
-				&& ((!time.isBefore(FIRST_BAR) && !time.isAfter(LocalTime.of(11, 30)))
-						|| (!time.isBefore(LocalTime.of(13, 1)) && !time.isAfter(LocalTime.of(15, 0))));
+		return BarRollup.isSessionMinute(time);
 	}
 
 	private static Bar relabel(Bar auction, LocalDate day) {

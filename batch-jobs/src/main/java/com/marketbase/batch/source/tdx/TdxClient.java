@@ -186,9 +186,29 @@ public final class TdxClient {
 	 */
 	public Fetched<Bar> allBars(TdxCode code, String type, LocalDate from, LocalDate to) {
 		requireIntraday(type);
-		JsonNode data = get("/api/kline-all", "code=" + code.wire() + "&type=" + type);
-		Fetched<Bar> bars = read("/api/kline-all", code, list(data), (kline) -> bar(code, kline),
-				Comparator.comparing(Bar::end));
+		return within(intraday("/api/kline-all", code, type), from, to);
+	}
+
+	/**
+	 * All intraday bars the gateway has for an index ({@code /api/index/all}, indexes are
+	 * not adjusted), optionally only those ending within some days.
+	 * @param code the index
+	 * @param type as for {@link #latestBars}
+	 * @param from the first day to keep
+	 * @param to the last day to keep
+	 * @return the bars, oldest first
+	 */
+	public Fetched<Bar> indexBars(TdxCode code, String type, LocalDate from, LocalDate to) {
+		requireIntraday(type);
+		return within(intraday("/api/index/all", code, type), from, to);
+	}
+
+	private Fetched<Bar> intraday(String path, TdxCode code, String type) {
+		JsonNode data = get(path, "code=" + code.wire() + "&type=" + type);
+		return read(path, code, list(data), (kline) -> bar(code, kline), Comparator.comparing(Bar::end));
+	}
+
+	private static Fetched<Bar> within(Fetched<Bar> bars, LocalDate from, LocalDate to) {
 		Instant start = Units.beijing(from, LocalTime.MIDNIGHT);
 		Instant end = Units.beijing(to.plusDays(1), LocalTime.MIDNIGHT);
 		return new Fetched<>(

@@ -62,13 +62,13 @@ public final class TushareClient {
 	/** Per-call row caps as documented; where none is documented, a cautious guess. */
 	static final Map<String, Integer> CAPS = Map.ofEntries(Map.entry("trade_cal", 4000), Map.entry("stock_basic", 6000),
 			Map.entry("daily", 6000), Map.entry("adj_factor", 2000), Map.entry("stk_mins", 8000),
-			Map.entry("index_daily", 8000), Map.entry("fund_daily", 2000), Map.entry("suspend_d", 5000),
-			Map.entry("fut_daily", 2000), Map.entry("fut_mapping", 2000), Map.entry("sge_daily", 2000),
-			Map.entry("fx_daily", 1000), Map.entry("daily_basic", 6000), Map.entry("moneyflow", 6000),
-			Map.entry("fina_indicator", 100), Map.entry("disclosure_date", 3000), Map.entry("cn_gdp", 10000),
-			Map.entry("cn_cpi", 5000), Map.entry("cn_ppi", 5000), Map.entry("cn_m", 5000), Map.entry("shibor", 2000),
-			Map.entry("shibor_lpr", 4000), Map.entry("us_tycr", 2000), Map.entry("eco_cal", 100),
-			Map.entry("fund_portfolio", 5000));
+			Map.entry("idx_mins", 8000), Map.entry("index_daily", 8000), Map.entry("fund_daily", 2000),
+			Map.entry("suspend_d", 5000), Map.entry("fut_daily", 2000), Map.entry("fut_mapping", 2000),
+			Map.entry("sge_daily", 2000), Map.entry("fx_daily", 1000), Map.entry("daily_basic", 6000),
+			Map.entry("moneyflow", 6000), Map.entry("fina_indicator", 100), Map.entry("disclosure_date", 3000),
+			Map.entry("cn_gdp", 10000), Map.entry("cn_cpi", 5000), Map.entry("cn_ppi", 5000), Map.entry("cn_m", 5000),
+			Map.entry("shibor", 2000), Map.entry("shibor_lpr", 4000), Map.entry("us_tycr", 2000),
+			Map.entry("eco_cal", 100), Map.entry("fund_portfolio", 5000));
 
 	/** The columns of a version's key, stored as their own columns. */
 	private static final List<String> FINA_KEY = List.of("ts_code", "end_date", "ann_date", "update_flag");
@@ -361,49 +361,68 @@ public final class TushareClient {
 	 * @return the bars, oldest first
 	 */
 	public Fetched<Bar> minuteBars(String symbol, String frequency, LocalDate start, LocalDate end) {
-		Fetched<Bar> bars = minuteWindow(symbol, frequency, start.atStartOfDay(), end.atTime(23, 59, 59)).oncePerKey(
-				Comparator.comparing(Bar::end).thenComparing(Bar::symbol), this.source.key(), "stk_mins", Bar::symbol);
+		return minuteBars("stk_mins", symbol, frequency, start, end);
+	}
+
+	/**
+	 * Intraday bars of an index ({@code idx_mins}, of the same shape as
+	 * {@code stk_mins}), one-minute bars in the warehouse's 240-bar layout.
+	 * @param symbol the index, for example {@code 000300.SH}
+	 * @param frequency as for {@link #minuteBars(String, String, LocalDate, LocalDate)}
+	 * @param start the first day
+	 * @param end the last day
+	 * @return the bars, oldest first
+	 */
+	public Fetched<Bar> indexMinuteBars(String symbol, String frequency, LocalDate start, LocalDate end) {
+		return minuteBars("idx_mins", symbol, frequency, start, end);
+	}
+
+	private Fetched<Bar> minuteBars(String api, String symbol, String frequency, LocalDate start, LocalDate end) {
+		Fetched<Bar> bars = minuteWindow(api, symbol, frequency, start.atStartOfDay(), end.atTime(23, 59, 59))
+			.oncePerKey(Comparator.comparing(Bar::end).thenComparing(Bar::symbol), this.source.key(), api, Bar::symbol);
 		return "1min".equals(frequency) ? new Fetched<>(foldOpeningAuction(bars.items()), bars.rejected()) : bars;
 	}
 
-	private Fetched<Bar> minuteWindow(String symbol, String frequency, LocalDateTime from, LocalDateTime to) {
+	private Fetched<Bar> minuteWindow(String api, String symbol, String frequency, LocalDateTime from,
+			LocalDateTime to) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("ts_code", symbol);
 		params.put("freq", frequency);
 		params.put("start_date", from.format(MINUTE_TIME));
 		params.put("end_date", to.format(MINUTE_TIME));
-		TushareMinuteReader.MinuteRows table = minuteCall(params);
-		if (table.size() >= CAPS.get("stk_mins") && from.toLocalDate().isBefore(to.toLocalDate())) {
+		TushareMinuteReader.MinuteRows table = minuteCall(api, params);
+		int cap = CAPS.get(api);
+		if (table.size() >= cap && from.toLocalDate().isBefore(to.toLocalDate())) {
 			LocalDate middle = middle(from.toLocalDate(), to.toLocalDate());
-			return minuteWindow(symbol, frequency, from, middle.atTime(23, 59, 59))
-				.and(minuteWindow(symbol, frequency, middle.plusDays(1).atStartOfDay(), to));
+			return minuteWindow(api, symbol, frequency, from, middle.atTime(23, 59, 59))
+				.and(minuteWindow(api, symbol, frequency, middle.plusDays(1).atStartOfDay(), to));
 		}
-		if (table.size() >= CAPS.get("stk_mins")) {
-			throw new PermanentSourceException(this.source, "stk_mins", "one day of " + symbol + " at " + frequency
-					+ " reaches the row cap of " + CAPS.get("stk_mins") + ", so it cannot be read whole");
+		if (table.size() >= cap) {
+			throw new PermanentSourceException(this.source, api, "one day of " + symbol + " at " + frequency
+					+ " reaches the row cap of " + cap + ", so it cannot be read whole");
 		}
 		return table.bars();
 	}
 
 	/**
-	 * One {@code stk_mins} call, its answer streamed straight into bars; an answer that
-	 * is not a success of the usual shape is read and classified the general way.
+	 * One minute-bar call, its answer streamed straight into bars; an answer that is not
+	 * a success of the usual shape is read and classified the general way.
 	 */
-	private TushareMinuteReader.MinuteRows minuteCall(Map<String, Object> params) {
+	private TushareMinuteReader.MinuteRows minuteCall(String api, Map<String, Object> params) {
 		if (!this.token.isPresent()) {
-			throw new PermanentSourceException(this.source, "stk_mins",
+			throw new PermanentSourceException(this.source, api,
 					"no token is configured (set marketbase.sources.tushare.token or TUSHARE_TOKEN)");
 		}
-		String body = requestBody("stk_mins", params, List.of());
-		return this.gate.call("stk_mins", () -> {
-			Reply reply = this.http.postJson("stk_mins", this.path, body);
-			TushareMinuteReader.MinuteRows streamed = TushareMinuteReader.read(this.source.key(), reply);
+		String body = requestBody(api, params, List.of());
+		return this.gate.call(api, () -> {
+			Reply reply = this.http.postJson(api, this.path, body);
+			TushareMinuteReader.MinuteRows streamed = TushareMinuteReader.read(this.source.key(), api, reply);
 			if (streamed != null) {
 				return streamed;
 			}
-			TushareTable table = TushareReplies.table(this.source, "stk_mins", reply);
+			TushareTable table = TushareReplies.table(this.source, api, reply);
 			return new TushareMinuteReader.MinuteRows(table.size(),
-					rows("stk_mins", table, TushareClient::minuteBar, Bar::implausibility));
+					rows(api, table, TushareClient::minuteBar, Bar::implausibility));
 		});
 	}
 

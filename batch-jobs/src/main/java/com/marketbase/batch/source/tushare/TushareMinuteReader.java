@@ -44,6 +44,8 @@ final class TushareMinuteReader {
 
 	private static final String API = "stk_mins";
 
+	private final String api;
+
 	private static final int TS_CODE = 0;
 
 	private static final int TRADE_TIME = 1;
@@ -96,8 +98,9 @@ final class TushareMinuteReader {
 
 	private final String source;
 
-	private TushareMinuteReader(String source, String body) {
+	private TushareMinuteReader(String source, String api, String body) {
 		this.source = source;
+		this.api = api;
 		this.body = body;
 	}
 
@@ -107,20 +110,22 @@ final class TushareMinuteReader {
 	 * @return its rows, or {@code null} when the answer must be read the general way
 	 */
 	static MinuteRows read(Reply reply) {
-		return read("tushare", reply);
+		return read("tushare", API, reply);
 	}
 
 	/**
 	 * Reads a {@code stk_mins} answer if it is a success of the usual shape.
 	 * @param source the key of the server that answered, for rejected rows
+	 * @param api the API that answered ({@code stk_mins} or {@code idx_mins}, of one
+	 * shape), for rejected rows
 	 * @param reply the answer
 	 * @return its rows, or {@code null} when the answer must be read the general way
 	 */
-	static MinuteRows read(String source, Reply reply) {
+	static MinuteRows read(String source, String api, Reply reply) {
 		if (reply.status() != 200) {
 			return null;
 		}
-		TushareMinuteReader reader = new TushareMinuteReader(source, reply.body());
+		TushareMinuteReader reader = new TushareMinuteReader(source, api, reply.body());
 		// Bytes parse faster than the string's characters.
 		try (JsonParser parser = Json.MAPPER.createParser(reply.body().getBytes(StandardCharsets.UTF_8))) {
 			return reader.answer(parser) ? new MinuteRows(reader.size, new Fetched<>(reader.bars, reader.rejected))
@@ -450,8 +455,8 @@ final class TushareMinuteReader {
 			reason = "cannot read the row: " + ex.getMessage();
 		}
 		JsonNode code = row.get("ts_code");
-		this.rejected.add(
-				new RejectedRow(this.source, API, code.isString() ? code.stringValue() : null, reason, row.toString()));
+		this.rejected.add(new RejectedRow(this.source, this.api, code.isString() ? code.stringValue() : null, reason,
+				row.toString()));
 	}
 
 }

@@ -138,6 +138,19 @@ public interface Dataset<R> {
 	}
 
 	/**
+	 * Work a run ends with once its chunks are written, outside their transactions (a
+	 * continuous aggregate refreshes only there), before the summary is made; it runs
+	 * whether the run completed or not, so what was written is never left behind.
+	 * @param jdbc the warehouse
+	 * @param loadBatch the run's load batch
+	 * @return a clause for the summary, or {@code null} for none (the default, which does
+	 * nothing)
+	 */
+	default @Nullable String afterRun(JdbcTemplate jdbc, long loadBatch) {
+		return null;
+	}
+
+	/**
 	 * What the dataset adds to a run's summary besides the units and rows, for figures
 	 * only it knows.
 	 * @param jdbc the warehouse

@@ -63,6 +63,19 @@ final class DatasetSummaryListener implements JobExecutionListener {
 			return;
 		}
 		long batch = context.getLong(DatasetPrepareTasklet.LOAD_BATCH);
+		String finished = null;
+		String unfinished = null;
+		try {
+			finished = this.dataset.afterRun(this.jdbc, batch);
+		}
+		catch (RuntimeException ex) {
+			// The rows are stored; what depends on them is not. The run fails, so that a
+			// restart (which has nothing left to fetch) does this again.
+			logger.error("{} execution {} stored its rows but could not finish", this.dataset.name(), execution.getId(),
+					ex);
+			unfinished = (ex.getMessage() != null && !ex.getMessage().isBlank())
+					? ex.getMessage().lines().findFirst().orElseThrow().strip() : ex.getClass().getSimpleName();
+		}
 		Map<String, Long> units = new TreeMap<>();
 		this.jdbc.query("select status, count(*) from market.load_units where dataset = ? and load_batch_id = ? "
 				+ "group by status", (rs) -> {
@@ -84,12 +97,17 @@ final class DatasetSummaryListener implements JobExecutionListener {
 				+ ", left for later runs: " + context.getLong(DatasetPrepareTasklet.HOLES_LEFT, 0)
 				+ (context.containsKey(DatasetCheckpointAudit.FOUND)
 						? "; checkpoints: " + context.getString(DatasetCheckpointAudit.FOUND) : "")
-				+ note(batch);
+				+ ((finished != null && !finished.isBlank()) ? "; " + finished : "") + note(batch);
 		// The requested days are judged on their own: older holes healed by the same run
 		// must not make a day the source had nothing for look loaded.
 		long[] requested = requestedDays(execution, batch);
 		ExitStatus exit = execution.getExitStatus();
-		if (execution.getStatus() == BatchStatus.COMPLETED) {
+		if (unfinished != null) {
+			execution.setStatus(BatchStatus.FAILED);
+			exit = new ExitStatus(ExitStatus.FAILED.getExitCode(),
+					"The rows are stored but the run could not finish: " + unfinished + "; " + summary);
+		}
+		else if (execution.getStatus() == BatchStatus.COMPLETED) {
 			long planned = context.getLong(DatasetPrepareTasklet.PLANNED, 0);
 			if (planned == 0) {
 				exit = new ExitStatus(ExitStatus.COMPLETED.getExitCode(), "Nothing was missing; " + summary);
