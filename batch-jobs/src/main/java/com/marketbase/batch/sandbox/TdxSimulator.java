@@ -82,6 +82,7 @@ final class TdxSimulator {
 				case "/api/index/all" -> success(index(request, true, corrupt));
 				case "/api/index" -> success(index(request, false, corrupt));
 				case "/api/trade" -> success(trades(request, corrupt));
+				case "/api/quote" -> success(quotes(request));
 				case "/api/workday/range" -> success(workdays(request));
 				default -> SandboxAnswer.text(404, "text/plain; charset=utf-8", "404 page not found\n");
 			};
@@ -406,7 +407,74 @@ final class TdxSimulator {
 		}
 	}
 
-	private static SandboxAnswer success(ObjectNode data) {
+	/**
+	 * {@code /api/quote?code=sh600000,sz000001}: the TDX protocol's quote of each code as
+	 * the gateway encodes it (Go field names, prices in li, {@code TotalHand} in lots, a
+	 * {@code K} of the day so far), from today's minutes published by the sandbox's time.
+	 * Codes without a trade yet today are left out, as the protocol sends none for them.
+	 */
+	private ArrayNode quotes(SandboxRequest request) {
+		String[] codes = request.param("code").split(",");
+		if (request.param("code").isBlank()) {
+			throw new Refusal("股票代码不能为空");
+		}
+		if (codes.length > 80) {
+			throw new Refusal("获取行情失败: 数量超过限制");
+		}
+		ArrayNode quotes = MAPPER.createArrayNode();
+		LocalDate day = today();
+		LocalTime now = this.timeOfDay.get();
+		for (String code : codes) {
+			SimulatedInstrument instrument = this.universe.findTdx(code.strip());
+			if (instrument == null) {
+				throw new Refusal("获取行情失败: 代码错误 " + code);
+			}
+			SyntheticMarket.DayBar bar = this.market.day(instrument, day);
+			List<SyntheticMarket.MinuteBar> minutes = this.market.minutes(instrument, day)
+				.stream()
+				.filter((minute) -> now == null || !minute.end().isAfter(day.atTime(now)))
+				.toList();
+			if (bar == null || minutes.isEmpty()) {
+				continue;
+			}
+			ObjectNode quote = quotes.addObject();
+			quote.put("Exchange", switch (instrument.market()) {
+				case "sz" -> 0;
+				case "sh" -> 1;
+				default -> 2;
+			});
+			quote.put("Code", instrument.digits());
+			quote.put("Active1", minutes.size());
+			ObjectNode k = quote.putObject("K");
+			k.put("Last", bar.preClose());
+			k.put("Open", minutes.get(0).open());
+			k.put("High", minutes.stream().mapToLong(SyntheticMarket.MinuteBar::high).max().orElseThrow());
+			k.put("Low", minutes.stream().mapToLong(SyntheticMarket.MinuteBar::low).min().orElseThrow());
+			k.put("Close", minutes.get(minutes.size() - 1).close());
+			LocalTime at = minutes.get(minutes.size() - 1).end().toLocalTime();
+			quote.put("ServerTime", String.valueOf(at.getHour() * 1_000_000 + at.getMinute() * 10_000));
+			quote.put("TotalHand", minutes.stream().mapToLong(SyntheticMarket.MinuteBar::lots).sum());
+			quote.put("Intuition", minutes.get(minutes.size() - 1).lots());
+			quote.put("Amount", minutes.stream().mapToLong(SyntheticMarket.MinuteBar::amountLi).sum() / 1000.0);
+			quote.put("InsideDish", 0);
+			quote.put("OuterDisc", 0);
+			for (String side : List.of("BuyLevel", "SellLevel")) {
+				ArrayNode levels = quote.putArray(side);
+				for (int level = 1; level <= 5; level++) {
+					ObjectNode price = levels.addObject();
+					price.put("Buy", side.equals("BuyLevel"));
+					long step = side.equals("BuyLevel") ? -10L * level : 10L * level;
+					price.put("Price", minutes.get(minutes.size() - 1).close() + step);
+					price.put("Number", 100 * level);
+				}
+			}
+			quote.put("Rate", 0.0);
+			quote.put("Active2", minutes.size());
+		}
+		return quotes;
+	}
+
+	private static SandboxAnswer success(tools.jackson.databind.JsonNode data) {
 		ObjectNode body = MAPPER.createObjectNode();
 		body.put("code", 0);
 		body.put("message", "success");

@@ -18,6 +18,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -60,7 +61,11 @@ class QuoteSnapshotJobConfiguration {
 			.bind("marketbase.jobs.quote-snapshot.boards",
 					org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
 			.orElse(BOARDS);
-		return new QuoteSnapshotTasklet(sources.tushare(SourceName.parse(source)), boards, dataSource, clock);
+		SourceName name = SourceName.parse(source);
+		QuoteFeed feed = (name.protocol() == SourceName.TDX)
+				? new TdxQuoteFeed(sources.tdx(name), new JdbcTemplate(dataSource))
+				: new TushareQuoteFeed(sources.tushare(name), List.copyOf(boards));
+		return new QuoteSnapshotTasklet(feed, dataSource, clock);
 	}
 
 }

@@ -35,7 +35,8 @@ class QuoteSnapshotLaunch implements JobLaunch {
 
 	private static final Set<String> NAMES = Set.of("source", "trade_date", "force");
 
-	private static final Set<String> SOURCES = Set.of(SourceName.TUSHARE.key(), SourceName.SANDBOX.key());
+	private static final Set<String> SOURCES = Set.of(SourceName.TUSHARE.key(), SourceName.TDX.key(),
+			SourceName.SANDBOX.key());
 
 	private final SourceResolver sources;
 

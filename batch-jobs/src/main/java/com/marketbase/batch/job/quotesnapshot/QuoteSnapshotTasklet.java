@@ -13,8 +13,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.marketbase.batch.source.RateLimitedException;
-import com.marketbase.batch.source.tushare.RealtimeQuote;
-import com.marketbase.batch.source.tushare.TushareClient;
+import com.marketbase.batch.warehouse.RealtimeQuote;
 import com.marketbase.batch.support.rows.Fetched;
 import org.jspecify.annotations.Nullable;
 
@@ -26,8 +25,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Takes one snapshot: every board's quotes from {@code rt_k} with one capture time, and
- * the market-wide counts of the same capture. A snapshot is stored whole or not at all.
+ * Takes one snapshot: every quote of the feed's calls with one capture time, and the
+ * market-wide counts of the same capture. A snapshot is stored whole or not at all.
  * <p>
  * {@code rt_k} has a quota of its own, as small as 10 calls an hour. A refusal that
  * states such a window marks the endpoint stale with its {@code next_retry_at}; until
@@ -39,22 +38,20 @@ class QuoteSnapshotTasklet implements Tasklet {
 	/** The exit code of a run that could not take a snapshot because of the quota. */
 	static final String STALE = "STALE";
 
-	static final String ENDPOINT = "tushare:rt_k";
-
 	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(ZoneId.of("Asia/Shanghai"));
 
-	private final TushareClient client;
+	private final QuoteFeed feed;
 
-	private final List<String> boards;
+	private final String endpoint;
 
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
 
-	QuoteSnapshotTasklet(TushareClient client, List<String> boards, DataSource dataSource, Clock clock) {
-		this.client = client;
-		this.boards = List.copyOf(boards);
+	QuoteSnapshotTasklet(QuoteFeed feed, DataSource dataSource, Clock clock) {
+		this.feed = feed;
+		this.endpoint = feed.source() + ":" + feed.endpoint();
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.clock = clock;
 	}
@@ -64,23 +61,24 @@ class QuoteSnapshotTasklet implements Tasklet {
 		Instant now = this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		Map<String, Object> state = this.jdbc
 			.queryForList("select last_success_at, next_retry_at from market.realtime_sources where endpoint = ?",
-					ENDPOINT)
+					this.endpoint)
 			.stream()
 			.findFirst()
 			.orElse(Map.of());
 		Instant lastSuccess = instant(state.get("last_success_at"));
 		Instant retryAt = instant(state.get("next_retry_at"));
 		if (retryAt != null && now.isBefore(retryAt)) {
-			contribution.setExitStatus(new ExitStatus(STALE, "No call made: rt_k refused until " + SHOWN.format(retryAt)
-					+ " by its quota; " + lastSnapshot(lastSuccess)));
+			contribution.setExitStatus(new ExitStatus(STALE, "No call made: " + this.feed.endpoint() + " refused until "
+					+ SHOWN.format(retryAt) + " by its quota; " + lastSnapshot(lastSuccess)));
 			return RepeatStatus.FINISHED;
 		}
 		List<RealtimeQuote> quotes = new ArrayList<>();
 		int rejected = 0;
-		for (String board : this.boards) {
+		List<String> requests = this.feed.requests();
+		for (String request : requests) {
 			Fetched<RealtimeQuote> fetched;
 			try {
-				fetched = this.client.realtimeQuotes(board);
+				fetched = this.feed.fetch(request);
 			}
 			catch (RateLimitedException ex) {
 				if (!ex.longWindow()) {
@@ -92,7 +90,7 @@ class QuoteSnapshotTasklet implements Tasklet {
 							stale, last_error) values (?, ?, ?, ?, true, ?)
 						on conflict (endpoint) do update set last_attempt_at = excluded.last_attempt_at,
 							next_retry_at = excluded.next_retry_at, stale = true, last_error = excluded.last_error
-						""", ENDPOINT, timestamp(lastSuccess), Timestamp.from(now), Timestamp.from(next),
+						""", this.endpoint, timestamp(lastSuccess), Timestamp.from(now), Timestamp.from(next),
 						ex.getMessage());
 				contribution.setExitStatus(new ExitStatus(STALE, "Stale: " + ex.getMessage() + "; next retry at "
 						+ SHOWN.format(next) + ", no call before then; " + lastSnapshot(lastSuccess)));
@@ -103,13 +101,13 @@ class QuoteSnapshotTasklet implements Tasklet {
 		}
 		store(quotes, now);
 		contribution.setExitStatus(new ExitStatus(ExitStatus.COMPLETED.getExitCode(),
-				"snapshot at " + SHOWN.format(now) + ": " + quotes.size() + " quotes from " + this.boards.size()
-						+ " rt_k call(s), " + rejected + " rejected; " + stats(now)));
+				"snapshot at " + SHOWN.format(now) + ": " + quotes.size() + " quotes from " + requests.size() + " "
+						+ this.feed.endpoint() + " call(s), " + rejected + " rejected; " + stats(now)));
 		return RepeatStatus.FINISHED;
 	}
 
 	private void store(List<RealtimeQuote> quotes, Instant now) {
-		String source = this.client.source().key();
+		String source = this.feed.source();
 		Timestamp at = Timestamp.from(now);
 		this.jdbc.batchUpdate("""
 				insert into market.quote_snapshots (captured_at, symbol, pre_close, open, high, low, price, volume,
@@ -142,7 +140,7 @@ class QuoteSnapshotTasklet implements Tasklet {
 					last_error) values (?, ?, ?, null, false, null)
 				on conflict (endpoint) do update set last_success_at = excluded.last_success_at,
 					last_attempt_at = excluded.last_attempt_at, next_retry_at = null, stale = false, last_error = null
-				""", ENDPOINT, at, at);
+				""", this.endpoint, at, at);
 	}
 
 	private String stats(Instant at) {

@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 import com.marketbase.batch.warehouse.Bar;
 import com.marketbase.batch.warehouse.DailyBar;
+import com.marketbase.batch.warehouse.RealtimeQuote;
 import com.marketbase.batch.support.rows.Fetched;
 import com.marketbase.batch.warehouse.reference.Instrument;
 import com.marketbase.batch.source.AnswerShape;
@@ -42,6 +43,12 @@ public final class TdxClient {
 
 	/** The most bars one raw TDX request, and so {@code /api/kline-history}, returns. */
 	public static final int WINDOW = 800;
+
+	/**
+	 * The most codes one {@code /api/quote} call takes, as the gateway's batch quote
+	 * does.
+	 */
+	public static final int QUOTES_PER_CALL = 50;
 
 	private static final Set<String> INTRADAY_TYPES = Set.of("minute1", "minute5", "minute15", "minute30", "hour");
 
@@ -333,6 +340,63 @@ public final class TdxClient {
 		List<TdxTrade> sorted = new ArrayList<>(trades.items());
 		sorted.sort(Comparator.comparing(TdxTrade::time));
 		return new Fetched<>(sorted, trades.rejected());
+	}
+
+	/**
+	 * The latest quotes of some A-shares and ETFs from {@code /api/quote}: the TDX
+	 * protocol's quote of each code (prices in li, volume in lots), normalized to CNY and
+	 * shares. The gateway sends no trade count.
+	 * @param symbols at most {@value #QUOTES_PER_CALL} codes in warehouse form
+	 * @return the quotes, by symbol; a code the answer names but was not asked for, or
+	 * one without a positive price, is rejected
+	 */
+	public Fetched<RealtimeQuote> quotes(List<String> symbols) {
+		if (symbols.isEmpty() || symbols.size() > QUOTES_PER_CALL) {
+			throw new IllegalArgumentException(
+					"a quote call takes 1.." + QUOTES_PER_CALL + " codes, not " + symbols.size());
+		}
+		Map<String, String> asked = new java.util.HashMap<>();
+		StringBuilder codes = new StringBuilder();
+		for (String symbol : symbols) {
+			TdxCode code = TdxCode.index(symbol);
+			asked.put(symbol.substring(0, 6), symbol);
+			codes.append(codes.isEmpty() ? "" : ",").append(code.wire());
+		}
+		String endpoint = "/api/quote";
+		JsonNode data = this.gate.call(endpoint, () -> {
+			JsonNode answer = TdxReplies.data(endpoint, this.http.get(endpoint, endpoint + "?code=" + codes, Map.of()));
+			if (!answer.isArray()) {
+				throw new TransientSourceException(SourceName.TDX, endpoint, "the answer has no list of quotes", null);
+			}
+			return answer;
+		});
+		List<RealtimeQuote> quotes = new ArrayList<>();
+		List<RejectedRow> rejected = new ArrayList<>();
+		for (JsonNode row : data) {
+			String symbol = asked.get(row.path("Code").asString(""));
+			try {
+				if (symbol == null) {
+					throw new IllegalArgumentException("a quote of a code not asked for");
+				}
+				quotes.add(quote(symbol, row));
+			}
+			catch (RuntimeException ex) {
+				rejected.add(rejected(endpoint, symbol, ex.getMessage(), row));
+			}
+		}
+		quotes.sort(Comparator.comparing(RealtimeQuote::symbol));
+		return new Fetched<>(quotes, rejected);
+	}
+
+	private static RealtimeQuote quote(String symbol, JsonNode row) {
+		JsonNode k = row.path("K");
+		BigDecimal price = li(k, "Close");
+		if (price.signum() <= 0) {
+			throw new IllegalArgumentException("price " + price.toPlainString() + " is not positive");
+		}
+		long shares = Units.lotsToShares(Json.requiredDecimal(row.get("TotalHand"), "TotalHand"));
+		return new RealtimeQuote(symbol, li(k, "Last"), li(k, "Open"), li(k, "High"), li(k, "Low"), price, shares,
+				Json.requiredDecimal(row.get("Amount"), "Amount"), null);
 	}
 
 	/**

@@ -23,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.marketbase.batch.warehouse.AdjustmentFactor;
 import com.marketbase.batch.warehouse.Bar;
+import com.marketbase.batch.warehouse.RealtimeQuote;
 import com.marketbase.batch.source.AnswerShape;
 import com.marketbase.batch.source.BeijingTime;
 import com.marketbase.batch.warehouse.DailyBar;

@@ -117,6 +117,64 @@ class QuoteSnapshotIntegrationTests {
 		}
 	}
 
+	@Test
+	void snapshotsEveryListedCodeFromTheGatewayFiftyCodesACall() throws Exception {
+		TestWarehouse.TIMESCALEDB.freshlyMigrated();
+		MovableClock clock = new MovableClock(DAY.atTime(14, 0).atZone(BEIJING).toInstant());
+		try (Sandbox sandbox = Sandbox.start(SandboxSettings.defaults()
+			.withUniverse(200, 10, 0)
+			.withTokens(Map.of(SandboxSettings.TOKEN, SandboxSettings.Grant.everything(1_000_000))));
+				ConfigurableApplicationContext app = new SpringApplicationBuilder(BatchJobsApplication.class)
+					.initializers((context) -> context.getBeanFactory().registerSingleton("marketbaseClock", clock))
+					.run(ReferenceRuns
+						.arguments(sandbox, "--marketbase.sources.tdx.base-url=" + sandbox.baseUrl(),
+								"--marketbase.sources.tdx.calls-per-minute[default]=1000000")
+						.toArray(new String[0]))) {
+			sandbox.timeOfDay(LocalTime.of(14, 0));
+			Map<String, String> tdx = Map.of("source", "tdx");
+			JobExecution empty = ReferenceRuns.launch(app, "quote_snapshot", tdx);
+			assertThat(empty.getExitStatus().getExitDescription())
+				.contains("run 'java -jar batch.jar job=instruments'");
+			assertThat(
+					ReferenceRuns.launch(app, "instruments", Map.of("source", "tushare")).getExitStatus().getExitCode())
+				.isEqualTo("COMPLETED");
+			long listed = count("select count(*) from market.instruments where asset_class in ('stock', 'etf') "
+					+ "and coalesce(list_status, 'L') = 'L'");
+			long before = sandbox.calls("tdx:/api/quote");
+
+			JobExecution snapshot = ReferenceRuns.launch(app, "quote_snapshot", tdx);
+
+			assertThat(snapshot.getExitStatus().getExitCode()).as(snapshot.getExitStatus().getExitDescription())
+				.isEqualTo("COMPLETED");
+			long calls = (listed + 49) / 50;
+			assertThat(sandbox.calls("tdx:/api/quote") - before).isEqualTo(calls);
+			long quotes = count("select count(*) from market.quote_snapshots where source = 'tdx'");
+			assertThat(quotes).isGreaterThan(150).isLessThanOrEqualTo(listed);
+			assertThat(snapshot.getExitStatus().getExitDescription()).startsWith("snapshot at 2026-11-20 14:00:00: "
+					+ quotes + " quotes from " + calls + " /api/quote call(s), 0 rejected; ");
+			// The gateway's lots and li become shares and CNY: the day so far, as the
+			// minute bars of the same time say.
+			TushareClient client = ReferenceRuns.client(sandbox);
+			for (String symbol : this.jdbc
+				.queryForList("select symbol from market.quote_snapshots order by symbol limit 3", String.class)) {
+				List<Bar> minutes = client.minuteBars(symbol, "1min", DAY, DAY).items();
+				assertThat(
+						this.jdbc.queryForObject("select trim_scale(price) || ' ' || volume || ' ' || (trades is null) "
+								+ "from market.quote_snapshots where symbol = ?", String.class, symbol))
+					.isEqualTo(minutes.get(minutes.size() - 1).close().stripTrailingZeros().toPlainString() + " "
+							+ minutes.stream().mapToLong(Bar::volume).sum() + " true");
+			}
+			assertThat(this.jdbc.queryForObject(
+					"select source = 'tdx' and instruments = " + quotes
+							+ " and advancers + decliners + unchanged = instruments from market.market_stats",
+					Boolean.class))
+				.isTrue();
+			assertThat(this.jdbc.queryForObject(
+					"select stale from market.realtime_sources where endpoint = 'tdx:/api/quote'", Boolean.class))
+				.isFalse();
+		}
+	}
+
 	private long count(String sql) {
 		Long count = this.jdbc.queryForObject(sql, Long.class);
 		return (count != null) ? count : 0;

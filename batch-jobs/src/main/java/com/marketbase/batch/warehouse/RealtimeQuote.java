@@ -1,12 +1,13 @@
-package com.marketbase.batch.source.tushare;
+package com.marketbase.batch.warehouse;
 
 import java.math.BigDecimal;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * One instrument's latest quote from Tushare's {@code rt_k}, normalized: prices in CNY,
- * volume in shares, amount in CNY (the realtime APIs send both in those units already).
+ * One instrument's latest quote from a realtime source (Tushare's {@code rt_k}, the TDX
+ * gateway's {@code /api/quote}), normalized: prices in CNY, volume in shares, amount in
+ * CNY (the realtime APIs send both in those units already).
  *
  * @param symbol the code, for example {@code 600000.SH}
  * @param preClose the previous close
