@@ -25,7 +25,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Wires {@code quote_snapshot}: one step that takes a snapshot of the boards in
- * {@code marketbase.jobs.quote-snapshot.boards} (every A-share and ETF board unless set).
+ * {@code marketbase.jobs.quote-snapshot.boards} (every A-share and ETF board unless set),
+ * or of the gateway's quotes of every listed code; and {@code market_stats}, the same
+ * capture keeping only its market-wide counts.
  */
 @Configuration(proxyBeanMethods = false)
 class QuoteSnapshotJobConfiguration {
@@ -42,7 +44,7 @@ class QuoteSnapshotJobConfiguration {
 
 	@Bean
 	QuoteSnapshotLaunch quoteSnapshotLaunch(SourceResolver sources, Clock clock) {
-		return new QuoteSnapshotLaunch(sources, clock);
+		return new QuoteSnapshotLaunch(QuoteSnapshotLaunch.JOB_NAME, sources, clock);
 	}
 
 	@Bean
@@ -57,15 +59,46 @@ class QuoteSnapshotJobConfiguration {
 	@StepScope
 	QuoteSnapshotTasklet quoteSnapshotTasklet(@Value("#{jobParameters['source']}") String source,
 			SourceResolver sources, DataSource dataSource, Clock clock, Environment environment) {
+		return new QuoteSnapshotTasklet(feed(source, sources, dataSource, environment), true, dataSource, clock);
+	}
+
+	@Bean
+	Job marketStatsJob(JobRepository jobRepository, Step marketStatsStep) {
+		return new JobBuilder(QuoteSnapshotLaunch.STATS_JOB_NAME, jobRepository).start(marketStatsStep)
+			.listener(ExecutionOwner.recorder(jobRepository))
+			.build();
+	}
+
+	@Bean
+	QuoteSnapshotLaunch marketStatsLaunch(SourceResolver sources, Clock clock) {
+		return new QuoteSnapshotLaunch(QuoteSnapshotLaunch.STATS_JOB_NAME, sources, clock);
+	}
+
+	@Bean
+	Step marketStatsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			QuoteSnapshotTasklet marketStatsTasklet) {
+		return new StepBuilder("market_stats.capture", jobRepository).tasklet(marketStatsTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	QuoteSnapshotTasklet marketStatsTasklet(@Value("#{jobParameters['source']}") String source, SourceResolver sources,
+			DataSource dataSource, Clock clock, Environment environment) {
+		return new QuoteSnapshotTasklet(feed(source, sources, dataSource, environment), false, dataSource, clock);
+	}
+
+	private static QuoteFeed feed(String source, SourceResolver sources, DataSource dataSource,
+			Environment environment) {
+		SourceName name = SourceName.parse(source);
+		if (name.protocol() == SourceName.TDX) {
+			return new TdxQuoteFeed(sources.tdx(name), new JdbcTemplate(dataSource));
+		}
 		List<String> boards = Binder.get(environment)
 			.bind("marketbase.jobs.quote-snapshot.boards",
 					org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
 			.orElse(BOARDS);
-		SourceName name = SourceName.parse(source);
-		QuoteFeed feed = (name.protocol() == SourceName.TDX)
-				? new TdxQuoteFeed(sources.tdx(name), new JdbcTemplate(dataSource))
-				: new TushareQuoteFeed(sources.tushare(name), List.copyOf(boards));
-		return new QuoteSnapshotTasklet(feed, dataSource, clock);
+		return new TushareQuoteFeed(sources.tushare(name), List.copyOf(boards));
 	}
 
 }

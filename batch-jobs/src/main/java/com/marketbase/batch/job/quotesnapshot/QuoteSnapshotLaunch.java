@@ -22,13 +22,16 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * Reads a {@code quote_snapshot} launch: the source, and the capture time that makes each
- * run a job instance of its own. A scheduled run's {@code trade_date} is taken and left
- * alone: a snapshot is always of now.
+ * Reads a {@code quote_snapshot} or {@code market_stats} launch: the source, and the
+ * capture time that makes each run a job instance of its own. A scheduled run's
+ * {@code trade_date} is taken and left alone: a snapshot is always of now.
  */
 class QuoteSnapshotLaunch implements JobLaunch {
 
 	static final String JOB_NAME = "quote_snapshot";
+
+	/** The job that keeps the market-wide counts of a capture and not its quotes. */
+	static final String STATS_JOB_NAME = "market_stats";
 
 	/** Realtime equity and ETF data: the roadmap's P2 module. */
 	static final String SWITCH = "p2RealtimeEquityEtfV1";
@@ -42,14 +45,17 @@ class QuoteSnapshotLaunch implements JobLaunch {
 
 	private final Clock clock;
 
-	QuoteSnapshotLaunch(SourceResolver sources, Clock clock) {
+	private final String jobName;
+
+	QuoteSnapshotLaunch(String jobName, SourceResolver sources, Clock clock) {
+		this.jobName = jobName;
 		this.sources = sources;
 		this.clock = clock;
 	}
 
 	@Override
 	public String jobName() {
-		return JOB_NAME;
+		return this.jobName;
 	}
 
 	@Override
@@ -59,7 +65,7 @@ class QuoteSnapshotLaunch implements JobLaunch {
 
 	@Override
 	public JobParameters parameters(Map<String, String> given) {
-		LaunchInput input = new LaunchInput(JOB_NAME, given, NAMES);
+		LaunchInput input = new LaunchInput(this.jobName, given, NAMES);
 		String source = this.sources.resolve(input.source(), null, SOURCES);
 		LocalDateTime at = LocalDateTime.now(this.clock.withZone(ZoneId.of("Asia/Shanghai")))
 			.truncatedTo(ChronoUnit.MILLIS);

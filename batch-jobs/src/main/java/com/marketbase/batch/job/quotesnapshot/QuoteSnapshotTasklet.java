@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Takes one snapshot: every quote of the feed's calls with one capture time, and the
- * market-wide counts of the same capture. A snapshot is stored whole or not at all.
+ * market-wide counts of the same capture; for {@code market_stats}, the counts alone. A
+ * snapshot is stored whole or not at all.
  * <p>
  * {@code rt_k} has a quota of its own, as small as 10 calls an hour. A refusal that
  * states such a window marks the endpoint stale with its {@code next_retry_at}; until
@@ -45,12 +46,22 @@ class QuoteSnapshotTasklet implements Tasklet {
 
 	private final String endpoint;
 
+	private final boolean keepQuotes;
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
 
-	QuoteSnapshotTasklet(QuoteFeed feed, DataSource dataSource, Clock clock) {
+	/**
+	 * A tasklet.
+	 * @param feed where the quotes come from
+	 * @param keepQuotes whether the quotes are stored beside their counts
+	 * @param dataSource the warehouse
+	 * @param clock the capture's clock
+	 */
+	QuoteSnapshotTasklet(QuoteFeed feed, boolean keepQuotes, DataSource dataSource, Clock clock) {
 		this.feed = feed;
+		this.keepQuotes = keepQuotes;
 		this.endpoint = feed.source() + ":" + feed.endpoint();
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.clock = clock;
@@ -101,40 +112,55 @@ class QuoteSnapshotTasklet implements Tasklet {
 		}
 		store(quotes, now);
 		contribution.setExitStatus(new ExitStatus(ExitStatus.COMPLETED.getExitCode(),
-				"snapshot at " + SHOWN.format(now) + ": " + quotes.size() + " quotes from " + requests.size() + " "
-						+ this.feed.endpoint() + " call(s), " + rejected + " rejected; " + stats(now)));
+				(this.keepQuotes ? "snapshot at " : "market stats at ") + SHOWN.format(now) + ": " + quotes.size()
+						+ " quotes from " + requests.size() + " " + this.feed.endpoint() + " call(s), " + rejected
+						+ " rejected; " + stats(now)));
 		return RepeatStatus.FINISHED;
 	}
 
 	private void store(List<RealtimeQuote> quotes, Instant now) {
 		String source = this.feed.source();
 		Timestamp at = Timestamp.from(now);
-		this.jdbc.batchUpdate("""
-				insert into market.quote_snapshots (captured_at, symbol, pre_close, open, high, low, price, volume,
-					amount, trades, source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (symbol, captured_at) do nothing
-				""", quotes, 1000, (ps, quote) -> {
-			ps.setTimestamp(1, at);
-			ps.setString(2, quote.symbol());
-			ps.setBigDecimal(3, quote.preClose());
-			ps.setBigDecimal(4, quote.open());
-			ps.setBigDecimal(5, quote.high());
-			ps.setBigDecimal(6, quote.low());
-			ps.setBigDecimal(7, quote.price());
-			ps.setLong(8, quote.volume());
-			ps.setBigDecimal(9, quote.amount());
-			ps.setObject(10, quote.trades());
-			ps.setString(11, source);
-		});
-		this.jdbc.update("""
-				insert into market.market_stats (captured_at, source, instruments, advancers, decliners, unchanged,
-					volume, amount)
-				select captured_at, ?, count(*), count(*) filter (where price > pre_close),
-					count(*) filter (where price < pre_close), count(*) filter (where price = pre_close),
-					coalesce(sum(volume), 0), coalesce(sum(amount), 0)
-				from market.quote_snapshots where captured_at = ? group by captured_at
-				on conflict (captured_at, source) do nothing
-				""", source, at);
+		if (this.keepQuotes) {
+			this.jdbc.batchUpdate("""
+					insert into market.quote_snapshots (captured_at, symbol, pre_close, open, high, low, price, volume,
+						amount, trades, source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					on conflict (symbol, captured_at) do nothing
+					""", quotes, 1000, (ps, quote) -> {
+				ps.setTimestamp(1, at);
+				ps.setString(2, quote.symbol());
+				ps.setBigDecimal(3, quote.preClose());
+				ps.setBigDecimal(4, quote.open());
+				ps.setBigDecimal(5, quote.high());
+				ps.setBigDecimal(6, quote.low());
+				ps.setBigDecimal(7, quote.price());
+				ps.setLong(8, quote.volume());
+				ps.setBigDecimal(9, quote.amount());
+				ps.setObject(10, quote.trades());
+				ps.setString(11, source);
+			});
+			this.jdbc.update("""
+					insert into market.market_stats (captured_at, source, instruments, advancers, decliners, unchanged,
+						volume, amount)
+					select captured_at, ?, count(*), count(*) filter (where price > pre_close),
+						count(*) filter (where price < pre_close), count(*) filter (where price = pre_close),
+						coalesce(sum(volume), 0), coalesce(sum(amount), 0)
+					from market.quote_snapshots where captured_at = ? group by captured_at
+					on conflict (captured_at, source) do nothing
+					""", source, at);
+		}
+		else {
+			// The same counts as from stored quotes, without storing them.
+			long advancers = quotes.stream().filter((quote) -> quote.price().compareTo(quote.preClose()) > 0).count();
+			long decliners = quotes.stream().filter((quote) -> quote.price().compareTo(quote.preClose()) < 0).count();
+			this.jdbc.update("""
+					insert into market.market_stats (captured_at, source, instruments, advancers, decliners, unchanged,
+						volume, amount) values (?, ?, ?, ?, ?, ?, ?, ?)
+					on conflict (captured_at, source) do nothing
+					""", at, source, quotes.size(), advancers, decliners, quotes.size() - advancers - decliners,
+					quotes.stream().mapToLong(RealtimeQuote::volume).sum(),
+					quotes.stream().map(RealtimeQuote::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+		}
 		this.jdbc.update("""
 				insert into market.realtime_sources (endpoint, last_success_at, last_attempt_at, next_retry_at, stale,
 					last_error) values (?, ?, ?, null, false, null)

@@ -172,6 +172,31 @@ class QuoteSnapshotIntegrationTests {
 			assertThat(this.jdbc.queryForObject(
 					"select stale from market.realtime_sources where endpoint = 'tdx:/api/quote'", Boolean.class))
 				.isFalse();
+
+			// market_stats: the same counts of a capture, without its quotes.
+			clock.set(DAY.atTime(14, 5).atZone(BEIJING).toInstant());
+			sandbox.timeOfDay(LocalTime.of(14, 5));
+			JobExecution stats = ReferenceRuns.launch(app, "market_stats", tdx);
+
+			assertThat(stats.getExitStatus().getExitCode()).as(stats.getExitStatus().getExitDescription())
+				.isEqualTo("COMPLETED");
+			assertThat(stats.getExitStatus().getExitDescription())
+				.startsWith("market stats at 2026-11-20 14:05:00: " + quotes + " quotes from " + calls);
+			assertThat(count("select count(*) from market.quote_snapshots")).as("no quotes kept").isEqualTo(quotes);
+			assertThat(count("select count(*) from market.market_stats")).isEqualTo(2);
+			// Its counts are those of the same quotes stored: a snapshot at 14:05 tells.
+			ReferenceRuns.launch(app, "quote_snapshot", tdx);
+			assertThat(this.jdbc.queryForObject("""
+					select s.instruments = q.instruments and s.advancers = q.advancers and s.decliners = q.decliners
+						and s.unchanged = q.unchanged and s.volume = q.volume and s.amount = q.amount
+					from market.market_stats s join (
+						select count(*) as instruments, count(*) filter (where price > pre_close) as advancers,
+							count(*) filter (where price < pre_close) as decliners,
+							count(*) filter (where price = pre_close) as unchanged, sum(volume) as volume,
+							sum(amount) as amount
+						from market.quote_snapshots where captured_at = '2026-11-20 14:05+08') q on true
+					where s.captured_at = '2026-11-20 14:05+08'
+					""", Boolean.class)).isTrue();
 		}
 	}
 
