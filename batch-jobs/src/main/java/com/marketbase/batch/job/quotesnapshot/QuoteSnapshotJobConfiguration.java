@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.marketbase.batch.probe.Probes;
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.SourceResolver;
 import com.marketbase.batch.support.execution.ExecutionOwner;
@@ -43,8 +44,8 @@ class QuoteSnapshotJobConfiguration {
 	}
 
 	@Bean
-	QuoteSnapshotLaunch quoteSnapshotLaunch(SourceResolver sources, Clock clock) {
-		return new QuoteSnapshotLaunch(QuoteSnapshotLaunch.JOB_NAME, sources, clock);
+	QuoteSnapshotLaunch quoteSnapshotLaunch(SourceResolver sources, Probes probes, Clock clock) {
+		return new QuoteSnapshotLaunch(QuoteSnapshotLaunch.JOB_NAME, sources, probes, clock);
 	}
 
 	@Bean
@@ -70,8 +71,8 @@ class QuoteSnapshotJobConfiguration {
 	}
 
 	@Bean
-	QuoteSnapshotLaunch marketStatsLaunch(SourceResolver sources, Clock clock) {
-		return new QuoteSnapshotLaunch(QuoteSnapshotLaunch.STATS_JOB_NAME, sources, clock);
+	QuoteSnapshotLaunch marketStatsLaunch(SourceResolver sources, Probes probes, Clock clock) {
+		return new QuoteSnapshotLaunch(QuoteSnapshotLaunch.STATS_JOB_NAME, sources, probes, clock);
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.marketbase.batch.probe.Probes;
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.SourceResolver;
 import com.marketbase.batch.support.launch.JobLaunch;
@@ -47,9 +48,12 @@ class QuoteSnapshotLaunch implements JobLaunch {
 
 	private final String jobName;
 
-	QuoteSnapshotLaunch(String jobName, SourceResolver sources, Clock clock) {
+	private final Probes probes;
+
+	QuoteSnapshotLaunch(String jobName, SourceResolver sources, Probes probes, Clock clock) {
 		this.jobName = jobName;
 		this.sources = sources;
+		this.probes = probes;
 		this.clock = clock;
 	}
 
@@ -67,6 +71,14 @@ class QuoteSnapshotLaunch implements JobLaunch {
 	public JobParameters parameters(Map<String, String> given) {
 		LaunchInput input = new LaunchInput(this.jobName, given, NAMES);
 		String source = this.sources.resolve(input.source(), null, SOURCES);
+		// A realtime endpoint the token is not granted answers nothing but its refusal;
+		// the latest probe says so before any call is spent.
+		String endpoint = (SourceName.parse(source).protocol() == SourceName.TDX) ? "/api/quote" : "rt_k";
+		this.probes.latest(source, endpoint).filter((probe) -> !probe.granted()).ifPresent((probe) -> {
+			throw new IllegalArgumentException(this.jobName + " cannot read " + endpoint + " of " + source
+					+ ": its probe at " + probe.probedAt() + " was refused (" + probe.message() + "); run 'probe "
+					+ source + "' again once it is granted, or use another source.");
+		});
 		LocalDateTime at = LocalDateTime.now(this.clock.withZone(ZoneId.of("Asia/Shanghai")))
 			.truncatedTo(ChronoUnit.MILLIS);
 		return new JobParametersBuilder().addString("source", source)

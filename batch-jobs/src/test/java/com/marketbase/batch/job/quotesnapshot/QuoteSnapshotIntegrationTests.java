@@ -109,6 +109,21 @@ class QuoteSnapshotIntegrationTests {
 						+ "the last snapshot, from 2026-11-20 10:00:00, is stale");
 			assertThat(sandbox.calls("tushare:rt_k")).isEqualTo(calls);
 
+			// A refused probe of rt_k stops a launch before any call; a granted one lets
+			// it
+			// go.
+			this.jdbc.update("insert into market.permission_probes (source, endpoint, request, granted, message) "
+					+ "values ('tushare', 'rt_k', 'ts_code=600000.SH', false, '抱歉，您没有接口(rt_k)访问权限')");
+			assertThatIllegalArgumentException().isThrownBy(() -> ReferenceRuns.launch(app, "market_stats", tushare))
+				.withMessageStartingWith("market_stats cannot read rt_k of tushare: its probe at ")
+				.withMessageContaining("您没有接口(rt_k)访问权限")
+				.withMessageEndingWith("run 'probe tushare' again once it is granted, or use another source.");
+			this.jdbc.update("insert into market.permission_probes (source, endpoint, request, granted, message) "
+					+ "values ('tushare', 'rt_k', 'ts_code=600000.SH', true, '1 rows')");
+			assertThat(app.getBean("marketStatsLaunch", com.marketbase.batch.support.launch.JobLaunch.class)
+				.parameters(tushare)
+				.getString("source")).isEqualTo("tushare");
+
 			// The module switch governs it.
 			app.getBean(RolloutSwitches.class).set("p2RealtimeEquityEtfV1", false, "test", "realtime paused");
 			assertThatIllegalArgumentException().isThrownBy(() -> ReferenceRuns.launch(app, "quote_snapshot", tushare))
