@@ -47,6 +47,8 @@ public final class SourceResolver implements LaunchSources, AutoCloseable {
 
 	private final Map<SourceName, Object> clients = new EnumMap<>(SourceName.class);
 
+	private final Map<String, Object> laneClients = new java.util.HashMap<>();
+
 	private @Nullable Sandbox sandbox;
 
 	private @Nullable EastmoneyClient sandboxEastmoney;
@@ -176,6 +178,41 @@ public final class SourceResolver implements LaunchSources, AutoCloseable {
 			SourceSettings settings = settings(SourceName.TUSHARE);
 			return new TushareClient(new SourceHttp(SourceName.TUSHARE, settings),
 					new SourceGate(SourceName.TUSHARE, settings, this.quota, this.states), this.tushareToken);
+		});
+	}
+
+	/**
+	 * The Tushare-protocol client of a source whose calls run in a lane of the shared
+	 * quota ({@link CallQuota#lane}). The sandbox is unmetered and has no lanes.
+	 * @param source Tushare Pro, or the sandbox
+	 * @param lane the lane, for example {@code intraday}
+	 * @return the client
+	 */
+	public synchronized TushareClient tushare(SourceName source, String lane) {
+		if (source != SourceName.TUSHARE) {
+			return tushare(source);
+		}
+		return (TushareClient) this.laneClients.computeIfAbsent("tushare@" + lane, (key) -> {
+			requireConfigured(SourceName.TUSHARE);
+			SourceSettings settings = settings(SourceName.TUSHARE);
+			return new TushareClient(new SourceHttp(SourceName.TUSHARE, settings),
+					new SourceGate(SourceName.TUSHARE, settings, CallQuota.lane(this.quota, lane), this.states),
+					this.tushareToken);
+		});
+	}
+
+	/**
+	 * The TDX gateway's client whose calls run in a lane of the shared quota
+	 * ({@link CallQuota#lane}).
+	 * @param lane the lane, for example {@code intraday}
+	 * @return the client
+	 */
+	public synchronized TdxClient tdx(String lane) {
+		return (TdxClient) this.laneClients.computeIfAbsent("tdx@" + lane, (key) -> {
+			requireConfigured(SourceName.TDX);
+			SourceSettings settings = settings(SourceName.TDX);
+			return new TdxClient(new SourceHttp(SourceName.TDX, settings),
+					new SourceGate(SourceName.TDX, settings, CallQuota.lane(this.quota, lane), this.states));
 		});
 	}
 

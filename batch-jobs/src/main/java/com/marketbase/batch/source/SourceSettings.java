@@ -29,12 +29,20 @@ public record SourceSettings(URI baseUrl, @DefaultValue("5s") Duration connectTi
 	}
 
 	/**
-	 * The quota of one endpoint.
-	 * @param endpoint the endpoint
+	 * The quota of one endpoint. An endpoint's lane ({@code stk_mins@intraday}, see
+	 * {@link com.marketbase.batch.source.quota.CallQuota#lane}) has its own entry or,
+	 * without one, half of the endpoint's quota, so that the lane's callers leave the
+	 * other half to everyone else.
+	 * @param endpoint the endpoint, or an endpoint's lane
 	 * @return calls per minute, or 0 when the endpoint is not limited
 	 */
 	public int callsPerMinute(String endpoint) {
 		Integer limit = this.callsPerMinute.get(endpoint);
+		int lane = endpoint.indexOf('@');
+		if (limit == null && lane > 0) {
+			int whole = callsPerMinute(endpoint.substring(0, lane));
+			return (whole > 0) ? Math.max(1, whole / 2) : 0;
+		}
 		if (limit == null) {
 			limit = this.callsPerMinute.get("default");
 		}

@@ -173,8 +173,10 @@ class Minute1mJobConfiguration {
 	@Bean
 	@StepScope
 	MinuteUnitReader minute1mReader(@Value("#{stepExecution}") StepExecution stepExecution,
-			@Value("#{jobParameters['source']}") String source, MinuteBarFeeds feeds, DataSource dataSource) {
-		MinuteBarFeed feed = feeds.feed(source);
+			@Value("#{jobParameters['source']}") String source,
+			@Value("#{jobParameters['intraday_at']}") @Nullable LocalDateTime intradayAt, MinuteBarFeeds feeds,
+			DataSource dataSource) {
+		MinuteBarFeed feed = (intradayAt != null) ? feeds.intradayFeed(source) : feeds.feed(source);
 		var job = stepExecution.getJobExecution().getExecutionContext();
 		List<MinuteUnit> units = Minute1mPartitioner.units(job, stepExecution.getExecutionContext(),
 				feed.daysPerUnit());

@@ -55,6 +55,33 @@ public interface CallQuota {
 	}
 
 	/**
+	 * A lane of a quota: each call takes a token of the lane's own bucket (the endpoint
+	 * named {@code endpoint@lane}, by default half the endpoint's rate) before one of the
+	 * endpoint's shared bucket. Work in a lane (intraday catch-ups) can then never take
+	 * more than its share of a quota that other runs (a backfill, the nightly loads)
+	 * need.
+	 * @param quota the shared quota
+	 * @param lane the lane's name, for example {@code intraday}
+	 * @return the lane
+	 */
+	static CallQuota lane(CallQuota quota, String lane) {
+		return new CallQuota() {
+
+			@Override
+			public void acquire(SourceName source, String endpoint, Waiting waiting) throws InterruptedException {
+				quota.acquire(source, endpoint + "@" + lane, waiting);
+				quota.acquire(source, endpoint, waiting);
+			}
+
+			@Override
+			public void coolDown(SourceName source, String endpoint, Duration pause) {
+				quota.coolDown(source, endpoint, pause);
+			}
+
+		};
+	}
+
+	/**
 	 * Told when a call starts and stops waiting for quota.
 	 */
 	interface Waiting {

@@ -105,6 +105,13 @@ class Minute1mIntradayIntegrationTests {
 							String.class, DAY, DAY))
 						.isEqualTo(symbols.size() + " 0 " + (owed(DAY)));
 				}
+				// The intraday calls took tokens of their own lane (half the rate) as
+				// well as
+				// of the shared bucket, so a backfill running beside them keeps the rest.
+				assertThat(this.jdbc.queryForList(
+						"select id from market.rate_limit_buckets where id like 'tushare:stk_mins%' order by id",
+						String.class))
+					.contains("tushare:stk_mins:1000000", "tushare:stk_mins@intraday:500000");
 				// Only today, which the run settles itself.
 				assertThatIllegalArgumentException()
 					.isThrownBy(() -> launchOf(app).parameters(Map.of("trade_date", "2026-11-19", "symbols",
