@@ -112,7 +112,11 @@ class IndexMinuteFeed implements DatasetFeed<IndexMinute> {
 				reason = "a second bar ending " + bar.end().atZone(Units.BEIJING).toLocalDateTime();
 			}
 			if (reason != null) {
-				rejected.add(new RejectedRow(this.key, this.endpoint, bar.symbol(), reason, bar.toString()));
+				// The payload names the bar's Beijing day in quotes, so that the
+				// rejection
+				// counts against that day's unit and no other.
+				rejected.add(new RejectedRow(this.key, this.endpoint, bar.symbol(), reason, "{\"trade_time\":\""
+						+ bar.end().atZone(Units.BEIJING).toLocalDateTime() + "\",\"bar\":\"" + bar + "\"}"));
 				continue;
 			}
 			kept.add(bar);

@@ -74,11 +74,15 @@ class QuoteSnapshotLaunch implements JobLaunch {
 		// A realtime endpoint the token is not granted answers nothing but its refusal;
 		// the latest probe says so before any call is spent.
 		String endpoint = (SourceName.parse(source).protocol() == SourceName.TDX) ? "/api/quote" : "rt_k";
-		this.probes.latest(source, endpoint).filter((probe) -> !probe.granted()).ifPresent((probe) -> {
-			throw new IllegalArgumentException(this.jobName + " cannot read " + endpoint + " of " + source
-					+ ": its probe at " + probe.probedAt() + " was refused (" + probe.message() + "); run 'probe "
-					+ source + "' again once it is granted, or use another source.");
-		});
+		// Only a refusal in Tushare's words ("您没有接口(rt_k)访问权限", "您没有权限访问该接口")
+		// says so; a probe that met the quota or a failure tells nothing about the grant.
+		this.probes.latest(source, endpoint)
+			.filter((probe) -> !probe.granted() && probe.message().contains("您没有"))
+			.ifPresent((probe) -> {
+				throw new IllegalArgumentException(this.jobName + " cannot read " + endpoint + " of " + source
+						+ ": its probe at " + probe.probedAt() + " was refused (" + probe.message() + "); run 'probe "
+						+ source + "' again once it is granted, or use another source.");
+			});
 		LocalDateTime at = LocalDateTime.now(this.clock.withZone(ZoneId.of("Asia/Shanghai")))
 			.truncatedTo(ChronoUnit.MILLIS);
 		return new JobParametersBuilder().addString("source", source)

@@ -149,8 +149,10 @@ class QuoteSnapshotTasklet implements Tasklet {
 					on conflict (captured_at, source) do nothing
 					""", source, at);
 		}
-		else {
-			// The same counts as from stored quotes, without storing them.
+		else if (!quotes.isEmpty()) {
+			// The same counts as from stored quotes, without storing them; no quotes
+			// (before
+			// the open) make no row, as a snapshot without quotes has none.
 			long advancers = quotes.stream().filter((quote) -> quote.price().compareTo(quote.preClose()) > 0).count();
 			long decliners = quotes.stream().filter((quote) -> quote.price().compareTo(quote.preClose()) < 0).count();
 			this.jdbc.update("""
@@ -170,16 +172,15 @@ class QuoteSnapshotTasklet implements Tasklet {
 	}
 
 	private String stats(Instant at) {
-		return this.jdbc.query(
-				"select advancers, decliners, unchanged, amount from market.market_stats " + "where captured_at = ?",
-				(rs) -> {
+		return this.jdbc.query("select advancers, decliners, unchanged, amount from market.market_stats "
+				+ "where captured_at = ? and source = ?", (rs) -> {
 					if (!rs.next()) {
 						return "no quotes";
 					}
 					BigDecimal amount = rs.getBigDecimal(4);
 					return rs.getInt(1) + " up, " + rs.getInt(2) + " down, " + rs.getInt(3) + " unchanged, turnover "
 							+ amount.setScale(0, java.math.RoundingMode.HALF_UP).toPlainString() + " CNY";
-				}, Timestamp.from(at));
+				}, Timestamp.from(at), this.feed.source());
 	}
 
 	private static String lastSnapshot(@Nullable Instant lastSuccess) {

@@ -218,9 +218,24 @@ public final class TdxClient {
 	private static Fetched<Bar> within(Fetched<Bar> bars, LocalDate from, LocalDate to) {
 		Instant start = Units.beijing(from, LocalTime.MIDNIGHT);
 		Instant end = Units.beijing(to.plusDays(1), LocalTime.MIDNIGHT);
+		// The whole history came back; rows rejected outside the days asked for are no
+		// concern of this read (each read of those days reports them).
 		return new Fetched<>(
 				bars.items().stream().filter((bar) -> !bar.end().isBefore(start) && bar.end().isBefore(end)).toList(),
-				bars.rejected());
+				bars.rejected().stream().filter((row) -> within(row.payload(), from, to)).toList());
+	}
+
+	private static final java.util.regex.Pattern TIME_IN_ROW = java.util.regex.Pattern
+		.compile("\"Time\":\"(\\d{4}-\\d{2}-\\d{2})");
+
+	/** Whether a rejected kline's own day is within the days, or cannot be told. */
+	private static boolean within(String payload, LocalDate from, LocalDate to) {
+		java.util.regex.Matcher time = TIME_IN_ROW.matcher(payload);
+		if (!time.find()) {
+			return true;
+		}
+		LocalDate day = LocalDate.parse(time.group(1));
+		return !day.isBefore(from) && !day.isAfter(to);
 	}
 
 	/**

@@ -102,7 +102,7 @@ final class DatasetSummaryListener implements JobExecutionListener {
 		// must not make a day the source had nothing for look loaded.
 		long[] requested = requestedDays(execution, batch);
 		ExitStatus exit = execution.getExitStatus();
-		if (unfinished != null) {
+		if (unfinished != null && execution.getStatus() == BatchStatus.COMPLETED) {
 			execution.setStatus(BatchStatus.FAILED);
 			exit = new ExitStatus(ExitStatus.FAILED.getExitCode(),
 					"The rows are stored but the run could not finish: " + unfinished + "; " + summary);
@@ -132,6 +132,9 @@ final class DatasetSummaryListener implements JobExecutionListener {
 			// The units that failed say why in the source's words; the framework's own
 			// description does not.
 			String failures = new LoadBatches(this.jdbc.getDataSource()).failures(batch);
+			if (unfinished != null) {
+				failures = ((failures != null) ? failures + "; " : "") + "could not finish: " + unfinished;
+			}
 			exit = (failures != null)
 					? new ExitStatus(exit.getExitCode(), failures + "; " + summary + "\n" + exit.getExitDescription())
 					: exit.addExitDescription(summary);

@@ -48,6 +48,8 @@ class IndexMinuteFeedTests {
 			.containsExactly("bar ending 12:00 is outside trading hours", "a second bar ending 2026-11-17T09:41",
 					"bar of 000905.SH in the answer for 000300.SH");
 		assertThat(rows.rejected()).extracting(RejectedRow::endpoint).containsOnly("idx_mins");
+		assertThat(rows.rejected().get(0).payload()).as("the day a rejection counts against")
+			.startsWith("{\"trade_time\":\"2026-11-17T12:00\"");
 	}
 
 	private static IndexMinuteFeed feed(List<Bar> bars) {

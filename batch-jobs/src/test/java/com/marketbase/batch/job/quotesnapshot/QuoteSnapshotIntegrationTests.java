@@ -119,6 +119,11 @@ class QuoteSnapshotIntegrationTests {
 				.withMessageContaining("您没有接口(rt_k)访问权限")
 				.withMessageEndingWith("run 'probe tushare' again once it is granted, or use another source.");
 			this.jdbc.update("insert into market.permission_probes (source, endpoint, request, granted, message) "
+					+ "values ('tushare', 'rt_k', 'ts_code=600000.SH', false, '抱歉，您每小时最多访问该接口10次')");
+			assertThat(app.getBean("marketStatsLaunch", com.marketbase.batch.support.launch.JobLaunch.class)
+				.parameters(tushare)
+				.getString("source")).as("a probe that met the quota tells nothing of the grant").isEqualTo("tushare");
+			this.jdbc.update("insert into market.permission_probes (source, endpoint, request, granted, message) "
 					+ "values ('tushare', 'rt_k', 'ts_code=600000.SH', true, '1 rows')");
 			assertThat(app.getBean("marketStatsLaunch", com.marketbase.batch.support.launch.JobLaunch.class)
 				.parameters(tushare)
