@@ -156,8 +156,9 @@ public class PermissionProbe {
 			tushare(questions, client, series, Map.of("limit", 1));
 		}
 		tushare(questions, client, "stk_premarket", Map.of("trade_date", date, "limit", 1));
-		// The realtime API's own small quota: one call of it per probe.
+		// The realtime APIs' own small quotas: one call of each per probe.
 		tushare(questions, client, "rt_k", Map.of("ts_code", STOCK));
+		tushare(questions, client, "rt_min_daily", Map.of("ts_code", STOCK, "freq", "1MIN"));
 		return questions;
 	}
 

@@ -135,9 +135,10 @@ public record SandboxSettings(long seed, int port, LocalDate today, int stocks, 
 
 		/**
 		 * The APIs Tushare sells apart from points: no tier has them, as on the real
-		 * server, where they answer its permission error to every token not granted them.
+		 * server, where they answer its permission error to every token not granted them
+		 * (the pre-market share capital, the realtime minute bars).
 		 */
-		static final Set<String> SPECIAL = Set.of(TusharePremarketAnswer.API);
+		static final Set<String> SPECIAL = Set.of(TusharePremarketAnswer.API, "rt_min_daily");
 
 		public Grant {
 			apis = Set.copyOf(apis);

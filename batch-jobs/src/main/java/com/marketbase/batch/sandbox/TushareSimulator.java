@@ -44,35 +44,41 @@ final class TushareSimulator {
 
 	private static final String DOC = "，权限的具体详情访问：https://tushare.pro/document/1?doc_id=108。";
 
-	private static final Map<String, List<String>> COLUMNS = Map.of("trade_cal",
-			List.of("exchange", "cal_date", "is_open", "pretrade_date"), "stock_basic",
-			List.of("ts_code", "symbol", "name", "area", "industry", "cnspell", "market", "list_date", "act_name",
-					"act_ent_type", "fullname", "enname", "exchange", "curr_type", "list_status", "delist_date",
-					"is_hs"),
-			"daily",
-			List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "change", "pct_chg", "vol",
-					"amount"),
-			"adj_factor", List.of("ts_code", "trade_date", "adj_factor"), "stk_mins",
-			List.of("ts_code", "trade_time", "close", "open", "high", "low", "vol", "amount"), "idx_mins",
-			List.of("ts_code", "trade_time", "close", "open", "high", "low", "vol", "amount"), "index_daily",
-			List.of("ts_code", "trade_date", "close", "open", "high", "low", "pre_close", "change", "pct_chg", "vol",
-					"amount"),
-			"fund_daily",
-			List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "change", "pct_chg", "vol",
-					"amount"),
-			"suspend_d", List.of("ts_code", "trade_date", "suspend_timing", "suspend_type"), "rt_k",
-			List.of("ts_code", "name", "pre_close", "high", "open", "low", "close", "vol", "amount", "num"));
+	private static final Map<String, List<String>> COLUMNS = Map.ofEntries(
+			Map.entry("trade_cal", List.of("exchange", "cal_date", "is_open", "pretrade_date")),
+			Map.entry("stock_basic",
+					List.of("ts_code", "symbol", "name", "area", "industry", "cnspell", "market", "list_date",
+							"act_name", "act_ent_type", "fullname", "enname", "exchange", "curr_type", "list_status",
+							"delist_date", "is_hs")),
+			Map.entry("daily",
+					List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "change", "pct_chg",
+							"vol", "amount")),
+			Map.entry("adj_factor", List.of("ts_code", "trade_date", "adj_factor")),
+			Map.entry("stk_mins", List.of("ts_code", "trade_time", "close", "open", "high", "low", "vol", "amount")),
+			Map.entry("idx_mins", List.of("ts_code", "trade_time", "close", "open", "high", "low", "vol", "amount")),
+			Map.entry("index_daily",
+					List.of("ts_code", "trade_date", "close", "open", "high", "low", "pre_close", "change", "pct_chg",
+							"vol", "amount")),
+			Map.entry("fund_daily",
+					List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "change", "pct_chg",
+							"vol", "amount")),
+			Map.entry("suspend_d", List.of("ts_code", "trade_date", "suspend_timing", "suspend_type")),
+			Map.entry("rt_k",
+					List.of("ts_code", "name", "pre_close", "high", "open", "low", "close", "vol", "amount", "num")),
+			Map.entry("rt_min_daily",
+					List.of("code", "freq", "time", "open", "close", "high", "low", "vol", "amount")));
 
 	/** Columns sent when {@code fields} is empty; the others only on request. */
 	private static final Map<String, Integer> DEFAULT_COLUMN_COUNT = Map.of("stock_basic", 10);
 
 	/** The per-call row caps, as documented (the sandbox's guess where none is). */
-	static final Map<String, Integer> CAPS = Map.of("trade_cal", 4000, "stock_basic", 6000, "daily", 6000, "adj_factor",
-			2000, "stk_mins", 8000, "idx_mins", 8000, "index_daily", 8000, "fund_daily", 2000, "suspend_d", 5000,
-			"rt_k", 6000);
+	static final Map<String, Integer> CAPS = Map.ofEntries(Map.entry("trade_cal", 4000), Map.entry("stock_basic", 6000),
+			Map.entry("daily", 6000), Map.entry("adj_factor", 2000), Map.entry("stk_mins", 8000),
+			Map.entry("idx_mins", 8000), Map.entry("index_daily", 8000), Map.entry("fund_daily", 2000),
+			Map.entry("suspend_d", 5000), Map.entry("rt_k", 6000), Map.entry("rt_min_daily", 1000));
 
 	/** Tushare's realtime APIs, which low tiers may call only a few times an hour. */
-	private static final Set<String> REALTIME = Set.of("rt_k");
+	private static final Set<String> REALTIME = Set.of("rt_k", "rt_min_daily");
 
 	private volatile int realtimePerHour;
 
@@ -189,7 +195,10 @@ final class TushareSimulator {
 		int perHour = this.realtimePerHour;
 		if (REALTIME.contains(api) && !withinWindow(grant.token() + "/" + api + "/hour",
 				(perHour > 0) ? perHour : Integer.MAX_VALUE, Duration.ofHours(1))) {
-			return error(request, 40203, "抱歉，您每小时最多访问该接口" + perHour + "次" + DOC).asRateLimited();
+			// rt_min_daily words its refusal as the realtime minute APIs do.
+			String refusal = "rt_min_daily".equals(api) ? "抱歉，您访问接口(" + api + ")频率超限(" + perHour + "次/小时)"
+					: "抱歉，您每小时最多访问该接口" + perHour + "次" + DOC;
+			return error(request, 40203, refusal).asRateLimited();
 		}
 		if (!withinQuota(grant.token() + "/" + api, grant.grant().callsPerMinute())) {
 			return error(request, 40203, "抱歉，您每分钟最多访问该接口" + grant.grant().callsPerMinute() + "次" + DOC).asRateLimited();
@@ -255,6 +264,7 @@ final class TushareSimulator {
 		return switch (api) {
 			case "trade_cal" -> tradeCalendar(params);
 			case "rt_k" -> realtimeQuotes(params);
+			case "rt_min_daily" -> realtimeMinutes(params);
 			case "stock_basic" -> stocks(params);
 			case "daily" -> dailyBars(params, InstrumentKind.STOCK, false);
 			case "index_daily" -> dailyBars(params, InstrumentKind.INDEX, true);
@@ -536,6 +546,44 @@ final class TushareSimulator {
 			rows.add(row);
 		}
 		rows.sort(Comparator.comparing((Map<String, Object> row) -> (String) row.get("ts_code")));
+		return rows;
+	}
+
+	/**
+	 * {@code rt_min_daily}: today's one-minute bars so far of one A-share or ETF, the
+	 * 09:30 auction bar included, oldest first; shares and CNY. One code a call.
+	 */
+	private List<Map<String, Object>> realtimeMinutes(JsonNode params) {
+		String code = text(params, "ts_code", "");
+		if (code.contains(",")) {
+			throw new IllegalArgumentException("rt_min_daily每次只能查询一个代码");
+		}
+		if (!"1MIN".equals(text(params, "freq", ""))) {
+			throw new IllegalArgumentException("freq参数错误");
+		}
+		SimulatedInstrument instrument = this.universe.find(code);
+		LocalDate today = this.settings.today();
+		if (instrument == null || instrument.kind() == InstrumentKind.INDEX) {
+			return List.of();
+		}
+		LocalTime now = this.timeOfDay.get();
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (SyntheticMarket.MinuteBar bar : Bars.aggregate(this.market.minutes(instrument, today), 1, true)) {
+			if (now != null && bar.end().isAfter(today.atTime(now))) {
+				break;
+			}
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("code", instrument.symbol());
+			row.put("freq", "1MIN");
+			row.put("time", DATE_TIME.format(bar.end()));
+			row.put("open", bar.open() / 1000.0);
+			row.put("close", bar.close() / 1000.0);
+			row.put("high", bar.high() / 1000.0);
+			row.put("low", bar.low() / 1000.0);
+			row.put("vol", bar.lots() * 100);
+			row.put("amount", bar.amountLi() / 1000.0);
+			rows.add(row);
+		}
 		return rows;
 	}
 

@@ -31,7 +31,7 @@ class PermissionProbeIntegrationTests {
 	private static final List<String> TUSHARE = List.of("trade_cal", "stock_basic", "daily", "adj_factor", "suspend_d",
 			"index_daily", "fund_daily", "stk_mins", "idx_mins", "fut_daily", "fut_mapping", "sge_daily", "fx_daily",
 			"daily_basic", "moneyflow", "fina_indicator", "disclosure_date", "cn_gdp", "cn_cpi", "cn_ppi", "cn_m",
-			"shibor", "shibor_lpr", "us_tycr", "eco_cal", "stk_premarket", "rt_k");
+			"shibor", "shibor_lpr", "us_tycr", "eco_cal", "stk_premarket", "rt_k", "rt_min_daily");
 
 	@Test
 	void recordsEachEndpointGrantedOrRefusedAndCountsItsCallsOnTheSharedQuota(CapturedOutput output) {
@@ -57,7 +57,8 @@ class PermissionProbeIntegrationTests {
 				.containsEntry("daily", true)
 				.containsEntry("stk_mins", true)
 				.containsEntry("fund_daily", false)
-				.containsEntry("stk_premarket", false);
+				.containsEntry("stk_premarket", false)
+				.containsEntry("rt_min_daily", false);
 			assertThat(jdbc.queryForObject("select message from market.permission_probes where endpoint = 'fund_daily'",
 					String.class))
 				.contains("抱歉，您没有接口(fund_daily)访问权限");

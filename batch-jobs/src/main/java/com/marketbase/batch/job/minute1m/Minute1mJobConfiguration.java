@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import com.marketbase.batch.probe.Probes;
 import com.marketbase.batch.source.SourceResolver;
 import com.marketbase.batch.support.execution.ExecutionOwner;
 import com.marketbase.batch.support.execution.LoadProgress;
@@ -59,7 +60,8 @@ class Minute1mJobConfiguration {
 			.next(minute1mAggregateStep)
 			.listener(ExecutionOwner.recorder(jobRepository))
 			.listener(new CheckpointAudit(jobRepository, dataSource, feeds))
-			.listener(new Minute1mSummaryListener(dataSource, sources, rollsUpWhileLoading(properties, warehouse)))
+			.listener(
+					new Minute1mSummaryListener(dataSource, sources, rollsUpWhileLoading(properties, warehouse), feeds))
 			// Registered after the summary, so that it runs before it: listeners end in
 			// reverse order.
 			.listener(new FailedLoadRefresh((execution) -> aggregates(execution, refresher, properties, warehouse)))
@@ -67,8 +69,8 @@ class Minute1mJobConfiguration {
 	}
 
 	@Bean
-	MinuteBarFeeds minuteBarFeeds(SourceResolver sources) {
-		return new MinuteBarFeeds(sources);
+	MinuteBarFeeds minuteBarFeeds(SourceResolver sources, DataSource dataSource, Probes probes, Clock clock) {
+		return new MinuteBarFeeds(sources, dataSource, probes, clock);
 	}
 
 	@Bean
@@ -176,7 +178,7 @@ class Minute1mJobConfiguration {
 			@Value("#{jobParameters['source']}") String source,
 			@Value("#{jobParameters['intraday_at']}") @Nullable LocalDateTime intradayAt, MinuteBarFeeds feeds,
 			DataSource dataSource) {
-		MinuteBarFeed feed = (intradayAt != null) ? feeds.intradayFeed(source) : feeds.feed(source);
+		MinuteBarFeed feed = (intradayAt != null) ? feeds.intradayFeed(source, intradayAt) : feeds.feed(source);
 		var job = stepExecution.getJobExecution().getExecutionContext();
 		List<MinuteUnit> units = Minute1mPartitioner.units(job, stepExecution.getExecutionContext(),
 				feed.daysPerUnit());

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.support.launch.LaunchSources;
 import com.marketbase.batch.support.units.GapFinder;
 import com.marketbase.batch.support.units.LoadBatches;
@@ -29,6 +30,10 @@ class Minute1mSummaryListener implements JobExecutionListener {
 
 	static final String NOTHING_LOADED = "NOTHING_LOADED";
 
+	private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
 	private static final Logger logger = LoggerFactory.getLogger(Minute1mSummaryListener.class);
 
 	private final JdbcTemplate jdbc;
@@ -39,16 +44,21 @@ class Minute1mSummaryListener implements JobExecutionListener {
 
 	private final LaunchSources sources;
 
+	private final MinuteBarFeeds feeds;
+
 	/**
 	 * A listener.
 	 * @param dataSource the warehouse
 	 * @param sources what tells a synthetic source from a real one
 	 * @param rolledUpWhileLoading whether the load's writer keeps the aggregates current
 	 * chunk by chunk, so that what a failed execution committed is aggregated too
+	 * @param feeds what tells whether an intraday run read the realtime minute API
 	 */
-	Minute1mSummaryListener(DataSource dataSource, LaunchSources sources, boolean rolledUpWhileLoading) {
+	Minute1mSummaryListener(DataSource dataSource, LaunchSources sources, boolean rolledUpWhileLoading,
+			MinuteBarFeeds feeds) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.sources = sources;
+		this.feeds = feeds;
 		this.rolledUpWhileLoading = rolledUpWhileLoading;
 		this.finder = new GapFinder(dataSource, MinuteBarWriter.DATASET, Minute1mPrepareTasklet.STORED_BARS);
 	}
@@ -79,7 +89,7 @@ class Minute1mSummaryListener implements JobExecutionListener {
 							// Bars committed before the execution failed have their
 							// aggregates.
 							(this.rolledUpWhileLoading && rows[0] > 0) ? "with each committed chunk" : "none")
-				+ incremental(execution) + checkpoints(execution);
+				+ incremental(execution) + checkpoints(execution) + realtime(execution, source);
 		ExitStatus exit = execution.getExitStatus();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			// The requested days are judged on their own: older holes healed by an
@@ -115,6 +125,25 @@ class Minute1mSummaryListener implements JobExecutionListener {
 		}
 		execution.setExitStatus(exit);
 		logger.info("minute_1m execution {} ended {}: {}", execution.getId(), execution.getStatus(), summary);
+	}
+
+	// Where an intraday run read today's bars: the realtime minute API while its quota
+	// lasted, stk_mins once refused.
+	private String realtime(JobExecution execution, String source) {
+		if (execution.getJobParameters().getLocalDateTime("intraday_at") == null
+				|| !this.feeds.realtimeGranted(source)) {
+			return "";
+		}
+		String endpoint = SourceName.parse(source).key() + ":" + RealtimeMinuteQuota.API;
+		return this.jdbc
+			.queryForList("select next_retry_at from market.realtime_sources where endpoint = ? and stale",
+					java.sql.Timestamp.class, endpoint)
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.map((until) -> "; today's bars: stk_mins, " + RealtimeMinuteQuota.API + " refused by its quota until "
+					+ SHOWN.format(until.toInstant()))
+			.orElse("; today's bars: " + RealtimeMinuteQuota.API);
 	}
 
 	// What a restart found when it checked its checkpoints against the warehouse.

@@ -123,13 +123,14 @@ final class TushareReplies {
 	 * @return whether the call was rate limited
 	 */
 	static @Nullable Duration quotaWindow(String message) {
-		if (message.contains("每分钟")) {
+		// "每分钟最多访问该接口N次", and the realtime APIs' "频率超限(10次/小时)".
+		if (message.contains("每分钟") || message.contains("次/分钟")) {
 			return Duration.ofMinutes(1);
 		}
-		if (message.contains("每小时")) {
+		if (message.contains("每小时") || message.contains("次/小时")) {
 			return Duration.ofHours(1);
 		}
-		if (message.contains("每天") || message.contains("每日")) {
+		if (message.contains("每天") || message.contains("每日") || message.contains("次/天") || message.contains("次/日")) {
 			return Duration.ofDays(1);
 		}
 		return null;

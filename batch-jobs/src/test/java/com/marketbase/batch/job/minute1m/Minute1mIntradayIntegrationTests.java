@@ -11,6 +11,8 @@ import java.util.Map;
 
 import com.marketbase.batch.BatchJobsApplication;
 import com.marketbase.batch.job.reference.ReferenceRuns;
+import com.marketbase.batch.probe.ProbeResult;
+import com.marketbase.batch.probe.Probes;
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.sandbox.SandboxSettings;
 import com.marketbase.batch.warehouse.DailyBar;
@@ -133,6 +135,104 @@ class Minute1mIntradayIntegrationTests {
 					.isEqualTo("0 " + symbols.size());
 			}
 		}
+	}
+
+	@Test
+	void readsTodayFromTheRealtimeMinuteApiWhereGrantedAndFallsBackToStkMinsWhileItsQuotaRefuses() throws Exception {
+		SandboxSettings settings = SandboxSettings.defaults()
+			.withTokens(Map.of(SandboxSettings.TOKEN,
+					SandboxSettings.Grant.everythingWith(1_000_000, RealtimeMinuteQuota.API)));
+		try (Sandbox sandbox = Sandbox.start(settings)) {
+			List<String> symbols = ReferenceRuns.client(sandbox)
+				.dailyOfMarket(DAY)
+				.items()
+				.stream()
+				.map(DailyBar::symbol)
+				.filter((symbol) -> symbol.endsWith(".SZ"))
+				.sorted()
+				.limit(6)
+				.toList();
+			Map<String, String> wholeDay = Map.of("trade_date", DAY.toString(), "symbols", String.join(",", symbols),
+					"source", "tushare");
+			TestWarehouse.TIMESCALEDB.reset();
+			MovableClock clock = new MovableClock(DAY.atTime(18, 0).atZone(BEIJING).toInstant());
+			List<StoredBar> dayBars;
+			try (ConfigurableApplicationContext app = application(sandbox, clock)) {
+				assertThat(launch(app, wholeDay).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+				dayBars = MinuteBarFixture.read(TestWarehouse.TIMESCALEDB.dataSource(), "bars_1m");
+			}
+			TestWarehouse.TIMESCALEDB.reset();
+			Map<String, String> intraday = new HashMap<>(wholeDay);
+			intraday.remove("trade_date");
+			intraday.put("intraday", "true");
+			try (ConfigurableApplicationContext app = application(sandbox, clock)) {
+				// The permission probe found the realtime minute API granted.
+				new Probes(TestWarehouse.TIMESCALEDB.dataSource()).record(new ProbeResult("tushare",
+						RealtimeMinuteQuota.API, "{}", true, "1 row", DAY.atTime(9, 0).atZone(BEIJING).toInstant()));
+				long stkMins = sandbox.calls("tushare:stk_mins");
+
+				// 10:00: every unit from rt_min_daily, none from stk_mins.
+				JobExecution first = intradayRun(app, intraday, clock, sandbox, LocalTime.of(10, 0), dayBars);
+				assertThat(first.getExitStatus().getExitDescription()).endsWith("; today's bars: rt_min_daily");
+				assertThat(sandbox.calls("tushare:rt_min_daily")).isEqualTo(symbols.size());
+				assertThat(sandbox.calls("tushare:stk_mins")).isEqualTo(stkMins);
+				assertThat(realtimeState()).isEqualTo("fresh, last success 10:00, next retry none");
+
+				// 10:30: the quota refuses the third call; its unit and the rest read
+				// stk_mins, and the day is as complete as it would be without it.
+				sandbox.limitRealtime(symbols.size() + 2);
+				JobExecution refused = intradayRun(app, intraday, clock, sandbox, LocalTime.of(10, 30), dayBars);
+				assertThat(refused.getExitStatus().getExitDescription())
+					.endsWith("; today's bars: stk_mins, rt_min_daily refused by its quota until 2026-11-20 11:30");
+				assertThat(sandbox.calls("tushare:rt_min_daily")).isEqualTo(symbols.size() + 3);
+				assertThat(sandbox.calls("tushare:stk_mins")).isEqualTo(stkMins + symbols.size() - 2);
+				assertThat(realtimeState()).isEqualTo("stale, last success 10:30, next retry 11:30");
+				assertThat(this.jdbc.queryForObject(
+						"select last_error from market.realtime_sources where endpoint = 'tushare:rt_min_daily'",
+						String.class))
+					.contains("频率超限(" + (symbols.size() + 2) + "次/小时)");
+
+				// 11:00: no realtime call before the window has passed.
+				intradayRun(app, intraday, clock, sandbox, LocalTime.of(11, 0), dayBars);
+				assertThat(sandbox.calls("tushare:rt_min_daily")).isEqualTo(symbols.size() + 3);
+				assertThat(sandbox.calls("tushare:stk_mins")).isEqualTo(stkMins + 2L * symbols.size() - 2);
+
+				// 13:30, after it: the realtime API again, fresh.
+				sandbox.limitRealtime(0);
+				JobExecution again = intradayRun(app, intraday, clock, sandbox, LocalTime.of(13, 30), dayBars);
+				assertThat(again.getExitStatus().getExitDescription()).endsWith("; today's bars: rt_min_daily");
+				assertThat(sandbox.calls("tushare:rt_min_daily")).isEqualTo(2L * symbols.size() + 3);
+				assertThat(realtimeState()).isEqualTo("fresh, last success 13:30, next retry none");
+			}
+		}
+	}
+
+	/** An intraday run at a time, checked against the whole day's bars up to it. */
+	private JobExecution intradayRun(ConfigurableApplicationContext app, Map<String, String> intraday,
+			MovableClock clock, Sandbox sandbox, LocalTime time, List<StoredBar> dayBars) throws Exception {
+		Instant cut = DAY.atTime(time).atZone(BEIJING).toInstant();
+		clock.set(cut);
+		sandbox.timeOfDay(time);
+		JobExecution run = launch(app, intraday);
+		assertThat(run.getExitStatus().getExitCode()).as(run.getExitStatus().getExitDescription())
+			.isEqualTo("COMPLETED");
+		assertThat(MinuteBarFixture.read(TestWarehouse.TIMESCALEDB.dataSource(), "bars_1m"))
+			.as("the minutes published by " + time)
+			.isEqualTo(dayBars.stream().filter((bar) -> !bar.end().isAfter(cut)).toList());
+		assertThat(this.jdbc.queryForList("select distinct status || ' ' || rows_loaded || '/' || rows_expected "
+				+ "from market.load_units where dataset = 'minute_1m'", String.class))
+			.containsExactly("in_progress " + due(time) + "/" + due(time));
+		return run;
+	}
+
+	private String realtimeState() {
+		return this.jdbc.queryForObject(
+				"""
+						select case when stale then 'stale' else 'fresh' end
+							|| ', last success ' || coalesce(to_char(last_success_at at time zone 'Asia/Shanghai', 'HH24:MI'), 'none')
+							|| ', next retry ' || coalesce(to_char(next_retry_at at time zone 'Asia/Shanghai', 'HH24:MI'), 'none')
+						from market.realtime_sources where endpoint = 'tushare:rt_min_daily'""",
+				String.class);
 	}
 
 	private long owed(LocalDate day) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -88,6 +89,18 @@ class TushareRepliesTests {
 			assertThat(failure("daily", 40203, text)).isInstanceOf(RateLimitedException.class);
 		}
 		assertThat(failure("daily", 40203, "抱歉，您没有权限访问该接口" + DOC)).isInstanceOf(PermanentSourceException.class);
+	}
+
+	@Test
+	void readsTheQuotaWindowInBothWordings() {
+		assertThat(TushareReplies.quotaWindow("抱歉，您每分钟最多访问该接口200次" + DOC)).isEqualTo(Duration.ofMinutes(1));
+		assertThat(TushareReplies.quotaWindow("抱歉，您每小时最多访问该接口10次" + DOC)).isEqualTo(Duration.ofHours(1));
+		assertThat(TushareReplies.quotaWindow("抱歉，您访问接口(rt_min)频率超限(10次/小时)")).isEqualTo(Duration.ofHours(1));
+		assertThat(TushareReplies.quotaWindow("抱歉，您访问接口(rt_min)频率超限(10次/天)")).isEqualTo(Duration.ofDays(1));
+		assertThat(TushareReplies.quotaWindow("抱歉，您访问接口(rt_min)频率超限(2次/分钟)")).isEqualTo(Duration.ofMinutes(1));
+		assertThat(((RateLimitedException) failure("rt_min", 40203, "抱歉，您访问接口(rt_min)频率超限(10次/小时)")).longWindow())
+			.isTrue();
+		assertThat(TushareReplies.quotaWindow("抱歉，您没有接口(rt_min)访问权限" + DOC)).isNull();
 	}
 
 	@Test
