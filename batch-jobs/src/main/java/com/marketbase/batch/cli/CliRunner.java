@@ -20,6 +20,9 @@ import com.marketbase.batch.support.launch.LaunchSources;
 import com.marketbase.batch.support.execution.LoadProgress;
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.support.units.Quarantine;
+import com.marketbase.batch.support.remote.PartitionWorker;
+import com.marketbase.batch.support.remote.RemoteWorkers;
+import com.marketbase.batch.support.remote.WorkerRegistry;
 import com.marketbase.batch.sandbox.SandboxSettings;
 
 import org.springframework.batch.core.job.Job;
@@ -53,20 +56,24 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final FlagCommands flags;
 
+	private final WorkerCommands workers;
+
 	private int exitCode;
 
 	CliRunner(List<Job> jobs, List<JobLaunch> launches, JobOperator operator, JobRepository repository,
 			DataSource dataSource, LoadProgress progress, LaunchSources sources, CoverageQueries coverageQueries,
 			Freshness freshness, CoverageProperties coverageProperties, Clock clock, Chain chain, Gate gate,
 			RolloutSwitches switches, PermissionProbe probe,
-			@Value("${marketbase.warehouse.reconnect-wait:60s}") Duration reconnectWait) {
+			@Value("${marketbase.warehouse.reconnect-wait:60s}") Duration reconnectWait, RemoteWorkers workers,
+			PartitionWorker worker, WorkerRegistry registry) {
 		this.console = Console.system();
 		this.coverage = new CoverageCommands(coverageQueries, freshness, coverageProperties, clock, this.console);
 		this.quarantine = new QuarantineCommands(new Quarantine(dataSource), this.console);
 		this.chains = new ChainCommands(chain, gate, this.console);
 		this.flags = new FlagCommands(switches, probe, this.console);
 		this.commands = new JobCommands(jobs, launches, operator, repository, dataSource, progress, sources,
-				this.console, System.console() != null, reconnectWait);
+				this.console, System.console() != null, reconnectWait, workers);
+		this.workers = new WorkerCommands(worker, registry, workers.properties(), this.console);
 	}
 
 	@Override
@@ -87,6 +94,8 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 				yield JobCommands.EXIT_COMPLETED;
 			}
 			case "list" -> this.commands.list();
+			case "worker" -> this.workers.worker(after("worker", List.of(args.getSourceArgs())));
+			case "workers" -> this.workers.workers(commandLine.arguments());
 			case "coverage" -> this.coverage.coverage(commandLine.arguments());
 			case "check" -> this.coverage.check(commandLine.arguments());
 			case "quarantine" -> this.quarantine.run(after("quarantine", List.of(args.getSourceArgs())));

@@ -34,6 +34,8 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			       java -jar batch.jar probe [source]                 which endpoints the source grants, recorded
 			       java -jar batch.jar quarantine list [dataset]      units that wait for a person
 			       java -jar batch.jar quarantine release <id>|--dataset <d> --reason "..."
+			       java -jar batch.jar worker [--concurrency 1]         take load partitions from the broker
+			       java -jar batch.jar workers [executionId]           the workers, or where an execution ran
 			       java -jar batch.jar serve [--server.port=8080]      web console and REST API
 			       java -jar batch.jar sandbox [--port 7700] [--seed 42]
 			       java -jar batch.jar help""";
@@ -58,6 +60,13 @@ record CommandLine(String command, String target, Map<String, String> parameters
 		if (args.get(0).equals("flags") || args.get(0).equals("probe")) {
 			// Their options (--reason "...") are read from the raw arguments.
 			return new CommandLine(args.get(0), "", Map.of());
+		}
+		if (args.get(0).equals("worker")) {
+			// Its option (--concurrency 2) is read from the raw arguments.
+			return new CommandLine("worker", "", Map.of());
+		}
+		if (args.get(0).equals("workers") && args.size() <= 2) {
+			return new CommandLine("workers", String.join(" ", args.subList(1, args.size())), Map.of());
 		}
 		if (args.get(0).equals("gate")) {
 			// Its options (--days 3) are read from the raw arguments.

@@ -15,6 +15,7 @@ import com.marketbase.batch.support.execution.FailureCause;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.LaunchSources;
 import com.marketbase.batch.support.launch.RestartCheck;
+import com.marketbase.batch.support.remote.RemoteWorkers;
 import com.marketbase.batch.support.execution.LoadProgress;
 import org.jspecify.annotations.Nullable;
 
@@ -77,9 +78,9 @@ class JobCommands {
 
 	JobCommands(List<Job> jobs, List<JobLaunch> launches, JobOperator operator, JobRepository repository,
 			DataSource dataSource, LoadProgress progress, LaunchSources sources, Console console, boolean terminal,
-			Duration reconnectWait) {
+			Duration reconnectWait, RemoteWorkers workers) {
 		this.reconnectWait = reconnectWait;
-		this.restarts = new RestartCheck(sources, dataSource);
+		this.restarts = new RestartCheck(sources, dataSource, workers);
 		this.jobs = jobs;
 		this.launches = new java.util.HashMap<>();
 		launches.forEach((launch) -> this.launches.put(launch.jobName(), launch));

@@ -8,6 +8,7 @@ import com.marketbase.batch.support.execution.DatabaseLoss;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.LaunchSources;
 import com.marketbase.batch.support.launch.RestartCheck;
+import com.marketbase.batch.support.remote.RemoteWorkers;
 import com.marketbase.console.action.ExecutionRecovery;
 import com.marketbase.console.job.JobCatalog;
 import com.marketbase.console.job.JobFacts;
@@ -36,8 +37,9 @@ class ServeConfiguration {
 	}
 
 	@Bean
-	JobCatalog jobCatalog(List<Job> jobs, List<JobLaunch> launches, LaunchSources sources, DataSource dataSource) {
-		RestartCheck restarts = new RestartCheck(sources, dataSource);
+	JobCatalog jobCatalog(List<Job> jobs, List<JobLaunch> launches, LaunchSources sources, DataSource dataSource,
+			RemoteWorkers workers) {
+		RestartCheck restarts = new RestartCheck(sources, dataSource, workers);
 		return new JobCatalog(jobs,
 				launches.stream().<JobFacts>map((launch) -> new LaunchFacts(launch, restarts)).toList());
 	}

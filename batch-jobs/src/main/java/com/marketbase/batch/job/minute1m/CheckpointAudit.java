@@ -40,7 +40,7 @@ class CheckpointAudit implements JobExecutionListener {
 
 	private static final String LOAD_STEP = "minute_1m.load";
 
-	private static final String WORKERS = LOAD_STEP + ".worker:";
+	static final String WORKERS = LOAD_STEP + ".worker:";
 
 	private final JobRepository repository;
 

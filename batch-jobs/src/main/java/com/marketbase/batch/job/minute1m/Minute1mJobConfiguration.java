@@ -17,6 +17,7 @@ import com.marketbase.batch.source.SourceResolver;
 import com.marketbase.batch.support.execution.ExecutionOwner;
 import com.marketbase.batch.support.execution.LoadProgress;
 import com.marketbase.batch.support.execution.ProgressStart;
+import com.marketbase.batch.support.remote.RemoteWorkers;
 import com.marketbase.batch.support.units.GapFinder;
 import com.marketbase.batch.support.units.SymbolDay;
 import com.marketbase.batch.warehouse.BarAggregateRefresher;
@@ -28,6 +29,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.JobContext;
 import org.springframework.batch.core.scope.context.JobSynchronizationManager;
@@ -75,8 +77,8 @@ class Minute1mJobConfiguration {
 
 	@Bean
 	Minute1mLaunch minute1mLaunch(Minute1mJobProperties properties, DataSource dataSource, SourceResolver sources,
-			MinuteBarFeeds feeds, Clock clock) {
-		return new Minute1mLaunch(properties, dataSource, sources, feeds, clock);
+			MinuteBarFeeds feeds, Clock clock, RemoteWorkers workers) {
+		return new Minute1mLaunch(properties, dataSource, sources, feeds, clock, workers);
 	}
 
 	@Bean
@@ -97,12 +99,18 @@ class Minute1mJobConfiguration {
 
 	@Bean
 	Step minute1mLoadStep(JobRepository jobRepository, Step minute1mWorkerStep, Minute1mPartitioner minute1mPartitioner,
-			Minute1mJobProperties properties, LoadProgress progress, DataSource dataSource, WarehouseInfo warehouse) {
+			Minute1mJobProperties properties, LoadProgress progress, DataSource dataSource, WarehouseInfo warehouse,
+			RemoteWorkers workers) throws Exception {
+		TaskExecutorPartitionHandler local = new TaskExecutorPartitionHandler();
+		local.setStep(minute1mWorkerStep);
+		local.setTaskExecutor(partitionThreads());
+		local.setGridSize(properties.partitions());
+		local.afterPropertiesSet();
 		return new StepBuilder("minute_1m.load", jobRepository)
 			.partitioner("minute_1m.load.worker", minute1mPartitioner)
 			.step(minute1mWorkerStep)
-			.gridSize(properties.partitions())
-			.taskExecutor(partitionThreads())
+			// Workers find the partitions' step by its bean name.
+			.partitionHandler(workers.placed(local, "minute1mWorkerStep"))
 			.listener(new ProgressStart(progress, dataSource, Minute1mPrepareTasklet.LOAD_BATCH,
 					Minute1mPrepareTasklet.PLANNED))
 			.listener(new StepExecutionListener() {

@@ -22,11 +22,14 @@ import com.marketbase.batch.support.launch.LaunchInput;
 import com.marketbase.batch.support.launch.LoadBatchWork;
 import com.marketbase.batch.support.launch.MixedSources;
 import com.marketbase.batch.support.pipeline.DatasetLaunch;
+import com.marketbase.batch.support.remote.RemoteWorkers;
+import com.marketbase.batch.support.remote.WorkersProperties;
 import com.marketbase.batch.warehouse.reference.MarketReference;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
  * Reads a {@code minute_1m} launch: checks the parameters, settles the source, checks the
@@ -60,9 +63,12 @@ class Minute1mLaunch implements JobLaunch {
 
 	private final Clock clock;
 
+	private final RemoteWorkers workers;
+
 	Minute1mLaunch(Minute1mJobProperties properties, DataSource dataSource, SourceResolver sources,
-			MinuteBarFeeds feeds, Clock clock) {
+			MinuteBarFeeds feeds, Clock clock, RemoteWorkers workers) {
 		this.clock = clock;
+		this.workers = workers;
 		this.properties = properties;
 		this.reference = new MarketReference(dataSource);
 		this.mixed = new MixedSources(dataSource);
@@ -112,7 +118,11 @@ class Minute1mLaunch implements JobLaunch {
 						"true loads today's bars so far while the session is open (units stay in progress until "
 								+ "the close); after 15:00 it is an ordinary run of today",
 						"false"),
-				LaunchField.allowMixedSources());
+				LaunchField.allowMixedSources(),
+				new LaunchField(WorkersProperties.PARAMETER,
+						"remote sends the partitions to worker processes through the broker; local (the default "
+								+ "unless marketbase.workers.mode says otherwise) runs them here",
+						WorkersProperties.LOCAL));
 	}
 
 	@Override
@@ -160,8 +170,23 @@ class Minute1mLaunch implements JobLaunch {
 		long unitsPerSymbol = (openDays + feed.daysPerUnit() - 1) / Math.max(1, feed.daysPerUnit());
 		LaunchCalendar.checkCalls(Minute1mParameters.JOB_NAME, symbols * unitsPerSymbol,
 				this.properties.maxSourceCalls(), parameters.forcedAt() != null);
-		return new Minute1mParameters(start, end, parameters.symbols(), parameters.exchange(), source,
+		JobParameters identity = new Minute1mParameters(start, end, parameters.symbols(), parameters.exchange(), source,
 				parameters.mode(), parameters.forcedAt(), intradayAt)
+			.toJobParameters();
+		String placement = this.workers.properties().placement(input.get(WorkersProperties.PARAMETER));
+		if (!WorkersProperties.REMOTE.equals(placement)) {
+			return identity;
+		}
+		try {
+			this.workers.requireBroker();
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalArgumentException(ex.getMessage() + " Nothing was started; without workers=remote the "
+					+ "load runs in this process.");
+		}
+		// Not identifying: where the partitions run does not change what is loaded, and a
+		// restart keeps it.
+		return new JobParametersBuilder(identity).addString(WorkersProperties.PARAMETER, placement, false)
 			.toJobParameters();
 	}
 

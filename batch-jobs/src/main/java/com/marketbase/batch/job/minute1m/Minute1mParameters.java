@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.support.launch.LaunchInput;
+import com.marketbase.batch.support.remote.WorkersProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -52,7 +53,7 @@ public record Minute1mParameters(LocalDate startDate, LocalDate endDate, List<St
 	static final String INTRADAY = "intraday";
 
 	static final Set<String> NAMES = Set.of("trade_date", "start_date", "end_date", "symbols", "exchange", "source",
-			"mode", "force", INTRADAY, LaunchInput.ALLOW_MIXED_SOURCES);
+			"mode", "force", INTRADAY, LaunchInput.ALLOW_MIXED_SOURCES, WorkersProperties.PARAMETER);
 
 	/** The sources the job reads. */
 	static final Set<String> SOURCES = Set.of(SourceName.TUSHARE.key(), SourceName.TDX.key(), SourceName.SANDBOX.key());

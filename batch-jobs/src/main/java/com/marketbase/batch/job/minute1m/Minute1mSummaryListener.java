@@ -11,6 +11,7 @@ import com.marketbase.batch.support.launch.LaunchSources;
 import com.marketbase.batch.support.units.GapFinder;
 import com.marketbase.batch.support.units.LoadBatches;
 import com.marketbase.batch.support.units.SymbolDay;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,12 +120,29 @@ class Minute1mSummaryListener implements JobExecutionListener {
 			// The units that failed say why in the source's words; the framework's own
 			// description ("Partition handler returned an unsuccessful step") does not.
 			String failures = new LoadBatches(this.jdbc.getDataSource()).failures(batch);
+			if (failures == null) {
+				failures = lostPartitions(execution.getId());
+			}
 			exit = (failures != null)
 					? new ExitStatus(exit.getExitCode(), failures + "; " + summary + "\n" + exit.getExitDescription())
 					: exit.addExitDescription(summary);
 		}
 		execution.setExitStatus(exit);
 		logger.info("minute_1m execution {} ended {}: {}", execution.getId(), execution.getStatus(), summary);
+	}
+
+	// Partitions failed for a reason of their own, not a unit's: a remote worker that
+	// stopped heart-beating, or a remote load past its timeout.
+	private @Nullable String lostPartitions(long executionId) {
+		List<String> reasons = this.jdbc.queryForList("""
+				select exit_message from batch_step_execution
+				where job_execution_id = ? and step_name like ? and status = 'FAILED'
+				  and exit_message like 'partition %' order by step_name""", String.class, executionId,
+				CheckpointAudit.WORKERS + "%");
+		if (reasons.isEmpty()) {
+			return null;
+		}
+		return reasons.get(0) + ((reasons.size() > 1) ? " (and " + (reasons.size() - 1) + " more partitions)" : "");
 	}
 
 	// Where an intraday run read today's bars: the realtime minute API while its quota

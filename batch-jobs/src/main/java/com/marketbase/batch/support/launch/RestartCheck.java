@@ -4,6 +4,9 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import com.marketbase.batch.support.remote.RemoteWorkers;
+import com.marketbase.batch.support.remote.WorkersProperties;
+
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
@@ -18,8 +21,11 @@ public final class RestartCheck {
 
 	private final MixedSources mixed;
 
-	public RestartCheck(LaunchSources sources, DataSource dataSource) {
+	private final RemoteWorkers workers;
+
+	public RestartCheck(LaunchSources sources, DataSource dataSource, RemoteWorkers workers) {
 		this.sources = sources;
+		this.workers = workers;
 		this.mixed = new MixedSources(dataSource);
 	}
 
@@ -29,6 +35,15 @@ public final class RestartCheck {
 	 * @throws IllegalArgumentException in one sentence, as a launch would say it
 	 */
 	public void check(JobParameters parameters) {
+		if (WorkersProperties.REMOTE.equals(parameters.getString(WorkersProperties.PARAMETER))) {
+			try {
+				this.workers.requireBroker();
+			}
+			catch (IllegalStateException ex) {
+				throw new IllegalArgumentException(ex.getMessage() + " The execution ran on remote workers and "
+						+ "restarts on them; nothing was changed.");
+			}
+		}
 		String source = parameters.getString("source");
 		if (source == null) {
 			return;

@@ -1,0 +1,165 @@
+package com.marketbase.batch.support.remote;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The warehouse's record of worker processes and of the partitions they took. Times are
+ * the database's own, so that machines whose clocks disagree still agree on whose
+ * heartbeat is late.
+ */
+public final class WorkerRegistry {
+
+	private final JdbcTemplate jdbc;
+
+	public WorkerRegistry(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	void register(String workerId, String host, long pid, String credential, int concurrency) {
+		this.jdbc.update("insert into market.workers (worker_id, host, pid, credential, concurrency) "
+				+ "values (?, ?, ?, ?, ?)", workerId, host, pid, credential, concurrency);
+	}
+
+	void heartbeat(String workerId) {
+		this.jdbc.update("update market.workers set heartbeat_at = now() where worker_id = ?", workerId);
+	}
+
+	void stopped(String workerId) {
+		this.jdbc.update("update market.workers set stopped_at = now(), heartbeat_at = now() where worker_id = ?",
+				workerId);
+	}
+
+	/**
+	 * Takes a partition for a worker, unless another request for it was taken already.
+	 * @return whether this worker may run it
+	 */
+	boolean claim(long stepExecutionId, long jobExecutionId, String stepName, String workerId) {
+		return this.jdbc.update(
+				"insert into market.remote_partitions (step_execution_id, job_execution_id, "
+						+ "step_name, worker_id) values (?, ?, ?, ?) on conflict (step_execution_id) do nothing",
+				stepExecutionId, jobExecutionId, stepName, workerId) == 1;
+	}
+
+	@Nullable String claimant(long stepExecutionId) {
+		List<String> found = this.jdbc.queryForList(
+				"select worker_id from market.remote_partitions where step_execution_id = ?", String.class,
+				stepExecutionId);
+		return found.isEmpty() ? null : found.get(0);
+	}
+
+	void finished(long stepExecutionId, String status) {
+		this.jdbc.update("update market.remote_partitions set ended_at = now(), status = ? where step_execution_id = ?",
+				status, stepExecutionId);
+	}
+
+	/**
+	 * The partitions of a job execution still running on a worker that stopped or whose
+	 * heartbeat is late.
+	 */
+	List<Orphan> orphans(long jobExecutionId, Duration timeout) {
+		return this.jdbc.query("""
+				select p.step_execution_id, s.step_name, w.host, w.pid, w.credential, w.heartbeat_at,
+				       w.stopped_at is not null
+				from market.remote_partitions p
+				join market.workers w on w.worker_id = p.worker_id
+				join batch_step_execution s on s.step_execution_id = p.step_execution_id
+				where p.job_execution_id = ? and p.ended_at is null and s.status in ('STARTING', 'STARTED')
+				  and (w.stopped_at is not null or w.heartbeat_at < now() - make_interval(secs => ?))
+				""",
+				(rs, row) -> new Orphan(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+						rs.getObject(6, OffsetDateTime.class), rs.getBoolean(7)),
+				jobExecutionId, timeout.toMillis() / 1000.0);
+	}
+
+	/**
+	 * Where the partitions of a job execution ran.
+	 * @return partition step name to worker (host, pid, credential)
+	 */
+	public List<Placement> placements(long jobExecutionId) {
+		return this.jdbc.query("""
+				select s.step_name, w.host, w.pid, w.credential, coalesce(p.status, 'running')
+				from market.remote_partitions p
+				join market.workers w on w.worker_id = p.worker_id
+				join batch_step_execution s on s.step_execution_id = p.step_execution_id
+				where p.job_execution_id = ? order by s.step_name
+				""", (rs, row) -> new Placement(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+				rs.getString(5)), jobExecutionId);
+	}
+
+	/**
+	 * The workers that heart-beat within the last day, or are still taken to be alive.
+	 * @param timeout after how long a silent worker counts as gone
+	 * @return the workers, newest first
+	 */
+	public List<WorkerView> workers(Duration timeout) {
+		return this.jdbc.query("""
+				select w.worker_id, w.host, w.pid, w.credential, w.concurrency, w.started_at, w.heartbeat_at,
+				       case when w.stopped_at is not null then 'stopped'
+				            when w.heartbeat_at < now() - make_interval(secs => ?) then 'silent'
+				            else 'alive' end,
+				       count(p.step_execution_id) filter (where p.ended_at is null),
+				       count(p.step_execution_id) filter (where p.ended_at is not null)
+				from market.workers w
+				left join market.remote_partitions p on p.worker_id = w.worker_id
+				where w.heartbeat_at > now() - interval '1 day'
+				group by w.worker_id order by w.started_at desc
+				""",
+				(rs, row) -> new WorkerView(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+						rs.getInt(5), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
+						rs.getString(8), rs.getInt(9), rs.getInt(10)),
+				timeout.toMillis() / 1000.0);
+	}
+
+	/** A partition left running by a worker that is gone. */
+	record Orphan(long stepExecutionId, String stepName, String host, long pid, String credential,
+			OffsetDateTime heartbeatAt, boolean stopped) {
+
+		String why() {
+			return "partition " + this.stepName + " was running on the worker " + this.host + " pid " + this.pid
+					+ " (credential " + this.credential + "), which "
+					+ (this.stopped ? "stopped at " : "stopped heart-beating at ") + this.heartbeatAt
+					+ "; restart the execution to run it again";
+		}
+
+	}
+
+	/**
+	 * Where a partition ran.
+	 *
+	 * @param stepName the partition's step, for example
+	 * {@code minute_1m.load.worker:partition3}
+	 * @param host the worker's host
+	 * @param pid the worker's process id
+	 * @param credential the worker's credential name
+	 * @param status the partition's outcome, or {@code running}
+	 */
+	public record Placement(String stepName, String host, long pid, String credential, String status) {
+	}
+
+	/**
+	 * A worker as the console and {@code workers} show it.
+	 *
+	 * @param workerId the worker's id
+	 * @param host its host
+	 * @param pid its process id
+	 * @param credential the name of its source credentials
+	 * @param concurrency how many partitions it runs at once
+	 * @param startedAt when it started
+	 * @param heartbeatAt its last heartbeat
+	 * @param state {@code alive}, {@code silent} (heartbeat late) or {@code stopped}
+	 * @param running partitions it runs now
+	 * @param done partitions it finished
+	 */
+	public record WorkerView(String workerId, String host, long pid, String credential, int concurrency,
+			OffsetDateTime startedAt, OffsetDateTime heartbeatAt, String state, int running, int done) {
+	}
+
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Local RabbitMQ (Debian 12's rabbitmq-server 3.10) for remote workers, tests and benchmarks without Docker.
+#
+# The package comes from apt on first start (it needs the Debian mirror once). The broker runs as our own node,
+# not the package's service: it listens on 127.0.0.1 only, keeps its data under MARKETBASE_CACHE/rabbitmq, and
+# its Erlang distribution and epmd are bound to loopback as well.
+#
+# Usage (as root): ops/broker.sh start|stop|status|url
+#   start   installs if needed, starts the broker unless it is already running, creates the user `marketbase`
+#           (password `marketbase`) and prints the amqp:// URL as the last line of stdout; progress goes to stderr
+#   stop    stops the broker;  status  prints running/stopped (exit 0/3);  url  prints the amqp:// URL
+# Environment: MARKETBASE_BROKER_PORT (default 55672; the node's distribution port is one above it);
+# MARKETBASE_CACHE (default /var/cache/marketbase). Queues survive stop/start; delete
+# MARKETBASE_CACHE/rabbitmq (broker stopped) to start from scratch.
+set -euo pipefail
+
+readonly PORT="${MARKETBASE_BROKER_PORT:-55672}"
+readonly CACHE_DIR="${MARKETBASE_CACHE:-/var/cache/marketbase}"
+readonly HOME_DIR="$CACHE_DIR/rabbitmq"
+readonly LOG="$HOME_DIR/broker.log"
+readonly BIN=/usr/lib/rabbitmq/bin
+readonly USER_NAME=marketbase
+
+say() { echo "broker: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+[[ "$PORT" =~ ^[0-9]+$ ]] && ((PORT > 0 && PORT < 65535)) || die "MARKETBASE_BROKER_PORT must be a port number below 65535, got '$PORT'"
+
+amqp_url() { printf 'amqp://%s:%s@127.0.0.1:%s\n' "$USER_NAME" "$USER_NAME" "$PORT"; }
+
+# The node's own environment: every command (server, ctl) must agree on the node name, cookie and folders.
+node_env() {
+  env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME="$HOME_DIR" \
+    RABBITMQ_NODENAME="marketbase-$PORT@localhost" \
+    RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$PORT" RABBITMQ_DIST_PORT="$((PORT + 1))" \
+    ERL_EPMD_ADDRESS=127.0.0.1 RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS='-kernel inet_dist_use_interface {127,0,0,1}' \
+    RABBITMQ_MNESIA_BASE="$HOME_DIR/mnesia" RABBITMQ_LOG_BASE="$HOME_DIR/log" \
+    RABBITMQ_CONFIG_FILE="$HOME_DIR/rabbitmq.conf" RABBITMQ_ENABLED_PLUGINS_FILE="$HOME_DIR/enabled_plugins" \
+    RABBITMQ_PID_FILE="$HOME_DIR/broker.pid" "$@"
+}
+ctl() { node_env "$BIN/rabbitmqctl" -q "$@"; }
+
+require_root() { [[ "$(id -u)" -eq 0 ]] || die "must run as root (it installs a Debian package)"; }
+
+install() {
+  [[ -x "$BIN/rabbitmq-server" ]] && return
+  require_root
+  mkdir -p "$CACHE_DIR"
+  say "installing rabbitmq-server with apt-get (log: $CACHE_DIR/rabbitmq-install.log)"
+  # The package must not start its own service (on every address); we start our node ourselves.
+  local policy=/usr/sbin/policy-rc.d ours=
+  if [[ ! -e "$policy" ]]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && ours=1
+  fi
+  local ok=0
+  { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends rabbitmq-server; } \
+    >"$CACHE_DIR/rabbitmq-install.log" 2>&1 || ok=$?
+  [[ -n "$ours" ]] && rm -f "$policy"
+  ((ok == 0)) && [[ -x "$BIN/rabbitmq-server" ]] \
+    || die "rabbitmq-server could not be installed (no network to the Debian mirror?); log: $CACHE_DIR/rabbitmq-install.log"
+}
+
+running() { [[ -x "$BIN/rabbitmqctl" ]] && ctl status >/dev/null 2>&1; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# a server process must not hold on to the caller's pipes (a test waiting for our stdout would never end)
+close_inherited_fds() {
+  local fd
+  for fd in "/proc/$BASHPID/fd/"*; do
+    fd="${fd##*/}"
+    if ((fd > 2)); then eval "exec $fd>&-"; fi
+  done
+}
+
+start() {
+  install
+  mkdir -p "$HOME_DIR/log" "$HOME_DIR/mnesia"
+  if running; then
+    say "already running on 127.0.0.1:$PORT"
+  else
+    port_in_use "$PORT" && die "port $PORT on 127.0.0.1 is taken by something else; set MARKETBASE_BROKER_PORT"
+    # Remote partitions can run for long: the consumer acknowledgement timeout must not redeliver a partition
+    # that is still running (the default is 30 minutes), so it is raised to a day; heartbeats find dead workers.
+    printf 'listeners.tcp.1 = 127.0.0.1:%s\nloopback_users = none\nconsumer_timeout = 86400000\n' "$PORT" \
+      >"$HOME_DIR/rabbitmq.conf"
+    printf '[].\n' >"$HOME_DIR/enabled_plugins"
+    say "starting RabbitMQ on 127.0.0.1:$PORT (log: $LOG)"
+    (close_inherited_fds; node_env setsid "$BIN/rabbitmq-server" </dev/null >>"$LOG" 2>&1 &)
+    local waited=0
+    until running; do
+      ((waited++ < 60)) || die "RabbitMQ did not start within 60 s; log: $LOG"
+      sleep 1
+    done
+    node_env "$BIN/rabbitmqctl" -q await_startup --timeout 60 >/dev/null 2>&1 || die "RabbitMQ did not finish starting; log: $LOG"
+  fi
+  if ! ctl list_users 2>/dev/null | grep -q "^$USER_NAME[[:space:]]"; then
+    ctl add_user "$USER_NAME" "$USER_NAME" >/dev/null
+    ctl set_user_tags "$USER_NAME" administrator >/dev/null
+    ctl set_permissions -p / "$USER_NAME" '.*' '.*' '.*' >/dev/null
+  fi
+  amqp_url
+}
+
+stop() {
+  if ! running; then
+    say "not running"
+    return
+  fi
+  ctl stop >/dev/null 2>&1 || die "RabbitMQ did not stop; log: $LOG"
+  say "stopped"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status)
+    if running; then echo running; else echo stopped; exit 3; fi
+    ;;
+  url) amqp_url ;;
+  *) die "usage: ops/broker.sh start|stop|status|url" ;;
+esac
