@@ -498,11 +498,27 @@ public final class Sandbox implements AutoCloseable {
 		}
 		exchange.getResponseHeaders().set("Content-Type", answer.contentType());
 		answer.headers().forEach(exchange.getResponseHeaders()::set);
+		if (fault == SandboxFault.TRICKLE) {
+			trickle(exchange, answer.status(), body);
+			return;
+		}
 		exchange.sendResponseHeaders(answer.status(), (body.length == 0) ? -1 : body.length);
 		if (body.length > 0) {
 			OutputStream out = exchange.getResponseBody();
 			out.write(body, 0, (fault == SandboxFault.TRUNCATED) ? body.length / 2 : body.length);
 			out.flush();
+		}
+	}
+
+	// Chunked, so that no length tells the client how long it will wait; ends when the
+	// client hangs up or the sandbox closes.
+	private void trickle(HttpExchange exchange, int status, byte[] body) throws IOException {
+		exchange.sendResponseHeaders(status, 0);
+		OutputStream out = exchange.getResponseBody();
+		for (int i = 0; this.closing.getCount() > 0; i = (i + 1) % Math.max(1, body.length)) {
+			out.write((body.length == 0) ? ' ' : body[i]);
+			out.flush();
+			pause(Duration.ofMillis(200));
 		}
 	}
 

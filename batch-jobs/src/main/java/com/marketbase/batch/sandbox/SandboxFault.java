@@ -40,6 +40,13 @@ public enum SandboxFault {
 	TRUNCATED,
 
 	/**
+	 * A normal answer whose headers come at once and whose body then trickles in, a byte
+	 * every 200 ms, for as long as the client keeps reading (a dying link, a proxy that
+	 * buffers): no read ever times out, and the answer never ends.
+	 */
+	TRICKLE,
+
+	/**
 	 * A normal answer in which the first row is sent again right after it with another
 	 * volume (Eastmoney's NAV rows and estimates, which have none, with another NAV or
 	 * estimate).

@@ -87,6 +87,34 @@ class SourceFailureReportIntegrationTests {
 		}
 	}
 
+	@Test
+	// Without the budget the call would never end: the timeout makes that a failure.
+	@org.junit.jupiter.api.Timeout(120)
+	void failsAUnitWhoseAnswerNeverEndsAtTheBudgetAndLoadsTheRestOfThePartition(CapturedOutput output) {
+		try (Sandbox sandbox = Minute1mRuns.sandbox(SandboxSettings.defaults())) {
+			// Headers at once, then a byte every 200 ms for ever: no read times out.
+			sandbox.inject("tushare:stk_mins", "ts_code", "600004.SH", SandboxFault.TRICKLE, 1_000);
+			long started = System.nanoTime();
+
+			int exitCode = run(sandbox, "--marketbase.sources.tushare.read-timeout=2s",
+					"--marketbase.sources.tushare.retry.max-retries=1", "--marketbase.jobs.minute-1m.partitions=1",
+					"job=minute_1m", "trade_date=" + Minute1mRuns.DAY, "symbols=600000.SH,600004.SH,600006.SH",
+					"source=tushare");
+
+			assertThat(exitCode).isEqualTo(1);
+			// Two attempts of 2 s and a retry's pause, not for ever.
+			assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+				.isLessThan(java.time.Duration.ofSeconds(40));
+			assertThat(sandbox.calls("tushare:stk_mins")).isEqualTo(4);
+		}
+		assertThat(lastLine(output.getErr())).contains("1 work unit(s) failed")
+			.contains("no complete answer from")
+			.contains("within 2 s (the read timeout)");
+		assertThat(this.jdbc.queryForList("select symbol || ' ' || status from market.load_units order by symbol",
+				String.class))
+			.containsExactly("600000.SH complete", "600004.SH failed", "600006.SH complete");
+	}
+
 	private static int run(Sandbox sandbox) {
 		return run(sandbox, "job=minute_1m", "trade_date=" + Minute1mRuns.DAY, "symbols=" + SYMBOL, "source=tushare");
 	}
