@@ -14,6 +14,15 @@
       el('td', { text: s.displayName }), el('td', { text: s.endpoint }),
       el('td', { text: Object.entries(s.callsPerMinute).map(([k, v]) => k + ': ' + v).join(', ') || 'unlimited' }),
       el('td', { class: s.state === 'ok' ? 'status status-COMPLETED' : 'status status-FAILED', text: s.state }))));
+    const workers = await api('/api/workers');
+    const workerState = { alive: 'COMPLETED', silent: 'FAILED', stopped: 'STOPPED' };
+    document.querySelector('#workers tbody').replaceChildren(...(workers.length ? workers.map((w) => el('tr', {},
+      el('td', { text: w.host }), el('td', { text: String(w.pid) }), el('td', { text: w.credential }),
+      el('td', { class: 'status status-' + workerState[w.state], text: w.state }),
+      el('td', { text: Console.time(w.startedAt) }),
+      el('td', { text: Console.time(w.heartbeatAt) + ' (' + w.heartbeatAgeSeconds + ' s ago)' }),
+      el('td', { text: w.running + ' of ' + w.concurrency }), el('td', { text: String(w.done) })))
+      : [el('tr', {}, el('td', { colspan: '8', class: 'muted', text: 'No worker has run within the last day.' }))]));
   }
   // The gate reads the job repository and coverage for up to 60 days: once a minute is enough.
   async function refreshGate() {

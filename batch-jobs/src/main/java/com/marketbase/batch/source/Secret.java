@@ -36,6 +36,25 @@ public final class Secret {
 		return this.value;
 	}
 
+	/**
+	 * A short one-way digest that tells two credentials apart without revealing either:
+	 * the shared quota keeps a bucket per credential under it.
+	 * @return 12 hex digits of the value's SHA-256, empty when none
+	 */
+	public String fingerprint() {
+		if (!isPresent()) {
+			return "";
+		}
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(this.value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest, 0, 6);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
+		}
+	}
+
 	@Override
 	public String toString() {
 		return isPresent() ? "******" : "(none)";

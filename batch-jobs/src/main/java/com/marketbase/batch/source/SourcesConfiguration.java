@@ -30,15 +30,28 @@ class SourcesConfiguration {
 
 	@Bean
 	@DependsOnDatabaseInitialization
-	CallQuota callQuota(DataSource dataSource, SourcesProperties properties) {
-		return new DatabaseCallQuota(dataSource, (source, endpoint) -> properties.of(source).callsPerMinute(endpoint));
+	CallQuota callQuota(DataSource dataSource, SourcesProperties properties, Environment environment) {
+		// A bucket per credential: Tushare's per token, a gateway's or a site's per
+		// address.
+		String tushare = tushareToken(environment).fingerprint();
+		return new DatabaseCallQuota(dataSource, (source, endpoint) -> properties.of(source).callsPerMinute(endpoint),
+				(source) -> switch (source) {
+					case TUSHARE -> tushare;
+					case SANDBOX -> "";
+					default -> (properties.of(source).baseUrl() != null)
+							? Secret.of(properties.of(source).baseUrl().toString()).fingerprint() : "";
+				});
+	}
+
+	private static Secret tushareToken(Environment environment) {
+		return Secret.of(environment.getProperty("marketbase.sources.tushare.token",
+				environment.getProperty("TUSHARE_TOKEN", "")));
 	}
 
 	@Bean(destroyMethod = "close")
 	SourceResolver sourceResolver(SourcesProperties properties, Environment environment, CallQuota quota,
 			SourceStates states) {
-		Secret token = Secret.of(environment.getProperty("marketbase.sources.tushare.token",
-				environment.getProperty("TUSHARE_TOKEN", "")));
+		Secret token = tushareToken(environment);
 		// Demo mode: nothing set up at all, neither a database nor a source.
 		boolean demo = environment.getProperty("spring.datasource.url", "").isBlank() && !properties.anyConfigured()
 				&& !token.isPresent();

@@ -509,6 +509,36 @@ class ConsoleApiIntegrationTests {
 	}
 
 	@Test
+	void showsTheRemoteWorkersWithTheirHeartbeatsAndPartitions() {
+		JdbcTemplate jdbc = new JdbcTemplate(server.bean(javax.sql.DataSource.class));
+		jdbc.update("insert into market.workers (worker_id, host, pid, credential, concurrency, heartbeat_at) values "
+				+ "('w-alive', 'loader-1', 4101, 'token-b', 2, now()), "
+				+ "('w-silent', 'loader-2', 4102, 'token-c', 2, now() - interval '5 minutes')");
+		jdbc.update("insert into market.remote_partitions (step_execution_id, job_execution_id, step_name, worker_id, "
+				+ "ended_at, status) values (990001, 99, 'minute_1m.load.worker:partition0', 'w-alive', now(), "
+				+ "'COMPLETED'), (990002, 99, 'minute_1m.load.worker:partition1', 'w-alive', null, null), "
+				+ "(990003, 99, 'minute_1m.load.worker:partition2', 'w-silent', null, null)");
+		try {
+			ConsoleServer.Response workers = server.get("/api/workers", ConsoleServer.VIEWER);
+
+			assertThat(workers.status()).isEqualTo(200);
+			Map<String, JsonNode> byHost = new java.util.HashMap<>();
+			workers.json().forEach((worker) -> byHost.put(worker.get("host").asString(), worker));
+			assertThat(byHost.get("loader-1").get("state").asString()).isEqualTo("alive");
+			assertThat(byHost.get("loader-1").get("credential").asString()).isEqualTo("token-b");
+			assertThat(byHost.get("loader-1").get("running").asInt()).isOne();
+			assertThat(byHost.get("loader-1").get("done").asInt()).isOne();
+			assertThat(byHost.get("loader-2").get("state").asString()).isEqualTo("silent");
+			assertThat(byHost.get("loader-2").get("heartbeatAgeSeconds").asLong()).isGreaterThanOrEqualTo(299);
+			assertThat(workers.body()).doesNotContain(SECRET_TOKEN);
+		}
+		finally {
+			jdbc.update("delete from market.remote_partitions where job_execution_id = 99");
+			jdbc.update("delete from market.workers where worker_id in ('w-alive', 'w-silent')");
+		}
+	}
+
+	@Test
 	void listsAnyPageInUnder300MillisecondsAmongAHundredThousandExecutions() {
 		JdbcTemplate jdbc = new JdbcTemplate(server.bean(javax.sql.DataSource.class));
 		jdbc.execute("""

@@ -39,6 +39,8 @@ public final class DatabaseCallQuota implements CallQuota {
 
 	private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
 
+	private final java.util.function.Function<SourceName, String> credentials;
+
 	/**
 	 * A quota on the given warehouse database.
 	 * @param dataSource the warehouse database, migrated
@@ -46,6 +48,22 @@ public final class DatabaseCallQuota implements CallQuota {
 	 * less means unlimited
 	 */
 	public DatabaseCallQuota(DataSource dataSource, ToIntBiFunction<SourceName, String> callsPerMinute) {
+		this(dataSource, callsPerMinute, (source) -> "");
+	}
+
+	/**
+	 * A quota on the given warehouse database with a bucket per credential: processes
+	 * that call a source with the same token share its bucket, those with other tokens
+	 * (remote workers with tokens of their own) each have one.
+	 * @param dataSource the warehouse database, migrated
+	 * @param callsPerMinute the configured calls per minute of a source's endpoint; 0 or
+	 * less means unlimited
+	 * @param credentials a source's credential fingerprint (never the credential), empty
+	 * when it has none
+	 */
+	public DatabaseCallQuota(DataSource dataSource, ToIntBiFunction<SourceName, String> callsPerMinute,
+			java.util.function.Function<SourceName, String> credentials) {
+		this.credentials = credentials;
 		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
 			.primaryKeyMapper(PrimaryKeyMapper.STRING)
 			.table("market.rate_limit_buckets")
@@ -112,7 +130,8 @@ public final class DatabaseCallQuota implements CallQuota {
 		// The rate is part of the key, so a changed limit starts a fresh bucket instead
 		// of
 		// inheriting one sized for another rate.
-		String key = source.key() + ":" + endpoint + ":" + limit;
+		String credential = this.credentials.apply(source);
+		String key = source.key() + ":" + endpoint + ":" + limit + (credential.isEmpty() ? "" : ":" + credential);
 		return this.proxies.computeIfAbsent(key, (id) -> this.buckets.getProxy(id, () -> configuration(limit)));
 	}
 

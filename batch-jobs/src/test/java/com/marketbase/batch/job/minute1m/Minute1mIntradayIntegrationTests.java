@@ -39,6 +39,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class Minute1mIntradayIntegrationTests {
 
+	// The shared buckets are kept per credential, under a digest of the token.
+	private static final String TOKEN_FINGERPRINT = com.marketbase.batch.source.Secret.of(SandboxSettings.TOKEN)
+		.fingerprint();
+
 	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	private static final LocalDate DAY = Minute1mRuns.DAY;
@@ -113,7 +117,8 @@ class Minute1mIntradayIntegrationTests {
 				assertThat(this.jdbc.queryForList(
 						"select id from market.rate_limit_buckets where id like 'tushare:stk_mins%' order by id",
 						String.class))
-					.contains("tushare:stk_mins:1000000", "tushare:stk_mins@intraday:500000");
+					.contains("tushare:stk_mins:1000000:" + TOKEN_FINGERPRINT,
+							"tushare:stk_mins@intraday:500000:" + TOKEN_FINGERPRINT);
 				// Only today, which the run settles itself.
 				assertThatIllegalArgumentException()
 					.isThrownBy(() -> launchOf(app).parameters(Map.of("trade_date", "2026-11-19", "symbols",
