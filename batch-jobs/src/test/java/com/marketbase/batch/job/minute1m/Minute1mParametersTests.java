@@ -63,7 +63,7 @@ class Minute1mParametersTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("date", "2026-11-20")))
 			.withMessage(
 					"Unknown parameter 'date' for minute_1m; allowed: allow-mixed-sources, end_date, exchange, force, intraday, mode, "
-							+ "source, start_date, symbols, trade_date.");
+							+ "source, start_date, symbols, trade_date, workers.");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of("trade_date", "2026-13-01")))
 			.withMessage("trade_date '2026-13-01' is not a date; use YYYY-MM-DD, for example 2026-11-20.");
 		assertThatIllegalArgumentException()
