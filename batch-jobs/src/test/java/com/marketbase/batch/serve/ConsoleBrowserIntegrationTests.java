@@ -56,9 +56,14 @@ class ConsoleBrowserIntegrationTests {
 							+ "\"symbols\":\"600000.SH,600004.SH,000001.SZ,000002.SZ\",\"source\":\"sandbox\"}}");
 			assertThat(launched.status()).as(launched.body()).isEqualTo(202);
 			long failed = launched.json().get("execution").asLong();
+			// The repository records FAILED before the job's listeners write the summary:
+			// wait for the summary too.
 			Awaitility.await()
 				.atMost(Duration.ofSeconds(60))
-				.until(() -> !repository.getJobExecution(failed).isRunning());
+				.until(() -> !repository.getJobExecution(failed).isRunning() && repository.getJobExecution(failed)
+					.getExitStatus()
+					.getExitDescription()
+					.contains("aggregates refreshed: "));
 			assertThat(repository.getJobExecution(failed).getStatus()).isEqualTo(BatchStatus.FAILED);
 			// No bar was committed, so no aggregate was made.
 			assertThat(repository.getJobExecution(failed).getExitStatus().getExitDescription()).contains("bars: 0;")
