@@ -265,13 +265,17 @@ class JobCommands {
 					(select coalesce(sum(s.write_count), 0) from batch_step_execution s
 						where s.job_execution_id = e.job_execution_id and s.step_name not like '%.worker:%') as written,
 					(select string_agg(p.parameter_name || '=' || p.parameter_value, ' ' order by p.parameter_name)
-						from batch_job_execution_params p where p.job_execution_id = e.job_execution_id) as parameters
+						from batch_job_execution_params p where p.job_execution_id = e.job_execution_id) as parameters,
+					(select count(distinct r.worker_id) from market.remote_partitions r
+						where r.job_execution_id = e.job_execution_id) as workers
 				from batch_job_execution e join batch_job_instance i on i.job_instance_id = e.job_instance_id
 				order by e.job_execution_id desc limit 20
 				""",
-				(rs, row) -> String.format("%6d  %-12s %-10s %-15s %-19s %8s %10d  %s", rs.getLong(1), rs.getString(2),
-						rs.getString(3), rs.getString(4), time(rs.getTimestamp(5)),
-						duration(rs.getTimestamp(5), rs.getTimestamp(6)), rs.getLong(7), rs.getString(8)));
+				(rs, row) -> String.format("%6d  %-12s %-10s %-15s %-19s %8s %10d  %s%s", rs.getLong(1),
+						rs.getString(2), rs.getString(3), rs.getString(4), time(rs.getTimestamp(5)),
+						duration(rs.getTimestamp(5), rs.getTimestamp(6)), rs.getLong(7), rs.getString(8),
+						(rs.getLong(9) > 0) ? "  [partitions on " + rs.getLong(9) + " remote workers: 'workers "
+								+ rs.getLong(1) + "' says where]" : ""));
 		if (lines.isEmpty()) {
 			this.console.say("No executions yet. Start one with job=<name>; jobs: " + jobNames() + ".");
 			return EXIT_COMPLETED;

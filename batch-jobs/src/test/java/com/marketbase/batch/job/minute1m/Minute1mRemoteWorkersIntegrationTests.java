@@ -70,8 +70,8 @@ class Minute1mRemoteWorkersIntegrationTests {
 	}
 
 	@Test
-	void threeWorkersLoadWhatALocalRunLoadsAndARestartRunsOnlyWhatAKilledWorkerLeft(@TempDir Path logs)
-			throws Exception {
+	void threeWorkersLoadWhatALocalRunLoadsAndARestartRunsOnlyWhatAKilledWorkerLeft(@TempDir Path logs,
+			CapturedOutput output) throws Exception {
 		try (Sandbox sandbox = Minute1mRuns.sandbox(SandboxSettings.defaults().withLatency(Duration.ofMillis(15)))) {
 			try (ConfigurableApplicationContext app = Minute1mRuns.application(sandbox, SandboxSettings.TOKEN)) {
 				assertThat(launch(app, beijing(false)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -134,6 +134,15 @@ class Minute1mRemoteWorkersIntegrationTests {
 					.isEqualTo(this.jdbc.queryForObject("select count(*) from batch_step_execution where "
 							+ "job_execution_id = ? and step_name like 'minute_1m.load.worker:%' and status = 'FAILED'",
 							Integer.class, failed.getId()));
+				// Where each partition ran, on the command line.
+				String[] where = { "--spring.datasource.url=" + TestWarehouse.TIMESCALEDB.jdbcUrl(), "list" };
+				SpringApplication.exit(SpringApplication.run(BatchJobsApplication.class, where));
+				assertThat(output.getOut())
+					.contains("[partitions on 3 remote workers: 'workers " + failed.getId() + "' says where]");
+				where = new String[] { where[0], "workers", String.valueOf(restarted.getId()) };
+				SpringApplication.exit(SpringApplication.run(BatchJobsApplication.class, where));
+				assertThat(output.getOut())
+					.containsPattern("minute_1m\\.load\\.worker:partition\\d+ +\\S+ +\\d+ token-[12] +COMPLETED");
 			}
 		}
 	}
