@@ -48,14 +48,20 @@ install() {
   mkdir -p "$CACHE_DIR"
   say "installing rabbitmq-server with apt-get (log: $CACHE_DIR/rabbitmq-install.log)"
   # The package must not start its own service (on every address); we start our node ourselves.
-  local policy=/usr/sbin/policy-rc.d ours=
+  local policy=/usr/sbin/policy-rc.d
   if [[ ! -e "$policy" ]]; then
-    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && ours=1
+    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy"
+    # removed however the install ends: left behind, it would stop every service start on the machine
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
   fi
   local ok=0
   { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends rabbitmq-server; } \
     >"$CACHE_DIR/rabbitmq-install.log" 2>&1 || ok=$?
-  [[ -n "$ours" ]] && rm -f "$policy"
+  # the package's own service (every address, user guest) must not start at the next boot either
+  if command -v systemctl >/dev/null && [[ -d /run/systemd/system ]]; then
+    systemctl disable --now rabbitmq-server >/dev/null 2>&1 || true
+  fi
+  update-rc.d rabbitmq-server disable >/dev/null 2>&1 || true
   ((ok == 0)) && [[ -x "$BIN/rabbitmq-server" ]] \
     || die "rabbitmq-server could not be installed (no network to the Debian mirror?); log: $CACHE_DIR/rabbitmq-install.log"
 }
@@ -74,6 +80,10 @@ close_inherited_fds() {
 }
 
 start() {
+  mkdir -p "$CACHE_DIR"
+  # one start at a time: two would race for apt's lock and for the node
+  exec 8>"$CACHE_DIR/broker.lock"
+  flock -w 600 8 || die "another ops/broker.sh start has held $CACHE_DIR/broker.lock for 10 minutes"
   install
   mkdir -p "$HOME_DIR/log" "$HOME_DIR/mnesia"
   if running; then
@@ -82,9 +92,10 @@ start() {
     port_in_use "$PORT" && die "port $PORT on 127.0.0.1 is taken by something else; set MARKETBASE_BROKER_PORT"
     # Remote partitions can run for long: the consumer acknowledgement timeout must not redeliver a partition
     # that is still running (the default is 30 minutes), so it is raised to a day; heartbeats find dead workers.
-    printf 'listeners.tcp.1 = 127.0.0.1:%s\nloopback_users = none\nconsumer_timeout = 86400000\n' "$PORT" \
+    printf 'listeners.tcp.1 = 127.0.0.1:%s\nconsumer_timeout = 86400000\n' "$PORT" \
       >"$HOME_DIR/rabbitmq.conf"
     printf '[].\n' >"$HOME_DIR/enabled_plugins"
+    chmod 600 "$HOME_DIR/rabbitmq.conf"
     say "starting RabbitMQ on 127.0.0.1:$PORT (log: $LOG)"
     (close_inherited_fds; node_env setsid "$BIN/rabbitmq-server" </dev/null >>"$LOG" 2>&1 &)
     local waited=0
@@ -98,6 +109,10 @@ start() {
     ctl add_user "$USER_NAME" "$USER_NAME" >/dev/null
     ctl set_user_tags "$USER_NAME" administrator >/dev/null
     ctl set_permissions -p / "$USER_NAME" '.*' '.*' '.*' >/dev/null
+  fi
+  # the default guest/guest administrator is not wanted, on loopback or anywhere
+  if ctl list_users 2>/dev/null | grep -q "^guest[[:space:]]"; then
+    ctl delete_user guest >/dev/null 2>&1 || true
   fi
   amqp_url
 }

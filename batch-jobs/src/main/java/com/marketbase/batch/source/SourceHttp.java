@@ -11,10 +11,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -55,22 +51,14 @@ public final class SourceHttp {
 
 	private final Duration connectTimeout;
 
-	private final Duration budget;
-
-	// Interrupts calls past their budget: the JDK client's read timeout ends with the
-	// answer's headers, and a body that trickles in would be read forever.
-	private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "source-answer-deadline");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final Duration readTimeout;
 
 	public SourceHttp(SourceName source, SourceSettings settings) {
 		this.source = source;
 		this.baseUrl = settings.baseUrl();
 		this.proxy = settings.proxy();
 		this.connectTimeout = settings.connectTimeout();
-		this.budget = settings.readTimeout();
+		this.readTimeout = settings.readTimeout();
 		HttpClient.Builder http = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NORMAL);
@@ -81,6 +69,9 @@ public final class SourceHttp {
 			http.proxy(HttpClient.Builder.NO_PROXY);
 		}
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http.build());
+		// A wall-clock budget of the whole answer: the factory closes the body once it is
+		// up, so an answer that trickles in for ever fails the call
+		// (SandboxFault.TRICKLE).
 		requests.setReadTimeout(settings.readTimeout());
 		this.client = RestClient.builder().requestFactory(requests).build();
 	}
@@ -152,14 +143,18 @@ public final class SourceHttp {
 	 * @return the reply
 	 */
 	public Reply postJson(String endpoint, String path, String json) {
-		URI uri = resolve(path);
-		return withinBudget(endpoint,
-				() -> this.client.post()
-					.uri(uri)
-					.contentType(MediaType.APPLICATION_JSON)
-					.header("User-Agent", USER_AGENT)
-					.body(json)
-					.exchange((request, response) -> read(response.getStatusCode(), response.getBody()), true));
+		long started = System.nanoTime();
+		try {
+			return this.client.post()
+				.uri(resolve(path))
+				.contentType(MediaType.APPLICATION_JSON)
+				.header("User-Agent", USER_AGENT)
+				.body(json)
+				.exchange((request, response) -> read(response.getStatusCode(), response.getBody(), started), true);
+		}
+		catch (RestClientException | UncheckedIOException ex) {
+			throw failure(endpoint, ex);
+		}
 	}
 
 	/**
@@ -171,52 +166,15 @@ public final class SourceHttp {
 	 * @return the reply
 	 */
 	public Reply get(String endpoint, String pathAndQuery, Map<String, String> headers) {
-		URI uri = resolve(pathAndQuery);
-		return withinBudget(endpoint, () -> this.client.get().uri(uri).headers((http) -> {
-			http.set("User-Agent", USER_AGENT);
-			headers.forEach(http::set);
-		}).exchange((request, response) -> read(response.getStatusCode(), response.getBody()), true));
-	}
-
-	// One call, headers and body, within the read timeout taken as a wall-clock budget:
-	// past it the calling thread is interrupted, which ends a blocked read, and the call
-	// fails as transient like any other that got no usable answer.
-	private Reply withinBudget(String endpoint, java.util.function.Supplier<Reply> call) {
-		Thread caller = Thread.currentThread();
-		Object lock = new Object();
-		boolean[] state = new boolean[2];
-		ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
-			synchronized (lock) {
-				if (!state[0]) {
-					state[1] = true;
-					caller.interrupt();
-				}
-			}
-		}, this.budget.toNanos(), TimeUnit.NANOSECONDS);
+		long started = System.nanoTime();
 		try {
-			return call.get();
+			return this.client.get().uri(resolve(pathAndQuery)).headers((http) -> {
+				http.set("User-Agent", USER_AGENT);
+				headers.forEach(http::set);
+			}).exchange((request, response) -> read(response.getStatusCode(), response.getBody(), started), true);
 		}
 		catch (RestClientException | UncheckedIOException ex) {
-			if (expired(lock, state)) {
-				throw new TransientSourceException(this.source, endpoint, "no complete answer from "
-						+ shown(this.baseUrl) + " within " + this.budget.toSeconds() + " s (the read timeout)", ex);
-			}
 			throw failure(endpoint, ex);
-		}
-		finally {
-			deadline.cancel(false);
-			if (expired(lock, state)) {
-				// The interrupt was ours, not the caller's: it must not reach its next
-				// wait.
-				Thread.interrupted();
-			}
-		}
-	}
-
-	private static boolean expired(Object lock, boolean[] state) {
-		synchronized (lock) {
-			state[0] = true;
-			return state[1];
 		}
 	}
 
@@ -230,8 +188,19 @@ public final class SourceHttp {
 		return URI.create(base + pathAndQuery);
 	}
 
-	private static Reply read(HttpStatusCode status, java.io.InputStream body) throws IOException {
-		return new Reply(status.value(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
+	private Reply read(HttpStatusCode status, java.io.InputStream body, long started) throws IOException {
+		try {
+			return new Reply(status.value(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			// The factory closes an answer still arriving when the read timeout is up.
+			if (System.nanoTime() - started >= this.readTimeout.toNanos()) {
+				throw new IOException(
+						"the answer was not complete within " + this.readTimeout.toSeconds() + " s (the read timeout)",
+						ex);
+			}
+			throw ex;
+		}
 	}
 
 	private TransientSourceException failure(String endpoint, Exception ex) {

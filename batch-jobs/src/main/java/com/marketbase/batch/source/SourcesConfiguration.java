@@ -38,9 +38,26 @@ class SourcesConfiguration {
 				(source) -> switch (source) {
 					case TUSHARE -> tushare;
 					case SANDBOX -> "";
-					default -> (properties.of(source).baseUrl() != null)
-							? Secret.of(properties.of(source).baseUrl().toString()).fingerprint() : "";
+					default -> address(properties.of(source).baseUrl());
 				});
+	}
+
+	// A gateway's or a site's quota is its address's (never the user and password a URL
+	// may carry); a gateway on loopback is this machine's own.
+	private static String address(java.net.URI url) {
+		if (url == null || url.getHost() == null) {
+			return "";
+		}
+		String address = url.getHost() + ":" + url.getPort();
+		if (url.getHost().equals("localhost") || url.getHost().startsWith("127.") || url.getHost().equals("[::1]")) {
+			try {
+				address = java.net.InetAddress.getLocalHost().getHostName() + "/" + address;
+			}
+			catch (java.net.UnknownHostException ex) {
+				// One machine's loopback gateway is as good a key as any without a name.
+			}
+		}
+		return Secret.of(address).fingerprint();
 	}
 
 	private static Secret tushareToken(Environment environment) {

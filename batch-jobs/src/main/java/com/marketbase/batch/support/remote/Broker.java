@@ -47,14 +47,18 @@ public final class Broker implements AutoCloseable {
 	private static URI parse(String url) {
 		try {
 			URI uri = new URI(url.trim());
-			if (!"amqp".equals(uri.getScheme()) && !"amqps".equals(uri.getScheme()) || uri.getHost() == null) {
+			// Not amqps: the client's URI form would trust any certificate, and a
+			// password
+			// sent over TLS that authenticates nobody is no better protected.
+			if (!"amqp".equals(uri.getScheme()) || uri.getHost() == null) {
 				throw new URISyntaxException(url, "not an amqp:// URL");
 			}
 			return uri;
 		}
 		catch (URISyntaxException ex) {
 			throw new IllegalArgumentException(
-					"marketbase.workers.broker-url must be an amqp://user:password@host:port URL.");
+					"marketbase.workers.broker-url must be an amqp://user:password@host:port URL (amqps is not "
+							+ "supported: reach a remote broker through a tunnel or a trusted network).");
 		}
 	}
 

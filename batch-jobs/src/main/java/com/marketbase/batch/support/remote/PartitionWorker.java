@@ -21,21 +21,27 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.scope.context.JobSynchronizationManager;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.beans.factory.BeanFactory;
 
 /**
  * A worker process: takes partition requests from the broker, one at a time per thread,
- * and runs them with Spring Batch's {@link StepExecutionRequestHandler} and this
+ * and runs them as Spring Batch's {@code StepExecutionRequestHandler} does, with this
  * process's own source credentials. The framework's handler runs whatever it is given;
- * around it, a request runs only if its partition has not begun and this worker's claim
- * on it is the first, so that a request the broker delivers twice runs once. The request
- * is acknowledged once claimed: a partition that outlives its worker is found by the
- * heartbeat, not by a redelivery.
+ * here a request runs only if its partition has not begun and this worker's claim on it
+ * is the first, so that a request the broker delivers twice runs once, and the step runs
+ * on the very execution the check read, so that a partition failed meanwhile (its version
+ * moved on) cannot be taken back to STARTED. A request is acknowledged when its partition
+ * has ended: with one unacknowledged request per thread, a busy worker holds no request
+ * another could run. A partition that outlives its worker is found by the heartbeat; its
+ * redelivered request finds the claim taken.
  */
 public final class PartitionWorker implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(PartitionWorker.class);
+
+	static final int MAX_CONCURRENCY = 8;
 
 	private final RemoteWorkers workers;
 
@@ -61,8 +67,12 @@ public final class PartitionWorker implements AutoCloseable {
 	 * @throws IllegalStateException in one sentence when the broker cannot be reached
 	 */
 	public synchronized String start(int concurrency) {
-		if (concurrency < 1 || concurrency > 64) {
-			throw new IllegalArgumentException("--concurrency takes 1 to 64 partitions at once.");
+		// Each running partition can hold two connections of the pool (its chunk's and
+		// the
+		// quota's); the heartbeat needs one too.
+		if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+			throw new IllegalArgumentException("--concurrency takes 1 to " + MAX_CONCURRENCY
+					+ " partitions at once; start more workers for more.");
 		}
 		Broker broker = this.workers.requireBroker();
 		WorkersProperties properties = this.workers.properties();
@@ -153,36 +163,39 @@ public final class PartitionWorker implements AutoCloseable {
 			channel.basicNack(tag, false, true);
 			return;
 		}
-		channel.basicAck(tag, false);
-		run(id, request, step);
+		try {
+			run(id, request, step);
+		}
+		finally {
+			channel.basicAck(tag, false);
+		}
 	}
 
 	private void run(String id, PartitionRequest request, StepExecution claimed) {
-		StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
-		handler.setJobRepository(this.workers.repository());
-		handler.setStepLocator((name) -> this.beans.getBean(name, Step.class));
 		// The partitions' step may be job-scoped: its thread joins the job's scope.
 		JobSynchronizationManager.register(claimed.getJobExecution());
 		String status = "FAILED";
 		try {
 			logger.info("Worker {}: running {} of execution {}.", id, claimed.getStepName(),
 					claimed.getJobExecutionId());
-			StepExecution ran = handler.handle(request.request());
-			status = ran.getStatus().toString();
-			if (ran.getStatus() == BatchStatus.FAILED && ran.getEndTime() == null) {
-				// The step failed before it could record its end; record it here.
-				ran.setEndTime(java.time.LocalDateTime.now());
-				this.workers.repository().update(ran);
+			Step step = this.beans.getBean(request.stepBean(), Step.class);
+			try {
+				step.execute(claimed);
 			}
+			catch (JobInterruptedException ex) {
+				claimed.setStatus(BatchStatus.STOPPED);
+			}
+			catch (Throwable ex) {
+				claimed.addFailureException(ex);
+				claimed.setStatus(BatchStatus.FAILED);
+			}
+			status = claimed.getStatus().toString();
 			logger.info("Worker {}: {} of execution {} ended {}.", id, claimed.getStepName(),
 					claimed.getJobExecutionId(), status);
 		}
-		catch (RuntimeException ex) {
-			logger.warn("Worker {}: {} of execution {} failed: {}", id, claimed.getStepName(),
-					claimed.getJobExecutionId(), Broker.reason(ex));
-		}
 		finally {
 			JobSynchronizationManager.close();
+			recordEnd(id, claimed);
 			try {
 				this.workers.registry().finished(claimed.getId(), status);
 			}
@@ -190,6 +203,26 @@ public final class PartitionWorker implements AutoCloseable {
 				logger.warn("Worker {}: the end of {} could not be recorded ({}).", id, claimed.getStepName(),
 						Broker.reason(ex));
 			}
+		}
+	}
+
+	// A partition the repository still shows running after its step returned (the step's
+	// last update failed, or it never began) would keep the launching process waiting:
+	// it is failed here.
+	private void recordEnd(String id, StepExecution claimed) {
+		try {
+			StepExecution stored = this.workers.repository().getStepExecution(claimed.getId());
+			if (stored != null && stored.getStatus().isRunning()) {
+				stored.setStatus(BatchStatus.FAILED);
+				stored.setExitStatus(ExitStatus.FAILED.addExitDescription("partition " + stored.getStepName()
+						+ " ended on its worker without its end being recorded; restart the execution to run it again"));
+				stored.setEndTime(java.time.LocalDateTime.now());
+				this.workers.repository().update(stored);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Worker {}: {} could not be checked after its run ({}); the launching process fails it "
+					+ "when this worker's heartbeat stops.", id, claimed.getStepName(), Broker.reason(ex));
 		}
 	}
 

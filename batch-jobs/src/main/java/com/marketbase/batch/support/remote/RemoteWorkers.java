@@ -151,6 +151,18 @@ public final class RemoteWorkers implements AutoCloseable {
 			throw new IllegalStateException(failed + " remote partitions did not finish within "
 					+ this.properties.partitionTimeout() + "; restart the execution to run them again.");
 		}
+		catch (Exception ex) {
+			// The broker or the repository failed while partitions were sent or awaited:
+			// none may stay STARTING or STARTED, or the restart could not run them.
+			try {
+				failUnfinished(jobExecutionId, manager,
+						"left unfinished when the launching process failed (" + Broker.reason(ex) + ")");
+			}
+			catch (RuntimeException notNow) {
+				ex.addSuppressed(notNow);
+			}
+			throw ex;
+		}
 		finally {
 			watch.cancel(false);
 		}
@@ -163,13 +175,21 @@ public final class RemoteWorkers implements AutoCloseable {
 		try {
 			for (WorkerRegistry.Orphan orphan : this.registry.orphans(jobExecutionId,
 					this.properties.heartbeatTimeout())) {
-				StepExecution step = this.repository.getStepExecution(orphan.stepExecutionId());
-				if (step == null || !step.getStatus().isRunning()) {
-					continue;
+				// One at a time: a partition that cannot be failed now does not keep the
+				// others running.
+				try {
+					StepExecution step = this.repository.getStepExecution(orphan.stepExecutionId());
+					if (step == null || !step.getStatus().isRunning()) {
+						continue;
+					}
+					fail(step, orphan.why());
+					this.registry.finished(orphan.stepExecutionId(), "FAILED");
+					logger.warn("Execution {}: {}.", jobExecutionId, orphan.why());
 				}
-				fail(step, orphan.why());
-				this.registry.finished(orphan.stepExecutionId(), "FAILED");
-				logger.warn("Execution {}: {}.", jobExecutionId, orphan.why());
+				catch (RuntimeException ex) {
+					logger.warn("Execution {}: partition {} could not be failed yet ({}).", jobExecutionId,
+							orphan.stepName(), Broker.reason(ex));
+				}
 			}
 		}
 		catch (RuntimeException ex) {
@@ -188,9 +208,15 @@ public final class RemoteWorkers implements AutoCloseable {
 		for (StepExecution step : job.getStepExecutions()) {
 			if (step.getId() != manager.getId() && step.getStatus().isRunning()
 					&& step.getStepName().startsWith(manager.getStepName())) {
-				fail(step, "partition " + step.getStepName() + " " + why);
-				this.registry.finished(step.getId(), "FAILED");
-				failed++;
+				try {
+					fail(step, "partition " + step.getStepName() + " " + why);
+					this.registry.finished(step.getId(), "FAILED");
+					failed++;
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Execution {}: partition {} could not be failed ({}).", jobExecutionId,
+							step.getStepName(), Broker.reason(ex));
+				}
 			}
 		}
 		return failed;

@@ -57,6 +57,13 @@ public record WorkersProperties(@Nullable String brokerUrl, @DefaultValue("local
 		}
 	}
 
+	// The broker URL carries a password.
+	@Override
+	public String toString() {
+		return "WorkersProperties[mode=" + this.mode + ", queue=" + this.queue + ", partitions=" + this.partitions
+				+ ", credential=" + this.credential + "]";
+	}
+
 	/**
 	 * Where a launch's partitions run.
 	 * @param given the launch's {@code workers=} value, or {@code null}

@@ -96,7 +96,7 @@ class SourceFailureReportIntegrationTests {
 			sandbox.inject("tushare:stk_mins", "ts_code", "600004.SH", SandboxFault.TRICKLE, 1_000);
 			long started = System.nanoTime();
 
-			int exitCode = run(sandbox, "--marketbase.sources.tushare.read-timeout=2s",
+			int exitCode = run(sandbox, "--marketbase.sources.tushare.read-timeout=3s",
 					"--marketbase.sources.tushare.retry.max-retries=1", "--marketbase.jobs.minute-1m.partitions=1",
 					"job=minute_1m", "trade_date=" + Minute1mRuns.DAY, "symbols=600000.SH,600004.SH,600006.SH",
 					"source=tushare");
@@ -109,7 +109,7 @@ class SourceFailureReportIntegrationTests {
 		}
 		assertThat(lastLine(output.getErr())).contains("1 work unit(s) failed")
 			.contains("no complete answer from")
-			.contains("within 2 s (the read timeout)");
+			.contains("the answer was not complete within 3 s (the read timeout)");
 		assertThat(this.jdbc.queryForList("select symbol || ' ' || status from market.load_units order by symbol",
 				String.class))
 			.containsExactly("600000.SH complete", "600004.SH failed", "600006.SH complete");

@@ -58,6 +58,23 @@ public final class TestBroker {
 		}
 	}
 
+	/**
+	 * Requests waiting in a queue (not those a worker holds).
+	 * @param queue the queue
+	 * @return ready messages
+	 */
+	public static long depth(String queue) {
+		CachingConnectionFactory connections = new CachingConnectionFactory(java.net.URI.create(url()));
+		try {
+			Long ready = new RabbitTemplate(connections)
+				.execute((channel) -> (long) channel.queueDeclarePassive(queue).getMessageCount());
+			return (ready != null) ? ready : 0;
+		}
+		finally {
+			connections.destroy();
+		}
+	}
+
 	public static void delete(String queue) {
 		CachingConnectionFactory connections = new CachingConnectionFactory(java.net.URI.create(url()));
 		try {
@@ -72,12 +89,20 @@ public final class TestBroker {
 		Path script = Path.of("..", "ops", "broker.sh").toAbsolutePath().normalize();
 		try {
 			Path err = Files.createTempFile("broker", ".err");
+			Path stdout = Files.createTempFile("broker", ".out");
+			// Into files, so that the wait below bounds a script stuck on apt's lock.
 			Process process = new ProcessBuilder("bash", script.toString(), "start").redirectError(err.toFile())
+				.redirectOutput(stdout.toFile())
 				.start();
-			String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
+			if (!process.waitFor(600, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException(
+						"ops/broker.sh start did not end within 10 minutes: " + Files.readString(err));
+			}
+			if (process.exitValue() != 0) {
 				throw new IllegalStateException("ops/broker.sh start failed: " + Files.readString(err));
 			}
+			String out = Files.readString(stdout, StandardCharsets.UTF_8);
 			List<String> lines = out.lines().toList();
 			String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
 			if (!last.startsWith("amqp://")) {
