@@ -108,7 +108,7 @@ class SourceFailureReportIntegrationTests {
 			assertThat(sandbox.calls("tushare:stk_mins")).isEqualTo(4);
 		}
 		assertThat(lastLine(output.getErr())).contains("1 work unit(s) failed")
-			.contains("no complete answer from")
+			.contains("no usable answer from")
 			.contains("the answer was not complete within 3 s (the read timeout)");
 		assertThat(this.jdbc.queryForList("select symbol || ' ' || status from market.load_units order by symbol",
 				String.class))
