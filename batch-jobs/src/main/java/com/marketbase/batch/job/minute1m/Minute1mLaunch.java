@@ -177,13 +177,7 @@ class Minute1mLaunch implements JobLaunch {
 		if (!WorkersProperties.REMOTE.equals(placement)) {
 			return identity;
 		}
-		try {
-			this.workers.requireBroker();
-		}
-		catch (IllegalStateException ex) {
-			throw new IllegalArgumentException(ex.getMessage() + " Nothing was started; without workers=remote the "
-					+ "load runs in this process.");
-		}
+		this.workers.refuseWithoutBroker("Nothing was started; without workers=remote the load runs in this process.");
 		// Not identifying: where the partitions run does not change what is loaded, and a
 		// restart keeps it.
 		return new JobParametersBuilder(identity).addString(WorkersProperties.PARAMETER, placement, false)

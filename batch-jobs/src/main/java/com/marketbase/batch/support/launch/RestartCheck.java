@@ -36,13 +36,8 @@ public final class RestartCheck {
 	 */
 	public void check(JobParameters parameters) {
 		if (WorkersProperties.REMOTE.equals(parameters.getString(WorkersProperties.PARAMETER))) {
-			try {
-				this.workers.requireBroker();
-			}
-			catch (IllegalStateException ex) {
-				throw new IllegalArgumentException(ex.getMessage() + " The execution ran on remote workers and "
-						+ "restarts on them; nothing was changed.");
-			}
+			this.workers
+				.refuseWithoutBroker("The execution ran on remote workers and restarts on them; nothing was changed.");
 		}
 		String source = parameters.getString("source");
 		if (source == null) {

@@ -37,8 +37,4 @@ record PartitionRequest(String stepBean, long stepExecutionId) {
 		return this.stepBean + "/" + this.stepExecutionId;
 	}
 
-	StepExecutionRequest request() {
-		return new StepExecutionRequest(this.stepBean, this.stepExecutionId);
-	}
-
 }

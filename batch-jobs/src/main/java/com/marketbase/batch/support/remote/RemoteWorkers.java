@@ -1,6 +1,5 @@
 package com.marketbase.batch.support.remote;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.Set;
@@ -98,6 +97,23 @@ public final class RemoteWorkers implements AutoCloseable {
 		Broker current = broker();
 		current.check();
 		return current;
+	}
+
+	/**
+	 * Refuses a launch or restart whose partitions would run remotely when the broker
+	 * cannot be used, as a launch refuses any other input.
+	 * @param consequence what the person should know besides, for example that nothing
+	 * was started
+	 * @throws IllegalArgumentException in one sentence naming the broker, then the
+	 * consequence
+	 */
+	public void refuseWithoutBroker(String consequence) {
+		try {
+			requireBroker();
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalArgumentException(ex.getMessage() + " " + consequence);
+		}
 	}
 
 	Broker broker() {
@@ -227,10 +243,6 @@ public final class RemoteWorkers implements AutoCloseable {
 		step.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
 		step.setEndTime(LocalDateTime.now());
 		this.repository.update(step);
-	}
-
-	Duration heartbeatInterval() {
-		return this.properties.heartbeatInterval();
 	}
 
 	@Override

@@ -95,7 +95,7 @@ public final class WorkerRegistry {
 	}
 
 	/**
-	 * The workers that heart-beat within the last day, or are still taken to be alive.
+	 * The workers that heart-beat within the last day (the 200 newest).
 	 * @param timeout after how long a silent worker counts as gone
 	 * @return the workers, newest first
 	 */
@@ -105,16 +105,17 @@ public final class WorkerRegistry {
 				       case when w.stopped_at is not null then 'stopped'
 				            when w.heartbeat_at < now() - make_interval(secs => ?) then 'silent'
 				            else 'alive' end,
+				       extract(epoch from now() - w.heartbeat_at)::bigint,
 				       count(p.step_execution_id) filter (where p.ended_at is null),
 				       count(p.step_execution_id) filter (where p.ended_at is not null)
 				from market.workers w
 				left join market.remote_partitions p on p.worker_id = w.worker_id
 				where w.heartbeat_at > now() - interval '1 day'
-				group by w.worker_id order by w.started_at desc
+				group by w.worker_id order by w.started_at desc limit 200
 				""",
 				(rs, row) -> new WorkerView(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
 						rs.getInt(5), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
-						rs.getString(8), rs.getInt(9), rs.getInt(10)),
+						rs.getString(8), rs.getLong(9), rs.getInt(10), rs.getInt(11)),
 				timeout.toMillis() / 1000.0);
 	}
 
@@ -155,11 +156,14 @@ public final class WorkerRegistry {
 	 * @param startedAt when it started
 	 * @param heartbeatAt its last heartbeat
 	 * @param state {@code alive}, {@code silent} (heartbeat late) or {@code stopped}
+	 * @param heartbeatAgeSeconds seconds since its last heartbeat, by the database's
+	 * clock
 	 * @param running partitions it runs now
 	 * @param done partitions it finished
 	 */
 	public record WorkerView(String workerId, String host, long pid, String credential, int concurrency,
-			OffsetDateTime startedAt, OffsetDateTime heartbeatAt, String state, int running, int done) {
+			OffsetDateTime startedAt, OffsetDateTime heartbeatAt, String state, long heartbeatAgeSeconds, int running,
+			int done) {
 	}
 
 }
