@@ -40,7 +40,9 @@ class CheckpointAudit implements JobExecutionListener {
 
 	private static final String LOAD_STEP = "minute_1m.load";
 
-	static final String WORKERS = LOAD_STEP + ".worker:";
+	static final String PARTITIONS = LOAD_STEP + ".worker";
+
+	static final String WORKERS = PARTITIONS + ":";
 
 	private final JobRepository repository;
 

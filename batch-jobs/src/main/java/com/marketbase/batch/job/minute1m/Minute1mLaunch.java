@@ -29,7 +29,6 @@ import com.marketbase.batch.warehouse.reference.MarketReference;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
  * Reads a {@code minute_1m} launch: checks the parameters, settles the source, checks the
@@ -118,11 +117,7 @@ class Minute1mLaunch implements JobLaunch {
 						"true loads today's bars so far while the session is open (units stay in progress until "
 								+ "the close); after 15:00 it is an ordinary run of today",
 						"false"),
-				LaunchField.allowMixedSources(),
-				new LaunchField(WorkersProperties.PARAMETER,
-						"remote sends the partitions to worker processes through the broker; local (the default "
-								+ "unless marketbase.workers.mode says otherwise) runs them here",
-						WorkersProperties.LOCAL));
+				LaunchField.allowMixedSources(), LaunchField.workers());
 	}
 
 	@Override
@@ -173,15 +168,7 @@ class Minute1mLaunch implements JobLaunch {
 		JobParameters identity = new Minute1mParameters(start, end, parameters.symbols(), parameters.exchange(), source,
 				parameters.mode(), parameters.forcedAt(), intradayAt)
 			.toJobParameters();
-		String placement = this.workers.properties().placement(input.get(WorkersProperties.PARAMETER));
-		if (!WorkersProperties.REMOTE.equals(placement)) {
-			return identity;
-		}
-		this.workers.refuseWithoutBroker("Nothing was started; without workers=remote the load runs in this process.");
-		// Not identifying: where the partitions run does not change what is loaded, and a
-		// restart keeps it.
-		return new JobParametersBuilder(identity).addString(WorkersProperties.PARAMETER, placement, false)
-			.toJobParameters();
+		return this.workers.placed(identity, input.get(WorkersProperties.PARAMETER));
 	}
 
 	// Today once Beijing's session has closed (with a margin for the last bars),

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.support.launch.LaunchSources;
+import com.marketbase.batch.support.remote.WorkerRegistry;
 import com.marketbase.batch.support.units.GapFinder;
 import com.marketbase.batch.support.units.LoadBatches;
 import com.marketbase.batch.support.units.SymbolDay;
@@ -121,7 +122,8 @@ class Minute1mSummaryListener implements JobExecutionListener {
 			// description ("Partition handler returned an unsuccessful step") does not.
 			String failures = new LoadBatches(this.jdbc.getDataSource()).failures(batch);
 			if (failures == null) {
-				failures = lostPartitions(execution.getId());
+				failures = new WorkerRegistry(this.jdbc.getDataSource()).partitionFailures(execution.getId(),
+						CheckpointAudit.PARTITIONS);
 			}
 			exit = (failures != null)
 					? new ExitStatus(exit.getExitCode(), failures + "; " + summary + "\n" + exit.getExitDescription())
@@ -129,20 +131,6 @@ class Minute1mSummaryListener implements JobExecutionListener {
 		}
 		execution.setExitStatus(exit);
 		logger.info("minute_1m execution {} ended {}: {}", execution.getId(), execution.getStatus(), summary);
-	}
-
-	// Partitions failed for a reason of their own, not a unit's: a remote worker that
-	// stopped heart-beating, or a remote load past its timeout.
-	private @Nullable String lostPartitions(long executionId) {
-		List<String> reasons = this.jdbc.queryForList("""
-				select exit_message from batch_step_execution
-				where job_execution_id = ? and step_name like ? and status = 'FAILED'
-				  and exit_message like 'partition %' order by step_name""", String.class, executionId,
-				CheckpointAudit.WORKERS + "%");
-		if (reasons.isEmpty()) {
-			return null;
-		}
-		return reasons.get(0) + ((reasons.size() > 1) ? " (and " + (reasons.size() - 1) + " more partitions)" : "");
 	}
 
 	// Where an intraday run read today's bars: the realtime minute API while its quota

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * What made an execution fail, in the words of the code that knew: a source's failure
@@ -70,8 +71,51 @@ public final class FailureCause {
 		return new ExitStatus(exit.getExitCode(), description.isEmpty() ? cause : cause + "\n" + description);
 	}
 
+	/**
+	 * The sentence that says why a step failed, as {@link #of(JobExecution)} finds it for
+	 * an execution.
+	 * @param step the step, with its failures
+	 * @return the first line of the most telling failure, or {@code null} when it has
+	 * none
+	 */
+	public static @Nullable String of(StepExecution step) {
+		String own = own(step.getFailureExceptions());
+		if (own != null) {
+			return own;
+		}
+		return step.getFailureExceptions()
+			.stream()
+			.findFirst()
+			.map((failure) -> firstLine(root(failure).getMessage()))
+			.orElse(null);
+	}
+
+	/**
+	 * The sentence at the start of a stored description, as a person should read it: the
+	 * message of one of Marketbase's exceptions without its class name, a sentence
+	 * itself, or nothing when the description starts with another class's name (a
+	 * framework's stack trace).
+	 * @param description a step's or an execution's exit description
+	 * @return the sentence, or {@code null}
+	 */
+	public static @Nullable String sentence(@Nullable String description) {
+		if (description == null || description.isBlank()) {
+			return null;
+		}
+		String first = firstLine(description);
+		if (first.startsWith(OWN)) {
+			int colon = first.indexOf(": ");
+			return (colon > 0) ? first.substring(colon + 2).strip() : null;
+		}
+		return startsWithAClassName(first) ? null : first;
+	}
+
 	private static @Nullable String own(JobExecution execution) {
-		for (Throwable failure : execution.getAllFailureExceptions()) {
+		return own(execution.getAllFailureExceptions());
+	}
+
+	private static @Nullable String own(java.util.Collection<Throwable> failures) {
+		for (Throwable failure : failures) {
 			Throwable own = own(failure);
 			if (own != null && own.getMessage() != null) {
 				return firstLine(own.getMessage());

@@ -3,6 +3,8 @@ package com.marketbase.batch.support.launch;
 import java.util.Collection;
 import java.util.TreeSet;
 
+import com.marketbase.batch.support.remote.WorkersProperties;
+
 /**
  * One parameter of a job's launch, as a form shows it.
  *
@@ -53,6 +55,17 @@ public record LaunchField(String name, String description, String example) {
 		return new LaunchField(LaunchInput.ALLOW_MIXED_SOURCES,
 				"true loads even where the warehouse holds rows of the other kind (sandbox or real); the rows it writes replace those of the same keys",
 				"false");
+	}
+
+	/**
+	 * Where a load's partitions run.
+	 * @return the field
+	 */
+	public static LaunchField workers() {
+		return new LaunchField(WorkersProperties.PARAMETER,
+				"remote sends the partitions to worker processes through the broker; local (the default "
+						+ "unless marketbase.workers.mode says otherwise) runs them here",
+				WorkersProperties.LOCAL);
 	}
 
 }

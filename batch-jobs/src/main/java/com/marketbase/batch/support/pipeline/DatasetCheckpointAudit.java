@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import com.marketbase.batch.support.units.GapFinder;
 import com.marketbase.batch.support.units.LoadBatches;
 import com.marketbase.batch.support.units.SymbolDay;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,17 +22,19 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Before a restart goes on from its load step's checkpoint, checks the checkpoint against
- * what the warehouse holds: every unit the fetches before the checkpoint were to write
- * (as the writer chooses them: still missing in an incremental run, owed in a full one)
- * must have its load unit from this load or a later one. A chunk's rows and its
- * checkpoint commit in one transaction, so they agree after a crash or a lost connection
- * as well; this makes sure of it instead of trusting it. A fetch whose units are not all
- * there is put at the end of the plan (once) and read again; in an incremental run the
- * writer then writes only what is still missing, in a full run the fetch's units again.
- * What was found goes into the execution's summary.
+ * Before a restart goes on from its partitions' checkpoints, checks each checkpoint
+ * against what the warehouse holds: every unit the fetches before it were to write (as
+ * the writer chooses them: still missing in an incremental run, owed in a full one) must
+ * have its load unit from this load or a later one. A chunk's rows and its checkpoint
+ * commit in one transaction, so they agree after a crash or a lost connection as well;
+ * this makes sure of it instead of trusting it. A fetch whose units are not all there is
+ * put at the end of its partition's share (once) and read again, and the partition (with
+ * the load) is marked to run again if it had completed; in an incremental run the writer
+ * then writes only what is still missing, in a full run the fetch's units again. What was
+ * found goes into the execution's summary.
  */
 final class DatasetCheckpointAudit implements JobExecutionListener {
 
@@ -39,7 +42,7 @@ final class DatasetCheckpointAudit implements JobExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatasetCheckpointAudit.class);
 
-	// The reader's saved position, as ItemStreamSupport names it.
+	// A partition reader's saved position, as ItemStreamSupport names it.
 	private static final String POSITION = "datasetFetches.position";
 
 	private final Dataset<?> dataset;
@@ -50,9 +53,15 @@ final class DatasetCheckpointAudit implements JobExecutionListener {
 
 	private final GapFinder finder;
 
+	private final JdbcTemplate jdbc;
+
+	private final String partitions;
+
 	DatasetCheckpointAudit(Dataset<?> dataset, JobRepository repository, DataSource dataSource) {
 		this.dataset = dataset;
 		this.repository = repository;
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.partitions = dataset.name() + DatasetJobs.PARTITIONS;
 		this.batches = new LoadBatches(dataSource);
 		this.finder = new GapFinder(dataSource, dataset.name(), dataset.storedCondition());
 	}
@@ -60,64 +69,87 @@ final class DatasetCheckpointAudit implements JobExecutionListener {
 	@Override
 	public void beforeJob(JobExecution execution) {
 		var job = execution.getExecutionContext();
-		// Only a restart has a checkpoint: its context is the failed execution's.
+		// Only a restart has checkpoints: its context is the failed execution's.
 		if (!job.containsKey(DatasetPrepareTasklet.LOAD_BATCH) || !job.containsKey(DatasetPrepareTasklet.FETCHES)) {
-			return;
-		}
-		StepExecution load = this.repository.getLastStepExecution(execution.getJobInstance(),
-				this.dataset.name() + ".load");
-		if (load == null) {
 			return;
 		}
 		long batch = job.getLong(DatasetPrepareTasklet.LOAD_BATCH);
 		List<Fetch> plan = Fetch.decode(job.getString(DatasetPrepareTasklet.FETCHES));
-		int position = Math.min(plan.size(), load.getExecutionContext().getInt(POSITION, 0));
 		DatasetParameters parameters = DatasetParameters.of(this.dataset.name(), execution.getJobParameters());
 		Set<LocalDate> wholeDays = plan.stream().filter(Fetch::wholeDay).map(Fetch::from).collect(Collectors.toSet());
 		List<String> symbols = parameters.symbols().isEmpty() ? null : parameters.symbols();
 		int checked = 0;
-		List<Fetch> again = new ArrayList<>();
+		int again = 0;
 		List<SymbolDay> lost = new ArrayList<>();
-		// A fetch already put back by an earlier check and not read yet is not put back
-		// twice.
-		Set<Fetch> pending = new HashSet<>(plan.subList(position, plan.size()));
-		for (Fetch fetch : plan.subList(0, position)) {
-			List<String> scope = fetch.wholeDay() ? symbols : List.of(fetch.symbol());
-			List<SymbolDay> targets = parameters.incremental() ? this.finder.missing(scope, fetch.from(), fetch.to())
-					: this.finder.owed(scope, fetch.from(), fetch.to());
-			if (!fetch.wholeDay()) {
-				targets = targets.stream().filter((unit) -> !wholeDays.contains(unit.day())).toList();
+		for (String name : this.jdbc.queryForList("""
+				select distinct s.step_name from batch_step_execution s
+				join batch_job_execution e on e.job_execution_id = s.job_execution_id
+				where e.job_instance_id = ? and s.step_name like ? order by 1
+				""", String.class, execution.getJobInstance().getInstanceId(), this.partitions + ":%")) {
+			StepExecution partition = this.repository.getLastStepExecution(execution.getJobInstance(), name);
+			if (partition == null) {
+				continue;
 			}
-			checked++;
-			List<SymbolDay> notStored = notFromThisLoad(targets, fetch, batch);
-			if (!notStored.isEmpty() && pending.add(fetch)) {
-				again.add(fetch);
-				lost.addAll(notStored);
+			var context = partition.getExecutionContext();
+			List<Fetch> share = DatasetPartitioner.share(context);
+			int position = Math.min(share.size(), context.getInt(POSITION, 0));
+			// A fetch already put back by an earlier check and not read yet is not put
+			// back twice.
+			Set<Fetch> pending = new HashSet<>(share.subList(position, share.size()));
+			List<Fetch> readAgain = new ArrayList<>();
+			int lostHere = 0;
+			for (Fetch fetch : share.subList(0, position)) {
+				List<String> scope = fetch.wholeDay() ? symbols : List.of(fetch.symbol());
+				List<SymbolDay> targets = parameters.incremental()
+						? this.finder.missing(scope, fetch.from(), fetch.to())
+						: this.finder.owed(scope, fetch.from(), fetch.to());
+				if (!fetch.wholeDay()) {
+					targets = targets.stream().filter((unit) -> !wholeDays.contains(unit.day())).toList();
+				}
+				checked++;
+				List<SymbolDay> notStored = notFromThisLoad(targets, fetch, batch);
+				if (!notStored.isEmpty() && pending.add(fetch)) {
+					readAgain.add(fetch);
+					lost.addAll(notStored);
+					lostHere += notStored.size();
+				}
 			}
+			if (readAgain.isEmpty()) {
+				continue;
+			}
+			again += readAgain.size();
+			// Statuses first, the share last: an audit cut short finds the same units
+			// missing next time, where a share put back in a partition still COMPLETED
+			// would never be read.
+			rerun(this.repository.getLastStepExecution(execution.getJobInstance(), this.dataset.name() + ".load"),
+					lostHere);
+			rerun(partition, lostHere);
+			List<Fetch> mended = new ArrayList<>(share);
+			mended.addAll(readAgain);
+			context.putString(DatasetPartitioner.SHARE, Fetch.encode(mended));
+			this.repository.updateExecutionContext(partition);
 		}
-		String found = again.isEmpty() ? checked + " fetches read before the checkpoint, all in the warehouse"
-				: again.size() + " of " + checked
-						+ " fetches read before the checkpoint were not all in the warehouse, " + lost.size()
-						+ " unit(s)" + SymbolDay.listed(lost, 5, "") + ", and were read again";
-		if (!again.isEmpty()) {
-			// The plan first, the statuses last: an audit cut short finds the same units
-			// missing next time.
-			List<Fetch> mended = new ArrayList<>(plan);
-			mended.addAll(again);
-			job.putString(DatasetPrepareTasklet.FETCHES, Fetch.encode(mended));
-			this.repository.updateExecutionContext(execution);
-			if (load.getStatus() == BatchStatus.COMPLETED) {
-				load.setStatus(BatchStatus.FAILED);
-				load.setExitStatus(ExitStatus.FAILED.addExitDescription(
-						lost.size() + " unit(s) written before its checkpoint are not in the warehouse"));
-				this.repository.update(load);
-			}
+		String found = (again == 0) ? checked + " fetches read before the checkpoint, all in the warehouse"
+				: again + " of " + checked + " fetches read before the checkpoint were not all in the warehouse, "
+						+ lost.size() + " unit(s)" + SymbolDay.listed(lost, 5, "") + ", and were read again";
+		if (again > 0) {
 			logger.warn("{} execution {}: checkpoint checked: {}", this.dataset.name(), execution.getId(), found);
 		}
 		else {
 			logger.info("{} execution {}: checkpoint checked: {}", this.dataset.name(), execution.getId(), found);
 		}
 		job.putString(FOUND, found);
+	}
+
+	// A completed step is not run again unless it is marked otherwise: neither a
+	// partition nor the load that runs them.
+	private void rerun(@Nullable StepExecution step, int lost) {
+		if (step != null && step.getStatus() == BatchStatus.COMPLETED) {
+			step.setStatus(BatchStatus.FAILED);
+			step.setExitStatus(ExitStatus.FAILED
+				.addExitDescription(lost + " unit(s) written before its checkpoint are not in the warehouse"));
+			this.repository.update(step);
+		}
 	}
 
 	// The units among the targets with no load unit from this load batch or a later one.

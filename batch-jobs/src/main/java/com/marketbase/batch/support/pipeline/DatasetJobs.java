@@ -11,9 +11,12 @@ import com.marketbase.batch.support.execution.ProgressStart;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.LaunchSources;
 import com.marketbase.batch.support.launch.LoadBatchWork;
+import com.marketbase.batch.support.remote.RemoteWorkers;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -21,13 +24,17 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Builds a dataset's job and its launch: prepare (the plan) then load (chunks of fetches,
- * restartable from their cursor), with the summary at the end. The steps of every dataset
- * share one job-scoped prepare tasklet and one step-scoped reader and writer, which find
- * their dataset by the job's name.
+ * restartable from their cursor), with the summary at the end. The load deals the plan
+ * out to partitions: one, run in this thread, for a local run; with
+ * {@code workers=remote} as many as the workers are given, run by worker processes. The
+ * steps of every dataset share one job-scoped prepare tasklet, partitioner and partition
+ * step, and one step-scoped reader and writer, which find their dataset by the job's
+ * name.
  */
 public final class DatasetJobs {
 
@@ -39,6 +46,12 @@ public final class DatasetJobs {
 
 	/** The exit code of a run that stored nothing of what it was asked for. */
 	public static final String NOTHING_LOADED = DatasetSummaryListener.NOTHING_LOADED;
+
+	/**
+	 * What a dataset's name is followed by in the names of its load's partitions, as
+	 * {@code daily.load.worker:partition0}.
+	 */
+	static final String PARTITIONS = ".load.worker";
 
 	private final Map<String, Dataset<?>> datasets = new ConcurrentHashMap<>();
 
@@ -60,9 +73,16 @@ public final class DatasetJobs {
 
 	private final ItemWriter<FetchedRows<Object>> writer;
 
+	private final Partitioner partitioner;
+
+	private final Step partitionStep;
+
+	private final RemoteWorkers workers;
+
 	DatasetJobs(JobRepository repository, PlatformTransactionManager transactionManager, DataSource dataSource,
 			LaunchSources sources, LoadProgress progress, Environment environment, Tasklet prepare,
-			ItemStreamReader<FetchedRows<Object>> reader, ItemWriter<FetchedRows<Object>> writer) {
+			ItemStreamReader<FetchedRows<Object>> reader, ItemWriter<FetchedRows<Object>> writer,
+			Partitioner partitioner, Step partitionStep, RemoteWorkers workers) {
 		this.repository = repository;
 		this.transactionManager = transactionManager;
 		this.dataSource = dataSource;
@@ -72,6 +92,9 @@ public final class DatasetJobs {
 		this.prepare = prepare;
 		this.reader = reader;
 		this.writer = writer;
+		this.partitioner = partitioner;
+		this.partitionStep = partitionStep;
+		this.workers = workers;
 	}
 
 	/**
@@ -81,15 +104,20 @@ public final class DatasetJobs {
 	 */
 	public Job job(Dataset<?> dataset) {
 		register(dataset);
-		DatasetSettings settings = settings(dataset);
 		Step prepareStep = new StepBuilder(dataset.name() + ".prepare", this.repository)
 			.tasklet(this.prepare, this.transactionManager)
 			.build();
+		// One partition, in this thread: a local run reads the plan in its order, as one
+		// chunked step would.
+		TaskExecutorPartitionHandler local = new TaskExecutorPartitionHandler();
+		local.setStep(this.partitionStep);
+		local.setTaskExecutor(new SyncTaskExecutor());
+		local.setGridSize(1);
 		Step loadStep = new StepBuilder(dataset.name() + ".load", this.repository)
-			.<FetchedRows<Object>, FetchedRows<Object>>chunk(Math.max(1, settings.chunkUnits()))
-			.transactionManager(this.transactionManager)
-			.reader(this.reader)
-			.writer(this.writer)
+			.partitioner(dataset.name() + PARTITIONS, this.partitioner)
+			.step(this.partitionStep)
+			// Workers find the partitions' step by its bean name.
+			.partitionHandler(this.workers.placed(local, PipelineConfiguration.PARTITION_STEP))
 			.listener(new ProgressStart(this.progress, this.dataSource, DatasetPrepareTasklet.LOAD_BATCH,
 					DatasetPrepareTasklet.PLANNED))
 			.build();
@@ -103,13 +131,28 @@ public final class DatasetJobs {
 	}
 
 	/**
+	 * The step one partition of a dataset's load runs: chunks of its fetches, restartable
+	 * from their cursor.
+	 * @param dataset the dataset
+	 * @return the step
+	 */
+	Step partitionStep(Dataset<?> dataset) {
+		return new StepBuilder(dataset.name() + PARTITIONS, this.repository)
+			.<FetchedRows<Object>, FetchedRows<Object>>chunk(Math.max(1, settings(dataset).chunkUnits()))
+			.transactionManager(this.transactionManager)
+			.reader(this.reader)
+			.writer(this.writer)
+			.build();
+	}
+
+	/**
 	 * How a dataset's job reads a launch, with its account of its work.
 	 * @param dataset the dataset
 	 * @return the launch
 	 */
 	public JobLaunch launch(Dataset<?> dataset) {
 		register(dataset);
-		return new DatasetLaunch(dataset, settings(dataset), this.dataSource, this.sources,
+		return new DatasetLaunch(dataset, settings(dataset), this.dataSource, this.sources, this.workers,
 				new LoadBatchWork(this.dataSource, DatasetPrepareTasklet.LOAD_BATCH, DatasetPrepareTasklet.PLANNED,
 						this.sources::waitingForQuota));
 	}

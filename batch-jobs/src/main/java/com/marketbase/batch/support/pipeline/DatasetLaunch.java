@@ -17,6 +17,8 @@ import com.marketbase.batch.support.launch.LatestSession;
 import com.marketbase.batch.support.launch.LaunchCalendar;
 import com.marketbase.batch.support.launch.LaunchSources;
 import com.marketbase.batch.support.launch.MixedSources;
+import com.marketbase.batch.support.remote.RemoteWorkers;
+import com.marketbase.batch.support.remote.WorkersProperties;
 import com.marketbase.batch.support.units.GapFinder;
 import com.marketbase.batch.warehouse.reference.MarketReference;
 
@@ -55,8 +57,10 @@ public final class DatasetLaunch implements JobLaunch {
 
 	private final LaunchCalendar calendar;
 
+	private final RemoteWorkers workers;
+
 	DatasetLaunch(Dataset<?> dataset, DatasetSettings settings, DataSource dataSource, LaunchSources sources,
-			JobWork work) {
+			RemoteWorkers workers, JobWork work) {
 		this.dataset = dataset;
 		this.settings = settings;
 		this.sources = sources;
@@ -67,6 +71,7 @@ public final class DatasetLaunch implements JobLaunch {
 		this.finder = new GapFinder(dataSource, dataset.name(), dataset.storedCondition());
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.work = work;
+		this.workers = workers;
 	}
 
 	@Override
@@ -106,7 +111,7 @@ public final class DatasetLaunch implements JobLaunch {
 				new LaunchField("mode",
 						"incremental (the default: what is missing, then older holes) or full (every unit again)",
 						"incremental"),
-				LaunchField.force(), LaunchField.allowMixedSources());
+				LaunchField.force(), LaunchField.allowMixedSources(), LaunchField.workers());
 	}
 
 	@Override
@@ -152,8 +157,10 @@ public final class DatasetLaunch implements JobLaunch {
 			// day's run is an instance of its own, and a failed one resumes the same day.
 			forcedAt = LocalDate.now(BEIJING).atStartOfDay();
 		}
-		return new DatasetParameters(this.dataset.name(), start, end, read.symbols(), source, read.mode(), forcedAt)
+		JobParameters identity = new DatasetParameters(this.dataset.name(), start, end, read.symbols(), source,
+				read.mode(), forcedAt)
 			.toJobParameters();
+		return this.workers.placed(identity, input.get(WorkersProperties.PARAMETER));
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.marketbase.batch.support.launch.LaunchInput;
+import com.marketbase.batch.support.remote.WorkersProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -40,7 +41,7 @@ public record DatasetParameters(String dataset, LocalDate startDate, LocalDate e
 
 	/** The names a launch may give. */
 	public static final Set<String> NAMES = Set.of("trade_date", "start_date", "end_date", "symbols", "source", "mode",
-			"force", LaunchInput.ALLOW_MIXED_SOURCES);
+			"force", LaunchInput.ALLOW_MIXED_SOURCES, WorkersProperties.PARAMETER);
 
 	public DatasetParameters {
 		symbols = List.copyOf(symbols);

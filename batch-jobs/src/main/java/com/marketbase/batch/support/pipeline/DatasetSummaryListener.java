@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import com.marketbase.batch.support.launch.LaunchSources;
 import com.marketbase.batch.support.rows.RejectedRowStore;
+import com.marketbase.batch.support.remote.WorkerRegistry;
 import com.marketbase.batch.support.units.GapFinder;
 import com.marketbase.batch.support.units.LoadBatches;
 import com.marketbase.batch.support.units.SymbolDay;
@@ -132,6 +133,10 @@ final class DatasetSummaryListener implements JobExecutionListener {
 			// The units that failed say why in the source's words; the framework's own
 			// description does not.
 			String failures = new LoadBatches(this.jdbc.getDataSource()).failures(batch);
+			if (failures == null) {
+				failures = new WorkerRegistry(this.jdbc.getDataSource()).partitionFailures(execution.getId(),
+						this.dataset.name() + DatasetJobs.PARTITIONS);
+			}
 			if (unfinished != null) {
 				failures = ((failures != null) ? failures + "; " : "") + "could not finish: " + unfinished;
 			}

@@ -9,12 +9,15 @@ import javax.sql.DataSource;
 
 import com.marketbase.batch.support.execution.LoadProgress;
 import com.marketbase.batch.support.launch.LaunchSources;
+import com.marketbase.batch.support.remote.RemoteWorkers;
 import com.marketbase.batch.support.units.GapFinder;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -27,19 +30,37 @@ import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The pipeline's beans: the job builder, and the scoped prepare tasklet, reader and
- * writer that every dataset's steps share, each made for one execution of one dataset.
+ * The pipeline's beans: the job builder, and the scoped prepare tasklet, partitioner,
+ * partition step, reader and writer that every dataset's steps share, each made for one
+ * execution of one dataset.
  */
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
+
+	/** The bean name of the partitions' step, by which remote workers find it. */
+	static final String PARTITION_STEP = "datasetPartitionStep";
 
 	@Bean
 	DatasetJobs datasetJobs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DataSource dataSource, LaunchSources sources, LoadProgress progress, Environment environment,
 			Tasklet datasetPrepareTasklet, ItemStreamReader<FetchedRows<Object>> datasetReader,
-			ItemWriter<FetchedRows<Object>> datasetWriter) {
+			ItemWriter<FetchedRows<Object>> datasetWriter, Partitioner datasetPartitioner, Step datasetPartitionStep,
+			RemoteWorkers workers) {
 		return new DatasetJobs(jobRepository, transactionManager, dataSource, sources, progress, environment,
-				datasetPrepareTasklet, datasetReader, datasetWriter);
+				datasetPrepareTasklet, datasetReader, datasetWriter, datasetPartitioner, datasetPartitionStep, workers);
+	}
+
+	@Bean
+	@JobScope
+	Partitioner datasetPartitioner(@Value("#{jobExecution}") JobExecution jobExecution) {
+		return new DatasetPartitioner(plan(jobExecution));
+	}
+
+	// Job-scoped: how many fetches make a chunk is the dataset's setting.
+	@Bean(PARTITION_STEP)
+	@JobScope
+	Step datasetPartitionStep(@Value("#{jobExecution}") JobExecution jobExecution, DatasetJobs jobs) {
+		return jobs.partitionStep(jobs.dataset(jobExecution.getJobInstance().getJobName()));
 	}
 
 	@Bean
@@ -57,7 +78,8 @@ class PipelineConfiguration {
 			DatasetJobs jobs, DataSource dataSource) {
 		Dataset<Object> dataset = dataset(jobs, stepExecution);
 		DatasetParameters parameters = DatasetParameters.of(dataset.name(), stepExecution.getJobParameters());
-		return new FetchReader<>(fetches(stepExecution), dataset.feed(parameters.source()), dataSource,
+		return new FetchReader<>(DatasetPartitioner.share(stepExecution.getExecutionContext()),
+				dataset.feed(parameters.source()), dataSource,
 				new GapFinder(dataSource, dataset.name(), dataset.storedCondition()).calendarExchange());
 	}
 
@@ -68,7 +90,8 @@ class PipelineConfiguration {
 		Dataset<Object> dataset = dataset(jobs, stepExecution);
 		DatasetParameters parameters = DatasetParameters.of(dataset.name(), stepExecution.getJobParameters());
 		ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
-		Set<LocalDate> wholeDays = fetches(stepExecution).stream()
+		// The days fetched whole in any partition: no range writes them.
+		Set<LocalDate> wholeDays = plan(stepExecution.getJobExecution()).stream()
 			.filter(Fetch::wholeDay)
 			.map(Fetch::from)
 			.collect(Collectors.toSet());
@@ -86,8 +109,8 @@ class PipelineConfiguration {
 		return (Dataset<Object>) jobs.dataset(step.getJobExecution().getJobInstance().getJobName());
 	}
 
-	private static List<Fetch> fetches(StepExecution step) {
-		ExecutionContext job = step.getJobExecution().getExecutionContext();
+	private static List<Fetch> plan(JobExecution execution) {
+		ExecutionContext job = execution.getExecutionContext();
 		if (!job.containsKey(DatasetPrepareTasklet.FETCHES)) {
 			throw new IllegalStateException("The execution has no plan of fetches; it was prepared by an earlier "
 					+ "version of Marketbase. Launch the job again instead of restarting it.");

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.marketbase.batch.support.execution.FailureCause;
 import com.rabbitmq.client.Channel;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -190,6 +191,9 @@ public final class PartitionWorker implements AutoCloseable {
 				claimed.setStatus(BatchStatus.FAILED);
 			}
 			status = claimed.getStatus().toString();
+			if (claimed.getStatus() == BatchStatus.FAILED) {
+				describeFailure(id, claimed);
+			}
 			logger.info("Worker {}: {} of execution {} ended {}.", id, claimed.getStepName(),
 					claimed.getJobExecutionId(), status);
 		}
@@ -203,6 +207,26 @@ public final class PartitionWorker implements AutoCloseable {
 				logger.warn("Worker {}: the end of {} could not be recorded ({}).", id, claimed.getStepName(),
 						Broker.reason(ex));
 			}
+		}
+	}
+
+	// The launching process reads why a partition failed from the job repository, where
+	// the framework stores a stack trace cut to its column's length, often before the
+	// cause. The cause's sentence goes first; the launching process waits for it until
+	// this worker records the partition's end.
+	private void describeFailure(String id, StepExecution claimed) {
+		String cause = FailureCause.of(claimed);
+		String description = claimed.getExitStatus().getExitDescription();
+		if (cause == null || description.startsWith(cause)) {
+			return;
+		}
+		try {
+			claimed.setExitStatus(new ExitStatus(claimed.getExitStatus().getExitCode(), cause + "\n" + description));
+			this.workers.repository().update(claimed);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Worker {}: why {} failed could not be recorded ({}).", id, claimed.getStepName(),
+					Broker.reason(ex));
 		}
 	}
 

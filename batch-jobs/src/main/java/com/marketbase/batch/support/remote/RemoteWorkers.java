@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.StepExecutionSplitter;
 import org.springframework.batch.core.repository.JobRepository;
@@ -116,6 +118,26 @@ public final class RemoteWorkers implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A launch's parameters with where its partitions run: unchanged for a local run; for
+	 * a remote one, with {@code workers=remote}, not identifying (where the partitions
+	 * run does not change what is loaded, and a restart keeps it), once the broker
+	 * answers.
+	 * @param identity the launch's parameters
+	 * @param asked the launch's {@code workers} value, if it gave one
+	 * @return the parameters to launch with
+	 * @throws IllegalArgumentException in one sentence when the broker cannot be used
+	 */
+	public JobParameters placed(JobParameters identity, @Nullable String asked) {
+		String placement = this.properties.placement(asked);
+		if (!WorkersProperties.REMOTE.equals(placement)) {
+			return identity;
+		}
+		refuseWithoutBroker("Nothing was started; without workers=remote the load runs in this process.");
+		return new JobParametersBuilder(identity).addString(WorkersProperties.PARAMETER, placement, false)
+			.toJobParameters();
+	}
+
 	Broker broker() {
 		Broker current = this.broker;
 		if (current == null) {
@@ -158,7 +180,9 @@ public final class RemoteWorkers implements AutoCloseable {
 		ScheduledFuture<?> watch = this.watchers.scheduleWithFixedDelay(() -> failOrphans(jobExecutionId), every, every,
 				TimeUnit.MILLISECONDS);
 		try {
-			return handler.handle(splitter, manager);
+			Collection<StepExecution> ended = handler.handle(splitter, manager);
+			awaitEndsRecorded(jobExecutionId);
+			return ended;
 		}
 		catch (TimeoutException ex) {
 			int failed = failUnfinished(jobExecutionId, manager,
@@ -181,6 +205,20 @@ public final class RemoteWorkers implements AutoCloseable {
 		}
 		finally {
 			watch.cancel(false);
+		}
+	}
+
+	// A worker records a partition's end after its step has ended, having written why
+	// it failed: the load's summary waits for that, as long as the worker is alive.
+	private void awaitEndsRecorded(long jobExecutionId) throws InterruptedException {
+		long deadline = System.nanoTime() + this.properties.heartbeatTimeout().toNanos();
+		while (this.registry.endsUnrecorded(jobExecutionId, this.properties.heartbeatTimeout()) > 0) {
+			if (System.nanoTime() > deadline) {
+				logger.warn("Execution {}: some workers did not record the end of their partitions within {}.",
+						jobExecutionId, this.properties.heartbeatTimeout());
+				return;
+			}
+			Thread.sleep(100);
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.marketbase.batch.support.execution.FailureCause;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,6 +54,19 @@ public final class WorkerRegistry {
 				"select worker_id from market.remote_partitions where step_execution_id = ?", String.class,
 				stepExecutionId);
 		return found.isEmpty() ? null : found.get(0);
+	}
+
+	/**
+	 * How many of an execution's partitions have ended in the job repository but not yet
+	 * been recorded as ended by a worker still alive: the worker is still writing why.
+	 */
+	int endsUnrecorded(long jobExecutionId, Duration timeout) {
+		Integer count = this.jdbc.queryForObject("""
+				select count(*) from market.remote_partitions p join market.workers w on w.worker_id = p.worker_id
+				where p.job_execution_id = ? and p.ended_at is null and w.stopped_at is null
+				  and w.heartbeat_at > now() - make_interval(secs => ?)""", Integer.class, jobExecutionId,
+				timeout.toMillis() / 1000.0);
+		return (count != null) ? count : 0;
 	}
 
 	void finished(long stepExecutionId, String status) {
@@ -164,6 +178,41 @@ public final class WorkerRegistry {
 	public record WorkerView(String workerId, String host, long pid, String credential, int concurrency,
 			OffsetDateTime startedAt, OffsetDateTime heartbeatAt, String state, long heartbeatAgeSeconds, int running,
 			int done) {
+	}
+
+	/**
+	 * Why a failed execution's partitions failed, as their step executions in the job
+	 * repository say it: the launching process of a remote load has the partitions'
+	 * descriptions, not their exceptions. A partition may have failed for a reason of its
+	 * own (a remote worker that stopped heart-beating, a remote load past its timeout) or
+	 * with one of Marketbase's exceptions, whose sentence is meant for a person; the
+	 * framework's own failures say nothing a person can act on and are left out.
+	 * @param jobExecutionId the execution
+	 * @param partitions the partitions' step names before {@code :partitionN}
+	 * @return the first reason, with how many partitions failed besides, or {@code null}
+	 */
+	public @Nullable String partitionFailures(long jobExecutionId, String partitions) {
+		List<String> reasons = this.jdbc.query("""
+				select s.exit_message, w.host, w.pid, w.credential from batch_step_execution s
+				left join market.remote_partitions p on p.step_execution_id = s.step_execution_id
+				left join market.workers w on w.worker_id = p.worker_id
+				where s.job_execution_id = ? and s.step_name like ? and s.status = 'FAILED' order by s.step_name""",
+				(rs, row) -> {
+					String reason = FailureCause.sentence(rs.getString(1));
+					if (reason == null || reason.startsWith("partition ") || rs.getString(2) == null) {
+						return reason;
+					}
+					// Which worker's credentials a source refused, say.
+					return reason + " (on the worker " + rs.getString(2) + " pid " + rs.getLong(3) + ", credential "
+							+ rs.getString(4) + ")";
+				}, jobExecutionId, partitions + ":%")
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		if (reasons.isEmpty()) {
+			return null;
+		}
+		return reasons.get(0) + ((reasons.size() > 1) ? " (and " + (reasons.size() - 1) + " more partitions)" : "");
 	}
 
 }

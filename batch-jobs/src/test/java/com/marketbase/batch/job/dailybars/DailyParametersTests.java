@@ -53,7 +53,7 @@ class DailyParametersTests {
 	void refusesWithOneSentence() {
 		assertRefused(Map.of("day", "2026-11-20"),
 				"Unknown parameter 'day' for daily; allowed: allow-mixed-sources, end_date, force, mode, source, "
-						+ "start_date, symbols, trade_date.");
+						+ "start_date, symbols, trade_date, workers.");
 		assertRefused(Map.of("trade_date", "2026-11-31"),
 				"trade_date '2026-11-31' is not a date; use YYYY-MM-DD, for example 2026-11-20.");
 		assertRefused(Map.of("start_date", "2026-11-20"),
