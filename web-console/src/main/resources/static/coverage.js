@@ -107,6 +107,18 @@
     if (p.data && (p.data.cell.verdict === 'partial' || p.data.cell.verdict === 'missing')) drill(p.data.dataset, p.data.day);
   });
 
+  // As the last run of the rules ('check' or 'quality') stored them.
+  async function quality(from, to) {
+    const found = await api('/api/quality?from=' + from + '&to=' + to);
+    document.getElementById('quality-summary').textContent = found.findings.length
+      ? found.blocking + ' blocking finding(s) from ' + from + ' to ' + to + (found.blocking ? ': check fails on them.' : '.')
+      : 'No findings from ' + from + ' to ' + to + ' as the rules last ran.';
+    document.querySelector('#quality tbody').replaceChildren(...found.findings.map((f) => el('tr', {},
+      el('td', { class: f.severity === 'blocking' ? 'status status-FAILED' : 'status status-STOPPED', text: f.severity }),
+      el('td', { text: f.dataset }), el('td', { text: f.symbol }), el('td', { text: f.day }),
+      el('td', { text: f.rule }), el('td', { text: f.detail }))));
+  }
+
   async function show() {
     const q = new URLSearchParams(new FormData(form));
     if (!q.get('dataset')) q.delete('dataset');
@@ -120,6 +132,7 @@
         + VERDICTS.filter((v) => totals[v]).map((v) => `${number(totals[v])} ${v}`).join(', ');
       draw(data);
       attention(data);
+      await quality(data.from, data.to);
       matrix.dataset.cells = String(data.days.length * data.datasets.length);
     } catch (e) {
       notice(message, e.message, true);

@@ -94,10 +94,49 @@
       el('td', { class: p.granted ? 'status status-COMPLETED' : 'status status-FAILED', text: p.granted ? 'granted' : 'refused' }),
       el('td', { text: p.message }), el('td', { class: 'muted', text: p.request }), el('td', { text: Console.time(p.probedAt) }))));
   }
+  function bytes(value) {
+    if (value === null || value === undefined) return '';
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let size = value;
+    let unit = 0;
+    while (size >= 1024 && unit < units.length - 1) {
+      size /= 1024;
+      unit++;
+    }
+    return Console.number(size, unit ? 1 : 0) + ' ' + units[unit];
+  }
+  // Sizes come from every table's catalog entry: once a minute is enough.
+  async function refreshDatabase() {
+    const database = await api('/api/system/database');
+    document.getElementById('database').replaceChildren(
+      el('dt', { text: 'Connection' }), el('dd', { id: 'database-url', text: database.url }),
+      el('dt', { text: 'Mode' }), el('dd', { text: database.mode }),
+      el('dt', { text: 'Server' }), el('dd', { text: database.server }));
+    document.querySelector('#tables tbody').replaceChildren(...database.tables.map((t) => el('tr', {},
+      el('td', { text: t.name }), el('td', { text: t.kind }),
+      el('td', { class: 'num', text: (t.rowsEstimated ? '~' : '') + Console.number(t.rows) }),
+      el('td', { class: 'num', text: bytes(t.bytes) }), el('td', { class: 'num', text: bytes(t.compressedBytes) }),
+      el('td', { class: 'num', text: t.compressionRatio ? Console.number(t.compressionRatio, 1) + ' ×' : '' }))));
+  }
+  const checkButton = document.getElementById('check-database');
+  checkButton.addEventListener('click', async () => {
+    const target = document.getElementById('database-check');
+    checkButton.disabled = true;
+    try {
+      const check = await api('/api/system/database/check', { method: 'POST' });
+      Console.notice(target, check.message, !check.ok);
+    } catch (e) {
+      Console.notice(target, e.message, true);
+    } finally {
+      checkButton.disabled = false;
+    }
+  });
   await refresh();
+  await refreshDatabase();
   await refreshRollout();
   await refreshGate();
   setInterval(refresh, 5000);
   setInterval(refreshRollout, 30000);
   setInterval(refreshGate, 60000);
+  setInterval(refreshDatabase, 60000);
 })();

@@ -14,6 +14,7 @@ import com.marketbase.batch.coverage.CoverageQueries;
 import com.marketbase.batch.coverage.Freshness;
 import com.marketbase.batch.gate.Gate;
 import com.marketbase.batch.probe.PermissionProbe;
+import com.marketbase.batch.quality.QualityRules;
 import com.marketbase.batch.rollout.RolloutSwitches;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.LaunchSources;
@@ -23,6 +24,7 @@ import com.marketbase.batch.support.units.Quarantine;
 import com.marketbase.batch.support.remote.PartitionWorker;
 import com.marketbase.batch.support.remote.RemoteWorkers;
 import com.marketbase.batch.support.remote.WorkerRegistry;
+import com.marketbase.batch.warehouse.WarehouseInfo;
 import com.marketbase.batch.sandbox.SandboxSettings;
 
 import org.springframework.batch.core.job.Job;
@@ -58,6 +60,10 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final WorkerCommands workers;
 
+	private final StorageCommands storage;
+
+	private final QualityCommands quality;
+
 	private int exitCode;
 
 	CliRunner(List<Job> jobs, List<JobLaunch> launches, JobOperator operator, JobRepository repository,
@@ -65,15 +71,19 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 			Freshness freshness, CoverageProperties coverageProperties, Clock clock, Chain chain, Gate gate,
 			RolloutSwitches switches, PermissionProbe probe,
 			@Value("${marketbase.warehouse.reconnect-wait:60s}") Duration reconnectWait, RemoteWorkers workers,
-			PartitionWorker worker, WorkerRegistry registry) {
+			PartitionWorker worker, WorkerRegistry registry, WarehouseInfo warehouse) {
 		this.console = Console.system();
-		this.coverage = new CoverageCommands(coverageQueries, freshness, coverageProperties, clock, this.console);
+		QualityRules rules = new QualityRules(dataSource);
+		this.coverage = new CoverageCommands(coverageQueries, freshness, coverageProperties, clock, this.console,
+				rules);
+		this.quality = new QualityCommands(rules, clock, coverageProperties.zone(), this.console);
 		this.quarantine = new QuarantineCommands(new Quarantine(dataSource), this.console);
 		this.chains = new ChainCommands(chain, gate, this.console);
 		this.flags = new FlagCommands(switches, probe, this.console);
 		this.commands = new JobCommands(jobs, launches, operator, repository, dataSource, progress, sources,
 				this.console, System.console() != null, reconnectWait, workers);
 		this.workers = new WorkerCommands(worker, registry, workers.properties(), this.console);
+		this.storage = new StorageCommands(dataSource, warehouse, this.console);
 	}
 
 	@Override
@@ -94,6 +104,8 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 				yield JobCommands.EXIT_COMPLETED;
 			}
 			case "list" -> this.commands.list();
+			case "storage" -> this.storage.storage();
+			case "quality" -> this.quality.quality(commandLine.arguments());
 			case "worker" -> this.workers.worker(after("worker", List.of(args.getSourceArgs())));
 			case "workers" -> this.workers.workers(commandLine.arguments());
 			case "coverage" -> this.coverage.coverage(commandLine.arguments());

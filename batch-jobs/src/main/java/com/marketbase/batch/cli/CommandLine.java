@@ -27,6 +27,7 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			       java -jar batch.jar list                           recent executions
 			       java -jar batch.jar coverage [dataset] [from [to]]  complete, partial, missing units per day
 			       java -jar batch.jar check [dataset ...]            exit 1 when a last expected day is not complete
+			       java -jar batch.jar quality [from [to]]            data-quality rules over the days, exit 1 if blocking
 			       java -jar batch.jar chain [trade_date=…] [source=…]  every dataset of the night, each its own job
 			       java -jar batch.jar gate [--days 3] [--as-of DATE]   consecutive clean trading days per batch
 			       java -jar batch.jar flags [audit]                   rollout switches, effective values, their trail
@@ -36,6 +37,7 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			       java -jar batch.jar quarantine release <id>|--dataset <d> --reason "..."
 			       java -jar batch.jar worker [--concurrency 1]         take load partitions from the broker
 			       java -jar batch.jar workers [executionId]           the workers, or where an execution ran
+			       java -jar batch.jar storage                        the connection, and every table's size and compression
 			       java -jar batch.jar serve [--server.port=8080]      web console and REST API
 			       java -jar batch.jar sandbox [--port 7700] [--seed 42]
 			       java -jar batch.jar help""";
@@ -72,8 +74,12 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			// Its options (--days 3) are read from the raw arguments.
 			return new CommandLine("gate", "", Map.of());
 		}
-		if (args.get(0).equals("coverage") || args.get(0).equals("check") || args.get(0).equals("quarantine")) {
+		if (args.get(0).equals("coverage") || args.get(0).equals("check") || args.get(0).equals("quarantine")
+				|| args.get(0).equals("quality")) {
 			return new CommandLine(args.get(0), String.join(" ", args.subList(1, args.size())), Map.of());
+		}
+		if (args.equals(List.of("storage"))) {
+			return new CommandLine("storage", "", Map.of());
 		}
 		if (args.equals(List.of("list"))) {
 			return new CommandLine("list", "", Map.of());

@@ -7,9 +7,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.marketbase.batch.coverage.CoverageDay;
@@ -19,6 +22,8 @@ import com.marketbase.batch.coverage.CoverageQueries;
 import com.marketbase.batch.coverage.Dataset;
 import com.marketbase.batch.coverage.DatasetFreshness;
 import com.marketbase.batch.coverage.Freshness;
+import com.marketbase.batch.quality.Finding;
+import com.marketbase.batch.quality.QualityRules;
 import com.marketbase.batch.support.launch.DateWindow;
 import com.marketbase.batch.support.launch.LaunchInput;
 import org.jspecify.annotations.Nullable;
@@ -48,8 +53,11 @@ class CoverageCommands {
 
 	private final Console console;
 
+	private final QualityRules quality;
+
 	CoverageCommands(CoverageQueries queries, Freshness freshness, CoverageProperties properties, Clock clock,
-			Console console) {
+			Console console, QualityRules quality) {
+		this.quality = quality;
 		this.queries = queries;
 		this.freshness = freshness;
 		this.properties = properties;
@@ -177,10 +185,11 @@ class CoverageCommands {
 		}
 		List<DatasetFreshness> results = judged.stream().filter((result) -> !result.isSwitchedOff()).toList();
 		List<DatasetFreshness> stale = results.stream().filter((result) -> !result.isFresh()).toList();
-		if (stale.isEmpty() && results.isEmpty()) {
+		if (results.isEmpty()) {
 			return JobCommands.EXIT_COMPLETED;
 		}
-		if (stale.isEmpty()) {
+		List<Finding> blocking = blocking(results);
+		if (stale.isEmpty() && blocking.isEmpty()) {
 			this.console.say("OK: " + results.stream()
 				.map((result) -> result.dataset() + " " + result.expectedDay())
 				.collect(Collectors.joining(", ")) + " complete.");
@@ -189,9 +198,40 @@ class CoverageCommands {
 		for (DatasetFreshness result : stale) {
 			this.console.refuse(result.dataset() + ": " + result.problem());
 		}
-		this.console
-			.refuse("NOT COMPLETE: " + stale.stream().map(DatasetFreshness::dataset).collect(Collectors.joining(", ")));
+		blocking.stream()
+			.limit(LISTED_FINDINGS)
+			.forEach((finding) -> this.console.refuse(finding.dataset() + ": " + finding.symbol() + " " + finding.day()
+					+ " " + finding.rule() + ": " + finding.detail()));
+		if (blocking.size() > LISTED_FINDINGS) {
+			this.console.refuse("... and " + (blocking.size() - LISTED_FINDINGS)
+					+ " more blocking findings; 'quality' lists them.");
+		}
+		Set<String> failed = new TreeSet<>();
+		stale.forEach((result) -> failed.add(result.dataset()));
+		blocking.forEach((finding) -> failed.add(finding.dataset()));
+		this.console.refuse("NOT COMPLETE: " + String.join(", ", failed));
 		return JobCommands.EXIT_NOT_COMPLETED;
+	}
+
+	// The data-quality rules over the checked datasets' expected days: a blocking finding
+	// on a dataset's expected day fails the check as a missing unit does.
+	private List<Finding> blocking(List<DatasetFreshness> results) {
+		Map<String, LocalDate> expected = new HashMap<>();
+		results.stream()
+			.filter((result) -> result.expectedDay() != null)
+			.forEach((result) -> expected.put(result.dataset(), result.expectedDay()));
+		if (expected.isEmpty()) {
+			return List.of();
+		}
+		LocalDate from = expected.values().stream().min(LocalDate::compareTo).orElseThrow();
+		LocalDate to = expected.values().stream().max(LocalDate::compareTo).orElseThrow();
+		if (from.plusDays(QualityRules.MAX_DAYS).isBefore(to)) {
+			from = to.minusDays(QualityRules.MAX_DAYS);
+		}
+		return this.quality.run(from, to)
+			.stream()
+			.filter((finding) -> finding.blocking() && finding.day().equals(expected.get(finding.dataset())))
+			.toList();
 	}
 
 	/**
@@ -221,6 +261,9 @@ class CoverageCommands {
 		parameters.put("trade_date", today.toString());
 		return null;
 	}
+
+	/** The blocking findings a failed check lists before it refers to 'quality'. */
+	private static final int LISTED_FINDINGS = 10;
 
 	private int refuse(String message) {
 		this.console.refuse(message);

@@ -104,6 +104,19 @@ class CoverageCommandsIntegrationTests {
 
 		assertThat(run(warehouse, "check", "etf_daily", "at=2026-11-20T18:00")).isZero();
 		assertThat(output.getOut()).contains("OK: etf_daily 2026-11-20 complete.");
+		// Complete, but with a bar whose high is below its close: a blocking finding.
+		new JdbcTemplate(warehouse.dataSource())
+			.update("""
+					insert into market.bars_daily (symbol, trade_date, open, high, low, close, pre_close, volume, amount,
+						source, load_batch_id) values ('510300.SH', '2026-11-20', 4.0, 4.0, 3.9, 4.1, 4.0, 100, 400, 'sandbox', 1)""");
+		assertThat(run(warehouse, "check", "etf_daily", "at=2026-11-20T18:00")).isEqualTo(1);
+		assertThat(output.getErr())
+			.contains("etf_daily: 510300.SH 2026-11-20 ohlc_inconsistent: open 4.0, high 4.0, "
+					+ "low 3.9, close 4.1: the high and low do not bound the day")
+			.contains("NOT COMPLETE: etf_daily");
+		new JdbcTemplate(warehouse.dataSource())
+			.update("update market.bars_daily set high = 4.1 where symbol = '510300.SH'");
+		assertThat(run(warehouse, "check", "etf_daily", "at=2026-11-20T18:00")).as("corrected").isZero();
 
 		// Before the cut-off Wednesday is expected (Thursday is a holiday).
 		CoverageFixture.unit(new JdbcTemplate(warehouse.dataSource()), "minute_1m", "600003.SH", "2026-11-20",

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.marketbase.batch.warehouse.TestWarehouse;
 import com.marketbase.batch.sandbox.Sandbox;
 import com.marketbase.batch.source.SourceResolver;
 import com.marketbase.batch.sandbox.SandboxFault;
@@ -506,6 +507,50 @@ class ConsoleApiIntegrationTests {
 		assertThat(system.body()).doesNotContain(SECRET_TOKEN);
 		assertThat(server.get("/v3/api-docs", ConsoleServer.VIEWER).body()).contains("/api/executions/{id}/restart")
 			.doesNotContain(SECRET_TOKEN);
+	}
+
+	@Test
+	void showsTheDatabaseWithItsTablesAndChecksTheConnectionWithoutShowingThePassword() {
+		JdbcTemplate jdbc = new JdbcTemplate(server.bean(javax.sql.DataSource.class));
+		jdbc.update("insert into market.bars_1m (symbol, ts, open, high, low, close, volume, amount, source, "
+				+ "load_batch_id) select '600000.SH', timestamptz '2016-11-21 09:31+08' + g * interval '1 minute', "
+				+ "10, 10, 10, 10, 100, 1000, 'sandbox', 990099 from generate_series(0, 9) g");
+		try {
+			ConsoleServer.Response database = server.get("/api/system/database", ConsoleServer.VIEWER);
+
+			assertThat(database.status()).isEqualTo(200);
+			String password = TestWarehouse.TIMESCALEDB.jdbcUrl().replaceAll(".*password=([^&]*).*", "$1");
+			assertThat(password).isNotBlank();
+			assertThat(database.json().get("url").asString()).contains("password=****")
+				.doesNotContain("password=" + password);
+			assertThat(database.json().get("mode").asString()).isEqualTo("TimescaleDB Apache");
+			assertThat(database.json().get("server").asString()).startsWith("PostgreSQL ").contains("license apache");
+			Map<String, JsonNode> tables = new java.util.HashMap<>();
+			database.json().get("tables").forEach((table) -> tables.put(table.get("name").asString(), table));
+			assertThat(tables.get("bars_1m").get("kind").asString()).isEqualTo("hypertable");
+			assertThat(tables.get("bars_1m").get("rows").asLong()).isPositive()
+				.isEqualTo(jdbc.queryForObject("select count(*) from market.bars_1m", Long.class));
+			assertThat(tables.get("bars_1m").get("rowsEstimated").asBoolean()).isFalse();
+			assertThat(tables.get("bars_1m").get("bytes").asLong()).isPositive();
+			// Compression needs the timescale license.
+			assertThat(tables.get("bars_1m").get("compressedBytes").isNull()).isTrue();
+			assertThat(tables.get("load_units").get("kind").asString()).isEqualTo("table");
+
+			ConsoleServer.Response check = server.post("/api/system/database/check", ConsoleServer.VIEWER);
+
+			assertThat(check.status()).isEqualTo(200);
+			assertThat(check.json().get("ok").asBoolean()).isTrue();
+			assertThat(check.json().get("timescaledbLicense").asString()).isEqualTo("apache");
+			assertThat(check.json().get("flywayVersion").asString()).isEqualTo(jdbc.queryForObject(
+					"select max(version::bigint)::text from flyway_schema_history where version is not null",
+					String.class));
+			assertThat(check.json().get("message").asString()).startsWith("PostgreSQL ")
+				.contains("; TimescaleDB license apache; schema at migration ");
+			assertThat(check.body() + database.body()).doesNotContain("password=" + password);
+		}
+		finally {
+			jdbc.update("delete from market.bars_1m where load_batch_id = 990099");
+		}
 	}
 
 	@Test

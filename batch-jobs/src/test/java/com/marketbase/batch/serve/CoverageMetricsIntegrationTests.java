@@ -37,6 +37,34 @@ class CoverageMetricsIntegrationTests {
 		CoverageFixture.unit(jdbc, "minute_1m", "688001.SH", TODAY.minusDays(4).toString(), "complete");
 		CoverageFixture.unit(jdbc, "minute_1m", "688001.SH", TODAY.minusDays(3).toString(), "complete");
 		CoverageFixture.unit(jdbc, "minute_1m", "688001.SH", TODAY.minusDays(1).toString(), "partial");
+		// What the quality rules found yesterday, as they store it.
+		jdbc.update("insert into market.quality_findings (rule, dataset, symbol, trade_date, severity, detail) "
+				+ "values ('limit_band', 'daily', '688001.SH', ?, 'blocking', 'high 13.2 outside the ±20 % band'), "
+				+ "('limit_band', 'daily', '600001.SH', ?, 'warning', 'ST by today''s name')", TODAY.minusDays(1),
+				TODAY.minusDays(1));
+	}
+
+	@Test
+	void exportsTheQualityFindingsAsMetricsAndShowsThem() {
+		ConsoleServer.Response blocking = server.get(
+				"/actuator/metrics/marketbase.quality.findings?tag=rule:limit_band&tag=severity:blocking",
+				ConsoleServer.VIEWER);
+		assertThat(blocking.status()).as(blocking.body()).isEqualTo(200);
+		assertThat(blocking.json().get("measurements").get(0).get("value").asDouble()).isEqualTo(1.0);
+		ConsoleServer.Response settle = server.get(
+				"/actuator/metrics/marketbase.quality.findings?tag=rule:settle_outside_range&tag=severity:blocking",
+				ConsoleServer.VIEWER);
+		assertThat(settle.json().get("measurements").get(0).get("value").asDouble()).isZero();
+
+		ConsoleServer.Response findings = server.get("/api/quality?from=" + TODAY.minusDays(7) + "&to=" + TODAY,
+				ConsoleServer.VIEWER);
+		assertThat(findings.status()).isEqualTo(200);
+		assertThat(findings.json().get("blocking").asInt()).isOne();
+		assertThat(findings.json().get("findings").get(0).get("symbol").asString()).isEqualTo("688001.SH");
+		assertThat(findings.json().get("findings").get(1).get("severity").asString()).isEqualTo("warning");
+		ConsoleServer.Response tooLong = server.get("/api/quality?from=2020-01-01&to=" + TODAY, ConsoleServer.VIEWER);
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.body()).contains("at most 400 days");
 	}
 
 	@AfterAll

@@ -113,8 +113,9 @@ public class SecurityConfiguration {
 			.addFilterBefore(consoleLoginThrottle, BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**")
 				.hasRole(ConsoleRole.VIEWER.name())
-				// Asking for estimates reads the cache and at most queues refreshes.
-				.requestMatchers(HttpMethod.POST, "/api/funds/estimates")
+				// Asking for estimates reads the cache and at most queues refreshes; a
+				// connection check only reads.
+				.requestMatchers(HttpMethod.POST, "/api/funds/estimates", "/api/system/database/check")
 				.hasRole(ConsoleRole.VIEWER.name())
 				.anyRequest()
 				.hasRole(ConsoleRole.OPERATOR.name()))
