@@ -107,16 +107,27 @@
     if (p.data && (p.data.cell.verdict === 'partial' || p.data.cell.verdict === 'missing')) drill(p.data.dataset, p.data.day);
   });
 
-  // As the last run of the rules ('check' or 'quality') stored them.
+  // As the last run of the rules ('check' or 'quality') stored them, for the last 400 days of the range at most.
   async function quality(from, to) {
-    const found = await api('/api/quality?from=' + from + '&to=' + to);
-    document.getElementById('quality-summary').textContent = found.findings.length
-      ? found.blocking + ' blocking finding(s) from ' + from + ' to ' + to + (found.blocking ? ': check fails on them.' : '.')
-      : 'No findings from ' + from + ' to ' + to + ' as the rules last ran.';
-    document.querySelector('#quality tbody').replaceChildren(...found.findings.map((f) => el('tr', {},
-      el('td', { class: f.severity === 'blocking' ? 'status status-FAILED' : 'status status-STOPPED', text: f.severity }),
-      el('td', { text: f.dataset }), el('td', { text: f.symbol }), el('td', { text: f.day }),
-      el('td', { text: f.rule }), el('td', { text: f.detail }))));
+    const summary = document.getElementById('quality-summary');
+    const body = document.querySelector('#quality tbody');
+    const last = new Date(to + 'T00:00:00Z');
+    const first = new Date(Math.max(new Date(from + 'T00:00:00Z').getTime(), last.getTime() - 399 * 86400000));
+    const since = first.toISOString().slice(0, 10);
+    try {
+      const found = await api('/api/quality?from=' + since + '&to=' + to);
+      summary.textContent = (found.findings.length
+        ? found.blocking + ' blocking finding(s) from ' + since + ' to ' + to + (found.blocking ? ': check fails on them.' : '.')
+        : 'No findings from ' + since + ' to ' + to + ' as the rules last ran.')
+        + (since !== from ? ' (The findings cover the last 400 days of the range.)' : '');
+      body.replaceChildren(...found.findings.map((f) => el('tr', {},
+        el('td', { class: f.severity === 'blocking' ? 'status status-FAILED' : 'status status-STOPPED', text: f.severity }),
+        el('td', { text: f.dataset }), el('td', { text: f.symbol }), el('td', { text: f.day }),
+        el('td', { text: f.rule }), el('td', { text: f.detail }))));
+    } catch (e) {
+      body.replaceChildren();
+      summary.textContent = 'The findings could not be read: ' + e.message;
+    }
   }
 
   async function show() {

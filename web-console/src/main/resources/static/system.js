@@ -105,18 +105,23 @@
     }
     return Console.number(size, unit ? 1 : 0) + ' ' + units[unit];
   }
-  // Sizes come from every table's catalog entry: once a minute is enough.
+  // Sizes come from every table's catalog entry: once a minute is enough. A failure here leaves the rest of the
+  // page as it is.
   async function refreshDatabase() {
-    const database = await api('/api/system/database');
-    document.getElementById('database').replaceChildren(
-      el('dt', { text: 'Connection' }), el('dd', { id: 'database-url', text: database.url }),
-      el('dt', { text: 'Mode' }), el('dd', { text: database.mode }),
-      el('dt', { text: 'Server' }), el('dd', { text: database.server }));
-    document.querySelector('#tables tbody').replaceChildren(...database.tables.map((t) => el('tr', {},
-      el('td', { text: t.name }), el('td', { text: t.kind }),
-      el('td', { class: 'num', text: (t.rowsEstimated ? '~' : '') + Console.number(t.rows) }),
-      el('td', { class: 'num', text: bytes(t.bytes) }), el('td', { class: 'num', text: bytes(t.compressedBytes) }),
-      el('td', { class: 'num', text: t.compressionRatio ? Console.number(t.compressionRatio, 1) + ' ×' : '' }))));
+    try {
+      const database = await api('/api/system/database');
+      document.getElementById('database').replaceChildren(
+        el('dt', { text: 'Connection' }), el('dd', { id: 'database-url', text: database.url }),
+        el('dt', { text: 'Mode' }), el('dd', { text: database.mode }),
+        el('dt', { text: 'Server' }), el('dd', { text: database.server }));
+      document.querySelector('#tables tbody').replaceChildren(...database.tables.map((t) => el('tr', {},
+        el('td', { text: t.name }), el('td', { text: t.kind }),
+        el('td', { class: 'num', text: (t.rowsEstimated ? '~' : '') + Console.number(t.rows) }),
+        el('td', { class: 'num', text: bytes(t.bytes) }), el('td', { class: 'num', text: bytes(t.compressedBytes) }),
+        el('td', { class: 'num', text: t.compressionRatio ? Console.number(t.compressionRatio, 1) + ' ×' : '' }))));
+    } catch (e) {
+      Console.notice(document.getElementById('database-check'), 'The database section could not be read: ' + e.message, true);
+    }
   }
   const checkButton = document.getElementById('check-database');
   checkButton.addEventListener('click', async () => {
@@ -132,11 +137,11 @@
     }
   });
   await refresh();
-  await refreshDatabase();
   await refreshRollout();
   await refreshGate();
   setInterval(refresh, 5000);
   setInterval(refreshRollout, 30000);
   setInterval(refreshGate, 60000);
+  refreshDatabase();
   setInterval(refreshDatabase, 60000);
 })();

@@ -223,15 +223,16 @@ class CoverageCommands {
 		if (expected.isEmpty()) {
 			return List.of();
 		}
-		LocalDate from = expected.values().stream().min(LocalDate::compareTo).orElseThrow();
-		LocalDate to = expected.values().stream().max(LocalDate::compareTo).orElseThrow();
-		if (from.plusDays(QualityRules.MAX_DAYS).isBefore(to)) {
-			from = to.minusDays(QualityRules.MAX_DAYS);
+		// Each expected day on its own: a monthly dataset's day may lie months before a
+		// daily one's, and the days between are not checked.
+		List<Finding> blocking = new ArrayList<>();
+		for (LocalDate day : new TreeSet<>(expected.values())) {
+			this.quality.run(day, day)
+				.stream()
+				.filter((finding) -> finding.blocking() && day.equals(expected.get(finding.dataset())))
+				.forEach(blocking::add);
 		}
-		return this.quality.run(from, to)
-			.stream()
-			.filter((finding) -> finding.blocking() && finding.day().equals(expected.get(finding.dataset())))
-			.toList();
+		return blocking;
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.marketbase.batch.quality.Finding;
 import com.marketbase.batch.quality.QualityRules;
@@ -52,23 +51,22 @@ final class QualityCommands {
 			DateWindow.check("from", from);
 			DateWindow.check("to", to);
 			List<Finding> findings = this.rules.run(from, to);
-			Map<String, int[]> byRule = new TreeMap<>();
-			findings.forEach((finding) -> byRule.computeIfAbsent(finding.rule(),
-					(rule) -> new int[2])[finding.blocking() ? 0 : 1]++);
 			if (findings.isEmpty()) {
 				this.console.say("OK: no findings from " + from + " to " + to + ".");
 				return JobCommands.EXIT_COMPLETED;
 			}
+			Map<String, long[]> byRule = this.rules.counts(from, to);
 			byRule.forEach((rule, counts) -> this.console
 				.say(rule + ": " + counts[0] + " blocking, " + counts[1] + " warning(s)"));
 			findings.stream()
 				.limit(LISTED)
 				.forEach((finding) -> this.console.say(finding.severity() + " " + finding.dataset() + " "
 						+ finding.symbol() + " " + finding.day() + " " + finding.rule() + ": " + finding.detail()));
-			if (findings.size() > LISTED) {
-				this.console.say("... and " + (findings.size() - LISTED) + " more in market.quality_findings.");
+			long total = byRule.values().stream().mapToLong((counts) -> counts[0] + counts[1]).sum();
+			if (total > LISTED) {
+				this.console.say("... and " + (total - LISTED) + " more in market.quality_findings.");
 			}
-			long blocking = findings.stream().filter(Finding::blocking).count();
+			long blocking = byRule.values().stream().mapToLong((counts) -> counts[0]).sum();
 			return (blocking > 0) ? JobCommands.EXIT_NOT_COMPLETED : JobCommands.EXIT_COMPLETED;
 		}
 		catch (IllegalArgumentException ex) {

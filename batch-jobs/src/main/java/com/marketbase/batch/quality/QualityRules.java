@@ -85,8 +85,10 @@ public final class QualityRules {
 		rules.put("zero_volume_price_change", INSERT + "select 'zero_volume_price_change', " + DAILY_DATASET + """
 				, b.symbol, b.trade_date, 'blocking',
 				       format('volume 0, but the close %s differs from the previous close %s', b.close, b.pre_close)
-				from market.bars_daily b left join market.instruments i on i.symbol = b.symbol
+				from market.bars_daily b join market.instruments i on i.symbol = b.symbol
 				where b.trade_date between ? and ? and b.volume = 0 and b.pre_close > 0 and b.close <> b.pre_close
+				  -- An index's level moves without a volume of its own (bond and total-return indexes).
+				  and i.asset_class in ('stock', 'etf')
 				on conflict do nothing""");
 		rules.put("ohlc_inconsistent", INSERT + "select 'ohlc_inconsistent', " + DAILY_DATASET + """
 				, b.symbol, b.trade_date, 'blocking',
@@ -177,6 +179,22 @@ public final class QualityRules {
 			});
 		});
 		return findings(from, to);
+	}
+
+	/**
+	 * How many findings each rule stored for some days.
+	 * @param from the first day
+	 * @param to the last day
+	 * @return rule to its blocking and warning counts
+	 */
+	public Map<String, long[]> counts(LocalDate from, LocalDate to) {
+		Map<String, long[]> counts = new java.util.TreeMap<>();
+		this.jdbc.query("select rule, severity, count(*) from market.quality_findings where trade_date between ? "
+				+ "and ? group by rule, severity", (rs) -> {
+					counts.computeIfAbsent(rs.getString(1),
+							(rule) -> new long[2])[Finding.BLOCKING.equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+				}, from, to);
+		return counts;
 	}
 
 	/**

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public record DatabaseUrl(String value) {
 
-	private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;](?:password|pwd)=)[^&;]*");
+	private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;](?:[a-z]*password|pwd)=)[^&;]*");
 
 	private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]+:)[^@/]*@");
 

@@ -12,6 +12,9 @@ class DatabaseUrlTests {
 			.isEqualTo("jdbc:postgresql://db:5432/marketbase?user=mb&password=****&ssl=true");
 		assertThat(new DatabaseUrl("jdbc:postgresql://db/marketbase?PASSWORD=s3cret").redacted())
 			.isEqualTo("jdbc:postgresql://db/marketbase?PASSWORD=****");
+		// pgjdbc's password of the client key.
+		assertThat(new DatabaseUrl("jdbc:postgresql://db/marketbase?sslmode=verify-full&sslpassword=k3y&user=mb")
+			.redacted()).isEqualTo("jdbc:postgresql://db/marketbase?sslmode=verify-full&sslpassword=****&user=mb");
 	}
 
 	@Test

@@ -17,7 +17,7 @@ public interface DatabaseFacts {
 	Database database();
 
 	/**
-	 * Checks the connection now, with a fresh connection of the pool.
+	 * Checks the connection now, with a connection of the pool.
 	 * @return what the database answered, or why it did not
 	 */
 	Check check();

@@ -42,9 +42,6 @@ final class DatasetCheckpointAudit implements JobExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatasetCheckpointAudit.class);
 
-	// A partition reader's saved position, as ItemStreamSupport names it.
-	private static final String POSITION = "datasetFetches.position";
-
 	private final Dataset<?> dataset;
 
 	private final JobRepository repository;
@@ -73,72 +70,118 @@ final class DatasetCheckpointAudit implements JobExecutionListener {
 		if (!job.containsKey(DatasetPrepareTasklet.LOAD_BATCH) || !job.containsKey(DatasetPrepareTasklet.FETCHES)) {
 			return;
 		}
-		long batch = job.getLong(DatasetPrepareTasklet.LOAD_BATCH);
-		List<Fetch> plan = Fetch.decode(job.getString(DatasetPrepareTasklet.FETCHES));
-		DatasetParameters parameters = DatasetParameters.of(this.dataset.name(), execution.getJobParameters());
-		Set<LocalDate> wholeDays = plan.stream().filter(Fetch::wholeDay).map(Fetch::from).collect(Collectors.toSet());
-		List<String> symbols = parameters.symbols().isEmpty() ? null : parameters.symbols();
-		int checked = 0;
-		int again = 0;
-		List<SymbolDay> lost = new ArrayList<>();
-		for (String name : this.jdbc.queryForList("""
+		Audit audit = new Audit(execution);
+		List<String> partitions = this.jdbc.queryForList("""
 				select distinct s.step_name from batch_step_execution s
 				join batch_job_execution e on e.job_execution_id = s.job_execution_id
 				where e.job_instance_id = ? and s.step_name like ? order by 1
-				""", String.class, execution.getJobInstance().getInstanceId(), this.partitions + ":%")) {
+				""", String.class, execution.getJobInstance().getInstanceId(), this.partitions + ":%");
+		StepExecution load = this.repository.getLastStepExecution(execution.getJobInstance(),
+				this.dataset.name() + ".load");
+		if (partitions.isEmpty() && load != null && load.getExecutionContext().containsKey(FetchReader.POSITION_KEY)) {
+			// Prepared before loads were partitioned: its load step read the plan itself.
+			// The plan's one partition resumes where it stopped, with what is lost put at
+			// the end of the plan.
+			int position = Math.min(audit.plan.size(), load.getExecutionContext().getInt(FetchReader.POSITION_KEY));
+			List<Fetch> again = audit.check(audit.plan, position);
+			if (!again.isEmpty()) {
+				List<Fetch> mended = new ArrayList<>(audit.plan);
+				mended.addAll(again);
+				job.putString(DatasetPrepareTasklet.FETCHES, Fetch.encode(mended));
+				rerun(load, audit.lost.size());
+			}
+			job.putInt(DatasetPartitioner.RESUME_AT, position);
+			this.repository.updateExecutionContext(execution);
+		}
+		for (String name : partitions) {
 			StepExecution partition = this.repository.getLastStepExecution(execution.getJobInstance(), name);
 			if (partition == null) {
 				continue;
 			}
 			var context = partition.getExecutionContext();
-			List<Fetch> share = DatasetPartitioner.share(context);
-			int position = Math.min(share.size(), context.getInt(POSITION, 0));
-			// A fetch already put back by an earlier check and not read yet is not put
-			// back twice.
-			Set<Fetch> pending = new HashSet<>(share.subList(position, share.size()));
-			List<Fetch> readAgain = new ArrayList<>();
-			int lostHere = 0;
-			for (Fetch fetch : share.subList(0, position)) {
-				List<String> scope = fetch.wholeDay() ? symbols : List.of(fetch.symbol());
-				List<SymbolDay> targets = parameters.incremental()
-						? this.finder.missing(scope, fetch.from(), fetch.to())
-						: this.finder.owed(scope, fetch.from(), fetch.to());
-				if (!fetch.wholeDay()) {
-					targets = targets.stream().filter((unit) -> !wholeDays.contains(unit.day())).toList();
-				}
-				checked++;
-				List<SymbolDay> notStored = notFromThisLoad(targets, fetch, batch);
-				if (!notStored.isEmpty() && pending.add(fetch)) {
-					readAgain.add(fetch);
-					lost.addAll(notStored);
-					lostHere += notStored.size();
-				}
-			}
-			if (readAgain.isEmpty()) {
+			List<Fetch> share = DatasetPartitioner.share(audit.plan, context);
+			int lostBefore = audit.lost.size();
+			List<Fetch> again = audit.check(share, Math.min(share.size(), context.getInt(FetchReader.POSITION_KEY, 0)));
+			if (again.isEmpty()) {
 				continue;
 			}
-			again += readAgain.size();
 			// Statuses first, the share last: an audit cut short finds the same units
 			// missing next time, where a share put back in a partition still COMPLETED
 			// would never be read.
-			rerun(this.repository.getLastStepExecution(execution.getJobInstance(), this.dataset.name() + ".load"),
-					lostHere);
-			rerun(partition, lostHere);
-			List<Fetch> mended = new ArrayList<>(share);
-			mended.addAll(readAgain);
-			context.putString(DatasetPartitioner.SHARE, Fetch.encode(mended));
+			rerun(load, audit.lost.size() - lostBefore);
+			rerun(partition, audit.lost.size() - lostBefore);
+			List<Fetch> more = new ArrayList<>(Fetch.decode(context.getString(DatasetPartitioner.AGAIN, "")));
+			more.addAll(again);
+			context.putString(DatasetPartitioner.AGAIN, Fetch.encode(more));
 			this.repository.updateExecutionContext(partition);
 		}
-		String found = (again == 0) ? checked + " fetches read before the checkpoint, all in the warehouse"
-				: again + " of " + checked + " fetches read before the checkpoint were not all in the warehouse, "
-						+ lost.size() + " unit(s)" + SymbolDay.listed(lost, 5, "") + ", and were read again";
-		if (again > 0) {
+		String found = (audit.again == 0) ? audit.checked + " fetches read before the checkpoint, all in the warehouse"
+				: audit.again + " of " + audit.checked
+						+ " fetches read before the checkpoint were not all in the warehouse, " + audit.lost.size()
+						+ " unit(s)" + SymbolDay.listed(audit.lost, 5, "") + ", and were read again";
+		if (audit.again > 0) {
 			logger.warn("{} execution {}: checkpoint checked: {}", this.dataset.name(), execution.getId(), found);
 		}
 		else {
 			logger.info("{} execution {}: checkpoint checked: {}", this.dataset.name(), execution.getId(), found);
 		}
 		job.putString(FOUND, found);
+	}
+
+	/** One restart's check of its checkpoints, with what it found so far. */
+	private final class Audit {
+
+		final List<Fetch> plan;
+
+		private final long batch;
+
+		private final DatasetParameters parameters;
+
+		private final Set<LocalDate> wholeDays;
+
+		private final @Nullable List<String> symbols;
+
+		int checked;
+
+		int again;
+
+		final List<SymbolDay> lost = new ArrayList<>();
+
+		Audit(JobExecution execution) {
+			var job = execution.getExecutionContext();
+			this.plan = Fetch.decode(job.getString(DatasetPrepareTasklet.FETCHES));
+			this.batch = job.getLong(DatasetPrepareTasklet.LOAD_BATCH);
+			this.parameters = DatasetParameters.of(DatasetCheckpointAudit.this.dataset.name(),
+					execution.getJobParameters());
+			this.wholeDays = this.plan.stream().filter(Fetch::wholeDay).map(Fetch::from).collect(Collectors.toSet());
+			this.symbols = this.parameters.symbols().isEmpty() ? null : this.parameters.symbols();
+		}
+
+		// The fetches before a position whose units are not all stored, each once: a
+		// fetch already put back by an earlier check and not read yet is not put back
+		// twice.
+		List<Fetch> check(List<Fetch> fetches, int position) {
+			Set<Fetch> pending = new HashSet<>(fetches.subList(position, fetches.size()));
+			List<Fetch> readAgain = new ArrayList<>();
+			for (Fetch fetch : fetches.subList(0, position)) {
+				List<String> scope = fetch.wholeDay() ? this.symbols : List.of(fetch.symbol());
+				List<SymbolDay> targets = this.parameters.incremental()
+						? DatasetCheckpointAudit.this.finder.missing(scope, fetch.from(), fetch.to())
+						: DatasetCheckpointAudit.this.finder.owed(scope, fetch.from(), fetch.to());
+				if (!fetch.wholeDay()) {
+					targets = targets.stream().filter((unit) -> !this.wholeDays.contains(unit.day())).toList();
+				}
+				this.checked++;
+				List<SymbolDay> notStored = notFromThisLoad(targets, fetch, this.batch);
+				if (!notStored.isEmpty() && pending.add(fetch)) {
+					readAgain.add(fetch);
+					this.lost.addAll(notStored);
+				}
+			}
+			this.again += readAgain.size();
+			return readAgain;
+		}
+
 	}
 
 	// A completed step is not run again unless it is marked otherwise: neither a

@@ -24,6 +24,9 @@ final class FetchReader<R> extends ItemStreamSupport implements ItemStreamReader
 
 	private static final String POSITION = "position";
 
+	/** The saved position as it stands in a step's context. */
+	static final String POSITION_KEY = "datasetFetches." + POSITION;
+
 	private final List<Fetch> fetches;
 
 	private final DatasetFeed<R> feed;

@@ -53,7 +53,8 @@ class PipelineConfiguration {
 	@Bean
 	@JobScope
 	Partitioner datasetPartitioner(@Value("#{jobExecution}") JobExecution jobExecution) {
-		return new DatasetPartitioner(plan(jobExecution));
+		return new DatasetPartitioner(plan(jobExecution),
+				jobExecution.getExecutionContext().getInt(DatasetPartitioner.RESUME_AT, 0));
 	}
 
 	// Job-scoped: how many fetches make a chunk is the dataset's setting.
@@ -78,7 +79,8 @@ class PipelineConfiguration {
 			DatasetJobs jobs, DataSource dataSource) {
 		Dataset<Object> dataset = dataset(jobs, stepExecution);
 		DatasetParameters parameters = DatasetParameters.of(dataset.name(), stepExecution.getJobParameters());
-		return new FetchReader<>(DatasetPartitioner.share(stepExecution.getExecutionContext()),
+		return new FetchReader<>(
+				DatasetPartitioner.share(plan(stepExecution.getJobExecution()), stepExecution.getExecutionContext()),
 				dataset.feed(parameters.source()), dataSource,
 				new GapFinder(dataSource, dataset.name(), dataset.storedCondition()).calendarExchange());
 	}

@@ -191,7 +191,10 @@ public final class PartitionWorker implements AutoCloseable {
 				claimed.setStatus(BatchStatus.FAILED);
 			}
 			status = claimed.getStatus().toString();
-			if (claimed.getStatus() == BatchStatus.FAILED) {
+			// A step that never began (it could not be built) has no end stored:
+			// recordEnd
+			// closes it instead.
+			if (claimed.getStatus() == BatchStatus.FAILED && claimed.getEndTime() != null) {
 				describeFailure(id, claimed);
 			}
 			logger.info("Worker {}: {} of execution {} ended {}.", id, claimed.getStepName(),

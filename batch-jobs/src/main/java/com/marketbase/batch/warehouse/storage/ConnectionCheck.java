@@ -12,9 +12,10 @@ import com.marketbase.batch.warehouse.DatabaseUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks the warehouse connection now: takes a connection, asks the server for its
- * version, the TimescaleDB license and the last schema migration applied, each query
- * within a time limit, and says in one line what answered or why nothing did.
+ * Checks the warehouse connection now: takes a connection of the pool (which waits at
+ * most the pool's connection timeout for one), asks the server for its version, the
+ * TimescaleDB license and the last schema migration applied, each query within a time
+ * limit, and says in one line what answered or why nothing did.
  *
  * @param ok whether the database answered
  * @param millis how long the check took
@@ -69,12 +70,16 @@ public record ConnectionCheck(boolean ok, long millis, String message, @Nullable
 		}
 	}
 
+	// The deepest SQL failure says what the server or the network said; the pool's own
+	// ("Connection is not available, request timed out") wraps it.
 	private static String reason(Exception ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause && cause.getMessage() == null) {
-			cause = cause.getCause();
+		Throwable told = ex;
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SQLException && cause.getMessage() != null) {
+				told = cause;
+			}
 		}
-		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		String message = (told.getMessage() != null) ? told.getMessage() : told.getClass().getSimpleName();
 		String line = message.lines().findFirst().orElse(message).strip();
 		// A driver may repeat the URL it was given, password and all.
 		return new DatabaseUrl(line).redacted();

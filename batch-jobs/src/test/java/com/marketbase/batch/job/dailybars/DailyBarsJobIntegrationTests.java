@@ -208,8 +208,12 @@ class DailyBarsJobIntegrationTests {
 		}
 	}
 
-	@Test
-	void aRestartChecksItsCheckpointAndReadsAgainWhatIsNotInTheWarehouse() throws Exception {
+	// An execution prepared before loads were partitioned has its cursor in the load step
+	// itself; it resumes there.
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(booleans = { false, true })
+	void aRestartChecksItsCheckpointAndReadsAgainWhatIsNotInTheWarehouse(boolean preparedUnpartitioned)
+			throws Exception {
 		TestWarehouse warehouse = TestWarehouse.TIMESCALEDB;
 		JdbcTemplate jdbc = fresh(warehouse);
 		// One day per chunk, so that the run stops with some days behind its checkpoint.
@@ -241,6 +245,18 @@ class DailyBarsJobIntegrationTests {
 					"select distinct trade_date from market.load_units where dataset = 'daily' order by 1",
 					LocalDate.class);
 			assertThat(stored).isNotEmpty().doesNotContain(broken);
+			if (preparedUnpartitioned) {
+				Long manager = jdbc.queryForObject("select step_execution_id from batch_step_execution "
+						+ "where job_execution_id = ? and step_name = 'daily.load'", Long.class, first.getId());
+				jdbc.update("delete from batch_step_execution_context where step_execution_id = ?", manager);
+				jdbc.update("delete from batch_step_execution where step_execution_id = ?", manager);
+				assertThat(
+						jdbc.update(
+								"update batch_step_execution set step_name = 'daily.load' where "
+										+ "job_execution_id = ? and step_name = 'daily.load.worker:partition0'",
+								first.getId()))
+					.isOne();
+			}
 			// A day behind the checkpoint goes missing, as if its chunk had been lost.
 			LocalDate lost = stored.get(0);
 			int deleted = jdbc.update("delete from market.load_units where dataset = 'daily' and trade_date = ?", lost);
