@@ -2,11 +2,13 @@ package com.marketbase.batch.support.remote;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.marketbase.batch.support.execution.FailureCause;
 import com.rabbitmq.client.Channel;
@@ -25,6 +27,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * A worker process: takes partition requests from the broker, one at a time per thread,
@@ -38,7 +41,7 @@ import org.springframework.beans.factory.BeanFactory;
  * another could run. A partition that outlives its worker is found by the heartbeat; its
  * redelivered request finds the claim taken.
  */
-public final class PartitionWorker implements AutoCloseable {
+public final class PartitionWorker implements SmartLifecycle, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(PartitionWorker.class);
 
@@ -49,6 +52,8 @@ public final class PartitionWorker implements AutoCloseable {
 	private final BeanFactory beans;
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private final AtomicInteger running = new AtomicInteger();
 
 	private volatile @Nullable SimpleMessageListenerContainer container;
 
@@ -164,10 +169,12 @@ public final class PartitionWorker implements AutoCloseable {
 			channel.basicNack(tag, false, true);
 			return;
 		}
+		this.running.incrementAndGet();
 		try {
 			run(id, request, step);
 		}
 		finally {
+			this.running.decrementAndGet();
 			channel.basicAck(tag, false);
 		}
 	}
@@ -260,6 +267,49 @@ public final class PartitionWorker implements AutoCloseable {
 		catch (UnknownHostException ex) {
 			return "unknown-host";
 		}
+	}
+
+	// Stopped first, before the context destroys any bean a running partition needs.
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
+	}
+
+	// Started by the worker command, with its concurrency.
+	@Override
+	public boolean isAutoStartup() {
+		return false;
+	}
+
+	@Override
+	public void start() {
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.container != null;
+	}
+
+	/**
+	 * Drains this worker: it takes no more requests, and the partitions it runs finish
+	 * (their requests are acknowledged) within {@code marketbase.workers.drain-timeout}.
+	 * One that does not is left running to the heartbeat timeout, which fails it for a
+	 * restart; its request goes back to the queue.
+	 */
+	@Override
+	public void stop() {
+		SimpleMessageListenerContainer listener = this.container;
+		if (listener != null) {
+			Duration drain = this.workers.properties().drainTimeout();
+			int busy = this.running.get();
+			if (busy > 0) {
+				logger.info("Worker {}: stopping; {} running partition(s) may finish first, for at most {}.",
+						this.workerId, busy, drain);
+			}
+			listener.setShutdownTimeout(drain.toMillis());
+			listener.stop();
+		}
+		close();
 	}
 
 	@Override

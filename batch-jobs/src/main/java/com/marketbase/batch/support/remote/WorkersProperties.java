@@ -28,13 +28,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitionTimeout how long a remote load may take in all before its unfinished
  * partitions are failed
  * @param connectTimeout how long a connection to the broker may take
+ * @param drainTimeout how long a worker asked to stop (Ctrl-C, SIGTERM) lets its running
+ * partitions finish before it leaves them to the heartbeat timeout and a restart
  */
 @ConfigurationProperties("marketbase.workers")
 public record WorkersProperties(@Nullable String brokerUrl, @DefaultValue("local") String mode,
 		@DefaultValue("marketbase.partitions") String queue, @DefaultValue("24") int partitions,
 		@DefaultValue("default") String credential, @DefaultValue("5s") Duration heartbeatInterval,
 		@DefaultValue("30s") Duration heartbeatTimeout, @DefaultValue("2s") Duration pollInterval,
-		@DefaultValue("12h") Duration partitionTimeout, @DefaultValue("5s") Duration connectTimeout) {
+		@DefaultValue("12h") Duration partitionTimeout, @DefaultValue("5s") Duration connectTimeout,
+		@DefaultValue("10m") Duration drainTimeout) {
 
 	/** The launch parameter that says where a load's partitions run. */
 	public static final String PARAMETER = "workers";

@@ -192,6 +192,36 @@ class Minute1mRemoteWorkersIntegrationTests {
 	}
 
 	@Test
+	void aStoppedWorkerLetsItsRunningPartitionsFinishFirst() throws Exception {
+		// Each partition takes about ten seconds: longer than the broker client's own
+		// five-second wait at shutdown.
+		try (Sandbox sandbox = Minute1mRuns.sandbox(SandboxSettings.defaults().withLatency(Duration.ofMillis(40)));
+				ConfigurableApplicationContext app = Minute1mRuns.application(sandbox, SandboxSettings.TOKEN,
+						append(settings("drained"), "--marketbase.workers.partitions=2"))) {
+			PartitionWorker worker = app.getBean(PartitionWorker.class);
+			worker.start(2);
+			CompletableFuture<JobExecution> run = CompletableFuture.supplyAsync(() -> launch(app, beijing(true)));
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(50))
+				.ignoreExceptions()
+				.until(() -> unitsStored() > 0 && this.jdbc.queryForObject(
+						"select count(*) from market.remote_partitions where ended_at is null", Integer.class) == 2);
+
+			worker.stop();
+
+			// Both ended on this worker before it stopped; none was left to the
+			// heartbeat.
+			assertThat(this.jdbc.queryForList("select status from market.remote_partitions", String.class))
+				.containsExactly("COMPLETED", "COMPLETED");
+			assertThat(unitsStored()).isEqualTo(BEIJING_STOCKS);
+			assertThat(run.get(60, TimeUnit.SECONDS).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(this.jdbc.queryForObject(
+					"select stopped_at is not null from market.workers where credential = 'drained'", Boolean.class))
+				.isTrue();
+		}
+	}
+
+	@Test
 	void aRemoteLaunchWithTheBrokerDownFailsInSecondsWithOneLine(CapturedOutput output) {
 		try (Sandbox sandbox = Minute1mRuns.sandbox(SandboxSettings.defaults())) {
 			List<String> args = Minute1mRuns.arguments(sandbox, SandboxSettings.TOKEN,
