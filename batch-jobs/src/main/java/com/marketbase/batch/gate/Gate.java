@@ -35,7 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>no execution of the dataset's job that names the day failed without a later one
  * naming it completing;</li>
  * <li>{@code market.coverage} finds the day complete (or owing nothing);</li>
- * <li>no execution naming the day is left running by a process that no longer runs.</li>
+ * <li>no execution naming the day is left running by a process that no longer runs;</li>
+ * <li>the data-quality rules, as they last ran by then, found nothing blocking in
+ * it.</li>
  * </ul>
  * As of a past day only what existed at its end counts: executions created, failed and
  * completed by then. A unit keeps only its last write, so a day with units written after
@@ -142,9 +144,13 @@ public class Gate {
 		this.coverage.days(dataset.name(), oldest, newest).forEach((day) -> covered.put(day.day(), day));
 		Set<LocalDate> rewritten = rewritten(dataset.name(), oldest, newest, end);
 		List<Run> runs = runs(dataset.name(), oldest, newest, end, now);
+		Map<LocalDate, String> blocked = blocked(dataset.name(), oldest, newest, end);
 		int clean = 0;
 		for (LocalDate day : days) {
 			String broken = broken(day, runs, covered.get(day), rewritten.contains(day), asOf);
+			if (broken == null) {
+				broken = blocked.get(day);
+			}
 			if (broken != null) {
 				return new DatasetDays(dataset.name(), true, clean, day, broken);
 			}
@@ -199,6 +205,19 @@ public class Gate {
 				"select cal_date from market.trading_calendar where exchange = ? and is_open "
 						+ "and cal_date <= ? order by cal_date desc limit ?",
 				LocalDate.class, dataset.calendarExchange(), asOf, LOOKBACK);
+	}
+
+	// The days with blocking data-quality findings the rules had stored by the end.
+	private Map<LocalDate, String> blocked(String dataset, LocalDate from, LocalDate to, Instant end) {
+		Map<LocalDate, String> blocked = new HashMap<>();
+		this.jdbc.query("""
+				select trade_date, count(*), min(symbol || ' ' || rule) from market.quality_findings
+				where dataset = ? and severity = 'blocking' and trade_date between ? and ? and found_at <= ?
+				group by trade_date""", (rs) -> {
+			blocked.put(rs.getObject(1, LocalDate.class), rs.getLong(2) + " blocking data-quality finding(s), "
+					+ "the first " + rs.getString(3) + "; 'quality' lists them");
+		}, dataset, from, to, Timestamp.from(end));
+		return blocked;
 	}
 
 	private Set<LocalDate> rewritten(String dataset, LocalDate from, LocalDate to, Instant end) {

@@ -93,6 +93,19 @@ class GateCommandsIntegrationTests {
 			GateReport now = gate.evaluate(3, null);
 			assertThat(now.replay()).isFalse();
 			assertThat(dataset(now, "index_daily").cleanDays()).isEqualTo(6);
+			// A blocking data-quality finding breaks its day as well, from when the rules
+			// stored it.
+			jdbc.update("insert into market.quality_findings (rule, dataset, symbol, trade_date, severity, detail) "
+					+ "values ('ohlc_inconsistent', 'index_daily', '000300.SH', ?, 'blocking', 'high below close')",
+					D3);
+			assertThat(dataset(gate.evaluate(3, null), "index_daily")).satisfies((index) -> {
+				assertThat(index.brokenDay()).isEqualTo(D3);
+				assertThat(index.reason()).isEqualTo("1 blocking data-quality finding(s), the first 000300.SH "
+						+ "ohlc_inconsistent; 'quality' lists them");
+			});
+			assertThat(dataset(gate.evaluate(3, D3.plusDays(2)), "index_daily").reason()).as("not stored by then")
+				.doesNotContain("data-quality");
+			jdbc.update("delete from market.quality_findings");
 
 			// On Friday evening the 20th's GMT FX day is not due before Saturday 09:00:
 			// the newest FX day judged is the 19th, which nothing loaded.
