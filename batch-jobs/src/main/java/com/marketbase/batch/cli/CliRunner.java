@@ -15,6 +15,7 @@ import com.marketbase.batch.coverage.Freshness;
 import com.marketbase.batch.gate.Gate;
 import com.marketbase.batch.probe.PermissionProbe;
 import com.marketbase.batch.quality.QualityRules;
+import com.marketbase.batch.selftest.SelfTest;
 import com.marketbase.batch.rollout.RolloutSwitches;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.LaunchSources;
@@ -64,6 +65,8 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final QualityCommands quality;
 
+	private final SelfTestCommands selfTest;
+
 	private int exitCode;
 
 	CliRunner(List<Job> jobs, List<JobLaunch> launches, JobOperator operator, JobRepository repository,
@@ -71,7 +74,7 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 			Freshness freshness, CoverageProperties coverageProperties, Clock clock, Chain chain, Gate gate,
 			RolloutSwitches switches, PermissionProbe probe,
 			@Value("${marketbase.warehouse.reconnect-wait:60s}") Duration reconnectWait, RemoteWorkers workers,
-			PartitionWorker worker, WorkerRegistry registry, WarehouseInfo warehouse) {
+			PartitionWorker worker, WorkerRegistry registry, WarehouseInfo warehouse, SelfTest selfTest) {
 		this.console = Console.system();
 		QualityRules rules = new QualityRules(dataSource);
 		this.coverage = new CoverageCommands(coverageQueries, freshness, coverageProperties, clock, this.console,
@@ -84,6 +87,7 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 				this.console, System.console() != null, reconnectWait, workers);
 		this.workers = new WorkerCommands(worker, registry, workers.properties(), this.console);
 		this.storage = new StorageCommands(dataSource, warehouse, this.console);
+		this.selfTest = new SelfTestCommands(selfTest, this.console);
 	}
 
 	@Override
@@ -114,6 +118,7 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 			case "gate" -> this.chains.gate(after("gate", List.of(args.getSourceArgs())));
 			case "flags" -> this.flags.flags(after("flags", List.of(args.getSourceArgs())));
 			case "probe" -> this.flags.probe(after("probe", List.of(args.getSourceArgs())));
+			case "selftest" -> this.selfTest.selftest(after("selftest", List.of(args.getSourceArgs())));
 			case "chain" -> {
 				Map<String, String> parameters = new LinkedHashMap<>(commandLine.parameters());
 				Integer notToday = this.coverage.settleToday(parameters);

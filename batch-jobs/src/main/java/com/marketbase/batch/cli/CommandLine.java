@@ -33,6 +33,7 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			       java -jar batch.jar flags [audit]                   rollout switches, effective values, their trail
 			       java -jar batch.jar flags set NAME=true|false --reason "..." [--by NAME]
 			       java -jar batch.jar probe [source]                 which endpoints the source grants, recorded
+			       java -jar batch.jar selftest [source]              every endpoint asked, timed and classed, kept
 			       java -jar batch.jar quarantine list [dataset]      units that wait for a person
 			       java -jar batch.jar quarantine release <id>|--dataset <d> --reason "..."
 			       java -jar batch.jar worker [--concurrency 1]         take load partitions from the broker
@@ -59,7 +60,7 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			// Its options (--port 7700) are read from the raw arguments; see option().
 			return new CommandLine("sandbox", "", Map.of());
 		}
-		if (args.get(0).equals("flags") || args.get(0).equals("probe")) {
+		if (args.get(0).equals("flags") || args.get(0).equals("probe") || args.get(0).equals("selftest")) {
 			// Their options (--reason "...") are read from the raw arguments.
 			return new CommandLine(args.get(0), "", Map.of());
 		}

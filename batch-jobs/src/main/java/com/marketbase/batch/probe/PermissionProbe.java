@@ -92,6 +92,25 @@ public class PermissionProbe {
 	 * nothing about its permissions; nothing is recorded then
 	 */
 	public List<ProbeResult> probe(SourceName source, Consumer<ProbeResult> each) {
+		List<ProbeResult> results = new ArrayList<>();
+		for (Question question : questions(source)) {
+			ProbeResult result = ask(source, question.endpoint(), question);
+			this.probes.record(result);
+			each.accept(result);
+			results.add(result);
+		}
+		return results;
+	}
+
+	/**
+	 * The smallest question of every endpoint of a source, for the probe and the
+	 * self-test.
+	 * @param source the source
+	 * @return the questions, in the order to ask them
+	 * @throws IllegalArgumentException when the source is not configured
+	 * @throws SourceException when the source takes no connection at all
+	 */
+	public List<Question> questions(SourceName source) {
 		this.sources.requireConfigured(source);
 		this.sources.checkReachable(source);
 		LocalDate day = lastWeekday();
@@ -101,14 +120,7 @@ public class PermissionProbe {
 			case EASTMONEY -> eastmoney(this.sources.eastmoney(), day);
 			case SANDBOX -> throw new IllegalStateException("the sandbox speaks Tushare's protocol");
 		};
-		List<ProbeResult> results = new ArrayList<>();
-		questions.forEach((endpoint, question) -> {
-			ProbeResult result = ask(source, endpoint, question);
-			this.probes.record(result);
-			each.accept(result);
-			results.add(result);
-		});
-		return results;
+		return List.copyOf(questions.values());
 	}
 
 	private ProbeResult ask(SourceName source, String endpoint, Question question) {
@@ -168,27 +180,32 @@ public class PermissionProbe {
 		StringBuilder request = new StringBuilder();
 		ordered.forEach(
 				(name, value) -> request.append(request.isEmpty() ? "" : " ").append(name).append('=').append(value));
-		questions.put(api, new Question(request.toString(), () -> client.call(api, ordered, List.of()).size()));
+		questions.put(api, new Question(api, request.toString(), () -> client.call(api, ordered, List.of()).size()));
 	}
 
 	private static Map<String, Question> tdx(TdxClient client, LocalDate day) {
 		Map<String, Question> questions = new LinkedHashMap<>();
 		questions.put("/api/workday/range",
-				new Question("start=" + Units.compactDate(day.minusDays(7)) + " end=" + Units.compactDate(day),
+				new Question("/api/workday/range",
+						"start=" + Units.compactDate(day.minusDays(7)) + " end=" + Units.compactDate(day),
 						() -> client.tradingDays(day.minusDays(7), day).size()));
-		questions.put("/api/codes", new Question("exchange=sh", () -> client.stocks("sh").items().size()));
-		questions.put("/api/etf", new Question("exchange=all", () -> client.exchangeFunds().items().size()));
-		questions.put("/api/kline-all", new Question("code=" + TdxCode.stock(STOCK).wire() + " type=day",
-				() -> client.dailyBars(TdxCode.stock(STOCK), day, day).items().size()));
+		questions.put("/api/codes",
+				new Question("/api/codes", "exchange=sh", () -> client.stocks("sh").items().size()));
+		questions.put("/api/etf",
+				new Question("/api/etf", "exchange=all", () -> client.exchangeFunds().items().size()));
+		questions.put("/api/kline-all",
+				new Question("/api/kline-all", "code=" + TdxCode.stock(STOCK).wire() + " type=day",
+						() -> client.dailyBars(TdxCode.stock(STOCK), day, day).items().size()));
 		return questions;
 	}
 
 	private static Map<String, Question> eastmoney(EastmoneyClient client, LocalDate day) {
 		Map<String, Question> questions = new LinkedHashMap<>();
 		questions.put("f10/lsjz",
-				new Question("fundCode=" + FUND + " startDate=" + day.minusDays(7) + " endDate=" + day,
+				new Question("f10/lsjz", "fundCode=" + FUND + " startDate=" + day.minusDays(7) + " endDate=" + day,
 						() -> client.navHistory(FUND, day.minusDays(7), day).items().size()));
-		questions.put("fundgz", new Question("/js/" + FUND + ".js", () -> client.estimate(FUND).isPresent() ? 1 : 0));
+		questions.put("fundgz",
+				new Question("fundgz", "/js/" + FUND + ".js", () -> client.estimate(FUND).isPresent() ? 1 : 0));
 		return questions;
 	}
 
@@ -209,8 +226,14 @@ public class PermissionProbe {
 		return (text == null) ? "" : text.strip().lines().findFirst().orElse("").strip();
 	}
 
-	/** One endpoint's smallest question: what is sent, and the call counting its rows. */
-	private record Question(String request, IntSupplier call) {
+	/**
+	 * One endpoint's smallest question: what is sent, and the call counting its rows.
+	 *
+	 * @param endpoint the endpoint in the source's terms
+	 * @param request what is sent, without credentials
+	 * @param call the call, which answers how many rows came
+	 */
+	public record Question(String endpoint, String request, IntSupplier call) {
 	}
 
 }

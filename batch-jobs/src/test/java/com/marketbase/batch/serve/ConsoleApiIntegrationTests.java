@@ -554,6 +554,35 @@ class ConsoleApiIntegrationTests {
 	}
 
 	@Test
+	void showsTheSelfTestRunsAndGivesOneAsADownload() {
+		JdbcTemplate jdbc = new JdbcTemplate(server.bean(javax.sql.DataSource.class));
+		Long id = jdbc.queryForObject("insert into market.selftest_runs (sources, finished_at, checks, failed) "
+				+ "values ('tushare', now(), 2, 1) returning id", Long.class);
+		jdbc.update("insert into market.selftest_results (run_id, source, endpoint, request, status, latency_ms, "
+				+ "sample_size, error_class, message) values (?, 'tushare', 'daily', 'limit=1', 'failed', 30, null, "
+				+ "'http error', 'HTTP 500'), (?, 'tushare', 'stock_basic', 'limit=1', 'ok', 40, 1, null, '1 row')", id,
+				id);
+		try {
+			ConsoleServer.Response runs = server.get("/api/selftest", ConsoleServer.VIEWER);
+			assertThat(runs.status()).isEqualTo(200);
+			assertThat(runs.json().get(0).get("id").asLong()).isEqualTo(id);
+			assertThat(runs.json().get(0).get("failed").asInt()).isOne();
+
+			ConsoleServer.Response run = server.get("/api/selftest/" + id + "?download=true", ConsoleServer.VIEWER);
+			assertThat(run.status()).isEqualTo(200);
+			assertThat(run.header("Content-Disposition"))
+				.isEqualTo("attachment; filename=\"selftest-" + id + ".json\"");
+			assertThat(run.json().get("results")).hasSize(2);
+			assertThat(run.json().get("results").get(0).get("errorClass").asString()).isEqualTo("http error");
+			assertThat(server.get("/api/selftest/999999999", ConsoleServer.VIEWER).status()).isEqualTo(404);
+			assertThat(server.get("/api/selftest?limit=0", ConsoleServer.VIEWER).status()).isEqualTo(400);
+		}
+		finally {
+			jdbc.update("delete from market.selftest_runs where id = ?", id);
+		}
+	}
+
+	@Test
 	void showsTheRemoteWorkersWithTheirHeartbeatsAndPartitions() {
 		JdbcTemplate jdbc = new JdbcTemplate(server.bean(javax.sql.DataSource.class));
 		jdbc.update("insert into market.workers (worker_id, host, pid, credential, concurrency, heartbeat_at) values "
