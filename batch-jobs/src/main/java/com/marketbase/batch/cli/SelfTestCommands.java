@@ -23,7 +23,9 @@ final class SelfTestCommands {
 		this.console = console;
 	}
 
-	int selftest(List<String> args) {
+	int selftest(List<String> typed) {
+		// Options (--name=value) are the application's, read by Spring; never echoed.
+		List<String> args = typed.stream().filter((arg) -> !arg.startsWith("--")).toList();
 		List<SourceName> asked;
 		try {
 			if (args.size() > 1) {

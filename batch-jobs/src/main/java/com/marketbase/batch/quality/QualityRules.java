@@ -167,6 +167,12 @@ public final class QualityRules {
 					"The rules read at most " + MAX_DAYS + " days at once; " + from + " to " + to + " is longer.");
 		}
 		this.transaction.executeWithoutResult((status) -> {
+			// A finding found again keeps when it was first stored: the gate replays the
+			// past by it.
+			this.jdbc.update(
+					"create temporary table quality_kept on commit drop as select rule, dataset, symbol, "
+							+ "trade_date, found_at from market.quality_findings where trade_date between ? and ?",
+					from, to);
 			this.jdbc.update("delete from market.quality_findings where trade_date between ? and ?", from, to);
 			RULES.values().forEach((rule) -> {
 				int pairs = (int) rule.chars().filter((c) -> c == '?').count() / 2;
@@ -177,6 +183,10 @@ public final class QualityRules {
 				}
 				this.jdbc.update(rule, days);
 			});
+			this.jdbc.update("""
+					update market.quality_findings f set found_at = k.found_at from quality_kept k
+					where f.rule = k.rule and f.dataset = k.dataset and f.symbol = k.symbol
+					  and f.trade_date = k.trade_date""");
 		});
 		return findings(from, to);
 	}

@@ -55,8 +55,15 @@ class QualityRulesIntegrationTests {
 		assertThat(detail(findings, "limit_band", "600001.SH")).contains("±5 %").endsWith("(ST by today's name)");
 		assertThat(detail(findings, "adj_factor_jump", "600005.SH")).startsWith(
 				"the adjustment factor moved from 1.000 to 1.100, but the previous close 10.10 is the last close of 2026-11-17");
-		// Again: the same findings, each once.
+		// Again: the same findings, each once, each still dated when it was first found.
+		String firstFound = jdbc.queryForObject(
+				"select string_agg(found_at::text, ',' order by symbol) " + "from market.quality_findings",
+				String.class);
 		assertThat(rules.run(MONDAY, FRIDAY)).hasSameSizeAs(findings);
+		assertThat(jdbc.queryForObject(
+				"select string_agg(found_at::text, ',' order by symbol) " + "from market.quality_findings",
+				String.class))
+			.isEqualTo(firstFound);
 		// A corrected row leaves no finding behind.
 		jdbc.update("update market.bars_daily set high = 10.9 where symbol = '600000.SH' and trade_date = ?", THURSDAY);
 		assertThat(rules.run(MONDAY, FRIDAY)).extracting(Finding::symbol).doesNotContain("600000.SH").hasSize(6);

@@ -52,20 +52,22 @@ class SelfTestController {
 	@Operation(summary = "One self-test run with every endpoint's status, latency, rows, error class and message; "
 			+ "download=true as an attachment")
 	ResponseEntity<Run> run(@PathVariable long id, @RequestParam(defaultValue = "false") boolean download) {
-		List<Run> found = this.jdbc.query(
-				"select id, started_at, finished_at, sources, checks, failed from market.selftest_runs where id = ?",
-				(rs, row) -> new Run(rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
-						rs.getObject(3, OffsetDateTime.class), rs.getString(4), rs.getInt(5), rs.getInt(6),
-						results(rs.getLong(1))),
-				id);
+		List<Run> found = this.jdbc
+			.query("select id, started_at, finished_at, sources, checks, failed from market.selftest_runs where id = ?",
+					(rs, row) -> new Run(rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
+							rs.getObject(3, OffsetDateTime.class), rs.getString(4), rs.getInt(5), rs.getInt(6), null),
+					id);
 		if (found.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No self-test run " + id + ".");
 		}
+		Run head = found.get(0);
+		Run run = new Run(head.id(), head.startedAt(), head.finishedAt(), head.sources(), head.checks(), head.failed(),
+				results(id));
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
 		if (download) {
 			answer.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"selftest-" + id + ".json\"");
 		}
-		return answer.body(found.get(0));
+		return answer.body(run);
 	}
 
 	private List<Result> results(long runId) {

@@ -104,6 +104,8 @@ public final class PartitionWorker implements SmartLifecycle, AutoCloseable {
 		// one an idle worker could have run.
 		listener.setPrefetchCount(1);
 		listener.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+		// However the process is stopped, running partitions may finish first.
+		listener.setShutdownTimeout(properties.drainTimeout().toMillis());
 		listener.setMessageListener((ChannelAwareMessageListener) (message, channel) -> take(id, message, channel));
 		listener.start();
 		this.container = listener;
@@ -293,8 +295,9 @@ public final class PartitionWorker implements SmartLifecycle, AutoCloseable {
 	/**
 	 * Drains this worker: it takes no more requests, and the partitions it runs finish
 	 * (their requests are acknowledged) within {@code marketbase.workers.drain-timeout}.
-	 * One that does not is left running to the heartbeat timeout, which fails it for a
-	 * restart; its request goes back to the queue.
+	 * The broker client interrupts one that does not and closes its channel; the worker
+	 * is then recorded stopped, so the launching process fails the partition at once, for
+	 * a restart, and its request goes back to the queue.
 	 */
 	@Override
 	public void stop() {
