@@ -10,11 +10,14 @@
 #           (password `marketbase`) and prints the amqp:// URL as the last line of stdout; progress goes to stderr
 #   stop    stops the broker;  status  prints running/stopped (exit 0/3);  url  prints the amqp:// URL
 # Environment: MARKETBASE_BROKER_PORT (default 55672; the node's distribution port is one above it);
-# MARKETBASE_CACHE (default /var/cache/marketbase). Queues survive stop/start; delete
+# MARKETBASE_BROKER_START_WAIT (seconds a start waits for the node, default 300); MARKETBASE_CACHE (default
+# /var/cache/marketbase). Queues survive stop/start; delete
 # MARKETBASE_CACHE/rabbitmq (broker stopped) to start from scratch.
 set -euo pipefail
 
 readonly PORT="${MARKETBASE_BROKER_PORT:-55672}"
+# A first boot initialises the node's database; on two busy cores it has taken over two minutes.
+readonly START_WAIT="${MARKETBASE_BROKER_START_WAIT:-300}"
 readonly CACHE_DIR="${MARKETBASE_CACHE:-/var/cache/marketbase}"
 readonly HOME_DIR="$CACHE_DIR/rabbitmq"
 readonly LOG="$HOME_DIR/broker.log"
@@ -25,6 +28,7 @@ say() { echo "broker: $*" >&2; }
 die() { say "$*"; exit 1; }
 
 [[ "$PORT" =~ ^[0-9]+$ ]] && ((PORT > 0 && PORT < 65535)) || die "MARKETBASE_BROKER_PORT must be a port number below 65535, got '$PORT'"
+[[ "$START_WAIT" =~ ^[0-9]+$ ]] && ((START_WAIT > 0 && START_WAIT <= 3600)) || die "MARKETBASE_BROKER_START_WAIT must be 1 to 3600 seconds, got '$START_WAIT'"
 
 amqp_url() { printf 'amqp://%s:%s@127.0.0.1:%s\n' "$USER_NAME" "$USER_NAME" "$PORT"; }
 
@@ -100,10 +104,10 @@ start() {
     (close_inherited_fds; node_env setsid "$BIN/rabbitmq-server" </dev/null >>"$LOG" 2>&1 &)
     local waited=0
     until running; do
-      ((waited++ < 60)) || die "RabbitMQ did not start within 60 s; log: $LOG"
+      ((waited++ < START_WAIT)) || die "RabbitMQ did not start within $START_WAIT s; log: $LOG"
       sleep 1
     done
-    node_env "$BIN/rabbitmqctl" -q await_startup --timeout 60 >/dev/null 2>&1 || die "RabbitMQ did not finish starting; log: $LOG"
+    node_env "$BIN/rabbitmqctl" -q await_startup --timeout "$START_WAIT" >/dev/null 2>&1 || die "RabbitMQ did not finish starting; log: $LOG"
   fi
   if ! ctl list_users 2>/dev/null | grep -q "^$USER_NAME[[:space:]]"; then
     ctl add_user "$USER_NAME" "$USER_NAME" >/dev/null
