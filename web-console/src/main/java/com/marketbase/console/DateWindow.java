@@ -2,6 +2,7 @@ package com.marketbase.console;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +35,28 @@ public final class DateWindow {
 					+ " is outside the days the console knows; give a day from " + FIRST + " to " + last + ".");
 		}
 		return day;
+	}
+
+	/**
+	 * Checks a range of days a page asks for: both days in the window, in order, and at
+	 * most so many days long.
+	 * @param from the first day
+	 * @param to the last day
+	 * @param maxDays the most days the range may hold
+	 * @param what what is shown, for the message, for example {@code Coverage}
+	 * @throws InvalidInputException naming {@code from} or {@code to}
+	 */
+	public static void checkRange(LocalDate from, LocalDate to, long maxDays, String what) {
+		check("from", from);
+		check("to", to);
+		if (to.isBefore(from)) {
+			throw new InvalidInputException("to", "to " + to + " is before from " + from + ".");
+		}
+		long days = ChronoUnit.DAYS.between(from, to) + 1;
+		if (days > maxDays) {
+			throw new InvalidInputException("to",
+					what + " can be shown for at most " + maxDays + " days at once, not " + days + ".");
+		}
 	}
 
 }

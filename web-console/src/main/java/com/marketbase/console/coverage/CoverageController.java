@@ -1,7 +1,6 @@
 package com.marketbase.console.coverage;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import com.marketbase.console.ConsoleSql;
@@ -54,16 +53,7 @@ class CoverageController {
 	DeferredResult<CoverageMatrix> matrix(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) @Nullable String dataset) {
-		DateWindow.check("from", from);
-		DateWindow.check("to", to);
-		if (to.isBefore(from)) {
-			throw new InvalidInputException("to", "to " + to + " is before from " + from + ".");
-		}
-		long days = ChronoUnit.DAYS.between(from, to) + 1;
-		if (days > MAX_DAYS) {
-			throw new InvalidInputException("to",
-					"Coverage can be shown for at most " + MAX_DAYS + " days at once, not " + days + ".");
-		}
+		DateWindow.checkRange(from, to, MAX_DAYS, "Coverage");
 		return this.reads.read(() -> {
 			String name = (dataset == null || dataset.isBlank()) ? null : known(dataset);
 			return this.reader.matrix(name, from, to);

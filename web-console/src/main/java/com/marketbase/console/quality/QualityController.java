@@ -1,12 +1,10 @@
 package com.marketbase.console.quality;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.marketbase.console.ConsoleSql;
 import com.marketbase.console.DateWindow;
-import com.marketbase.console.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -38,16 +36,7 @@ class QualityController {
 	@Operation(summary = "Data-quality findings of the days from..to (at most 400), blocking first, at most 500")
 	Findings findings(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		DateWindow.check("from", from);
-		DateWindow.check("to", to);
-		if (to.isBefore(from)) {
-			throw new InvalidInputException("to", "to " + to + " is before from " + from + ".");
-		}
-		long days = ChronoUnit.DAYS.between(from, to) + 1;
-		if (days > MAX_DAYS) {
-			throw new InvalidInputException("to",
-					"Findings can be shown for at most " + MAX_DAYS + " days at once, not " + days + ".");
-		}
+		DateWindow.checkRange(from, to, MAX_DAYS, "Findings");
 		Integer blocking = this.jdbc.queryForObject("select count(*) from market.quality_findings "
 				+ "where trade_date between ? and ? and severity = 'blocking'", Integer.class, from, to);
 		List<Finding> found = this.jdbc.query("""
