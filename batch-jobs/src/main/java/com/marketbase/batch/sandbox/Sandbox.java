@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -207,6 +208,31 @@ public final class Sandbox implements AutoCloseable {
 	 */
 	public void limitRealtime(int callsPerHour) {
 		this.tushare.limitRealtime(callsPerHour);
+	}
+
+	/**
+	 * Makes Tushare's {@code stk_mins} answers of 5 to 60 minutes follow another source's
+	 * conventions: the opening auction as a bar of its own labelled 09:30 (as the
+	 * 1-minute answers always have it), and hour bars labelled by their start (09:30,
+	 * 10:30, 13:00, 14:00) instead of their end.
+	 * @param separateAuctionBar whether the auction is its own bar
+	 * @param hourBarsByStart whether hour bars are labelled by their start
+	 */
+	public void minuteConventions(boolean separateAuctionBar, boolean hourBarsByStart) {
+		this.tushare.minuteConventions(separateAuctionBar, hourBarsByStart);
+	}
+
+	/**
+	 * Corrects one 1-minute bar after the fact, as a source does when it revises data it
+	 * has served: from now on Tushare's {@code stk_mins} answers, of every length, carry
+	 * the new close (the high or low moving with it where it leaves them).
+	 * @param symbol the instrument
+	 * @param minuteEnd the bar's end, Beijing time, in Tushare's layout (09:31 is the
+	 * first bar after the auction)
+	 * @param close the new close in CNY
+	 */
+	public void revise(String symbol, LocalDateTime minuteEnd, BigDecimal close) {
+		this.tushare.revise(symbol, minuteEnd, close.movePointRight(3).longValueExact());
 	}
 
 	/**

@@ -82,6 +82,14 @@ final class TushareSimulator {
 
 	private volatile int realtimePerHour;
 
+	// How the minute answers depart from the default layout, and later corrections of
+	// single minute bars: see Sandbox#minuteConventions and Sandbox#revise.
+	private volatile boolean separateAuctionBar;
+
+	private volatile boolean hourBarsByStart;
+
+	private final Map<String, Long> revisedCloses = new ConcurrentHashMap<>();
+
 	private static final Set<String> FREQUENCIES = Set.of("1min", "5min", "15min", "30min", "60min");
 
 	private final SandboxSettings settings;
@@ -487,8 +495,8 @@ final class TushareSimulator {
 		List<LocalDate> days = TradingCalendar.openDays(start.toLocalDate(), min(end.toLocalDate()));
 		int minutes = Integer.parseInt(frequency.substring(0, frequency.length() - 3));
 		for (int d = days.size() - 1; d >= 0 && answer.wantsMore(); d--) {
-			List<SyntheticMarket.MinuteBar> bars = Bars.aggregate(this.market.minutes(instrument, days.get(d)), minutes,
-					true);
+			List<SyntheticMarket.MinuteBar> bars = layout(
+					revised(instrument.symbol(), this.market.minutes(instrument, days.get(d))), minutes);
 			for (int b = bars.size() - 1; b >= 0 && answer.wantsMore(); b--) {
 				SyntheticMarket.MinuteBar bar = bars.get(b);
 				if (!bar.end().isBefore(start) && !bar.end().isAfter(end)) {
@@ -497,6 +505,55 @@ final class TushareSimulator {
 			}
 		}
 		return answer.finish();
+	}
+
+	void minuteConventions(boolean separateAuctionBar, boolean hourBarsByStart) {
+		this.separateAuctionBar = separateAuctionBar;
+		this.hourBarsByStart = hourBarsByStart;
+	}
+
+	void revise(String symbol, LocalDateTime minuteEnd, long closeLi) {
+		this.revisedCloses.put(symbol + " " + minuteEnd, closeLi);
+	}
+
+	/** A day's 1-minute bars with the corrections made since they were first served. */
+	private List<SyntheticMarket.MinuteBar> revised(String symbol, List<SyntheticMarket.MinuteBar> minutes) {
+		if (this.revisedCloses.isEmpty()) {
+			return minutes;
+		}
+		List<SyntheticMarket.MinuteBar> bars = new ArrayList<>(minutes.size());
+		for (SyntheticMarket.MinuteBar bar : minutes) {
+			Long close = this.revisedCloses.get(symbol + " " + bar.end());
+			bars.add((close == null) ? bar : new SyntheticMarket.MinuteBar(bar.end(), bar.open(),
+					Math.max(bar.high(), close), Math.min(bar.low(), close), close, bar.lots(), bar.amountLi()));
+		}
+		return bars;
+	}
+
+	/**
+	 * Bars of a length in the layout the answers use: by default labelled by their end
+	 * with the opening auction in the first bar; optionally the auction as a bar of its
+	 * own at 09:30, or hour bars labelled by their start.
+	 */
+	private List<SyntheticMarket.MinuteBar> layout(List<SyntheticMarket.MinuteBar> tushareMinutes, int minutes) {
+		if (minutes == 1 || tushareMinutes.isEmpty()) {
+			return Bars.aggregate(tushareMinutes, minutes, true);
+		}
+		if (minutes == 60 && this.hourBarsByStart) {
+			return Bars.aggregate(tushareMinutes, minutes, true)
+				.stream()
+				.map((bar) -> new SyntheticMarket.MinuteBar(bar.end().minusMinutes(60), bar.open(), bar.high(),
+						bar.low(), bar.close(), bar.lots(), bar.amountLi()))
+				.toList();
+		}
+		SyntheticMarket.MinuteBar first = tushareMinutes.get(0);
+		if (this.separateAuctionBar && first.end().toLocalTime().equals(LocalTime.of(9, 30))) {
+			List<SyntheticMarket.MinuteBar> bars = new ArrayList<>();
+			bars.add(first);
+			bars.addAll(Bars.aggregate(tushareMinutes.subList(1, tushareMinutes.size()), minutes, true));
+			return bars;
+		}
+		return Bars.aggregate(tushareMinutes, minutes, true);
 	}
 
 	/**

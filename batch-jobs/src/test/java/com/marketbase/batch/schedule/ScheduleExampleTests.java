@@ -28,7 +28,8 @@ class ScheduleExampleTests {
 			.bind("marketbase.schedule", ScheduleProperties.class)
 			.get();
 		assertThat(schedule.entries()).extracting(ScheduleProperties.Entry::job)
-			.contains("chain", "fx_daily", "fina_indicator", "macro", "fund_nav", "quote_snapshot", "market_stats");
+			.contains("chain", "fx_daily", "fina_indicator", "macro", "fund_nav", "quote_snapshot", "market_stats",
+					"reconcile");
 		assertThat(schedule.entries()).filteredOn((entry) -> entry.job().equals("fina_indicator"))
 			.singleElement()
 			.extracting(ScheduleProperties.Entry::daysBack)

@@ -1,0 +1,135 @@
+package com.marketbase.batch.job.reconcile;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.marketbase.batch.source.SourceName;
+import com.marketbase.batch.source.SourceResolver;
+import com.marketbase.batch.support.launch.JobLaunch;
+import com.marketbase.batch.support.launch.JobWork;
+import com.marketbase.batch.support.launch.LaunchField;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Reads a {@code reconcile} launch. Without a day it compares the last day with minute
+ * bars. Synthetic rows are compared with the sandbox only, and real ones with a real
+ * source only: a comparison across the two would find nothing but noise.
+ */
+class ReconcileLaunch implements JobLaunch {
+
+	private final SourceResolver sources;
+
+	private final ReconcileStore store;
+
+	ReconcileLaunch(SourceResolver sources, ReconcileStore store) {
+		this.sources = sources;
+		this.store = store;
+	}
+
+	@Override
+	public String jobName() {
+		return ReconcileParameters.JOB_NAME;
+	}
+
+	@Override
+	public List<LaunchField> fields() {
+		return List.of(
+				new LaunchField("trade_date", "The day to compare, YYYY-MM-DD; empty means the last with minute bars",
+						"2026-11-20"),
+				new LaunchField("sample",
+						"Symbols compared with the source's own bars, 0 to " + ReconcileParameters.MAX_SAMPLE
+								+ "; empty means " + ReconcileParameters.DEFAULT_SAMPLE,
+						"100"),
+				new LaunchField("symbols", "Symbols always compared, comma-separated", "600000.SH"),
+				LaunchField.source(ReconcileParameters.SOURCES), LaunchField.force());
+	}
+
+	@Override
+	public JobParameters parameters(Map<String, String> given) {
+		// Names, the day and the sample first; the source is settled once they are right.
+		ReconcileParameters typed = ReconcileParameters.parse(given, this.store.latestDay(), "");
+		String source = this.sources.resolve(given.get("source"), null, ReconcileParameters.SOURCES);
+		List<String> loadedFrom = this.store.minuteSources(typed.tradeDate());
+		if (loadedFrom.isEmpty()) {
+			throw new IllegalArgumentException("The warehouse has no minute bars of " + typed.tradeDate()
+					+ " to reconcile; load them with minute_1m first.");
+		}
+		boolean synthetic = SourceName.SANDBOX.key().equals(source);
+		for (String loaded : loadedFrom) {
+			if (SourceName.SANDBOX.key().equals(loaded) != synthetic) {
+				throw new IllegalArgumentException("The minute bars of " + typed.tradeDate() + " were loaded from "
+						+ loaded + "; compare them with "
+						+ (synthetic ? "a real source" : "the sandbox (source=sandbox)") + ", not " + source + ".");
+			}
+		}
+		return ReconcileParameters.parse(given, typed.tradeDate(), source).toJobParameters();
+	}
+
+	@Override
+	public String dataset() {
+		return null;
+	}
+
+	@Override
+	public JobWork work() {
+		return new JobWork() {
+			@Override
+			public Optional<Progress> progress(JobExecution execution) {
+				StepExecution compare = compare(execution);
+				if (compare == null) {
+					return Optional.empty();
+				}
+				long total = planned(execution).size();
+				long done = Math.min(total, position(compare));
+				LocalDateTime start = compare.getStartTime();
+				LocalDateTime end = (compare.getEndTime() != null) ? compare.getEndTime() : LocalDateTime.now();
+				double seconds = (start != null) ? Math.max(0.001, Duration.between(start, end).toMillis() / 1e3) : 0;
+				Duration eta = (done > 0 && seconds > 0 && done < total)
+						? Duration.ofMillis((long) (seconds * 1000 * (total - done) / done)) : null;
+				return Optional.of(new Progress(done, total, done, (seconds > 0) ? done / seconds : 0, eta));
+			}
+
+			@Override
+			public Units units(JobExecution execution) {
+				List<String> all = planned(execution);
+				StepExecution compare = compare(execution);
+				int done = (compare != null) ? Math.min(all.size(), position(compare)) : 0;
+				boolean failed = compare != null && compare.getStatus() == BatchStatus.FAILED && done < all.size();
+				Map<String, Long> counts = new LinkedHashMap<>();
+				counts.put("complete", (long) done);
+				counts.put("failed", failed ? 1L : 0L);
+				counts.put("pending", (long) (all.size() - done - (failed ? 1 : 0)));
+				List<FailedUnit> failures = failed ? List.of(new FailedUnit(all.get(done), null,
+						compare.getFailureExceptions().stream().findFirst().map(Throwable::getMessage).orElse(null)))
+						: List.of();
+				return new Units(counts, failures);
+			}
+		};
+	}
+
+	private static List<String> planned(JobExecution execution) {
+		String planned = execution.getExecutionContext().getString(ReconcileJobConfiguration.SYMBOLS, "");
+		return planned.isEmpty() ? List.of() : List.of(planned.split(","));
+	}
+
+	private static StepExecution compare(JobExecution execution) {
+		return execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStepName().equals(ReconcileJobConfiguration.COMPARE_STEP))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static int position(StepExecution compare) {
+		return compare.getExecutionContext().getInt(ReconcileJobConfiguration.READER + ".position", 0);
+	}
+
+}
