@@ -1,5 +1,8 @@
 package com.marketbase.batch.serve;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -8,11 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import com.sun.net.httpserver.HttpServer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,16 +43,41 @@ class SelfTestConsoleIntegrationTests {
 
 	private static JdbcTemplate jdbc;
 
+	private static HttpServer eastmoney;
+
+	private static final AtomicInteger asked = new AtomicInteger();
+
+	// Closed, it holds every question to Eastmoney until it opens.
+	private static volatile CountDownLatch gate = new CountDownLatch(0);
+
 	@BeforeAll
-	static void start() {
-		// Eastmoney needs no setting: the only source configured, on a closed port.
-		server = ConsoleServer.start("--marketbase.sources.eastmoney.base-url=http://127.0.0.1:1");
+	static void start() throws IOException {
+		// Eastmoney needs no setting: the only source configured, here a stub on the
+		// loopback that answers every question 500, once its gate is open.
+		eastmoney = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		eastmoney.setExecutor(Executors.newCachedThreadPool());
+		eastmoney.createContext("/", (exchange) -> {
+			asked.incrementAndGet();
+			try {
+				gate.await(60, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.sendResponseHeaders(500, -1);
+			exchange.close();
+		});
+		eastmoney.start();
+		server = ConsoleServer.start(
+				"--marketbase.sources.eastmoney.base-url=http://127.0.0.1:" + eastmoney.getAddress().getPort(),
+				"--marketbase.sources.eastmoney.retry.max-retries=0");
 		jdbc = new JdbcTemplate(server.bean(DataSource.class));
 	}
 
 	@AfterAll
 	static void stop() {
 		server.close();
+		eastmoney.stop(0);
 	}
 
 	@Test
@@ -96,19 +129,54 @@ class SelfTestConsoleIntegrationTests {
 		ConsoleServer.Response started = server.post("/api/selftest/run", ConsoleServer.OPERATOR);
 
 		assertThat(started.status()).as(started.body()).isEqualTo(202);
-		long id = started.json().get("run").asLong();
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(60))
-			.until(() -> server.get("/api/selftest/" + id, ConsoleServer.VIEWER).json().get("finishedAt") != null
-					&& !server.get("/api/selftest/" + id, ConsoleServer.VIEWER).json().get("finishedAt").isNull());
-		JsonNode run = server.get("/api/selftest/" + id, ConsoleServer.VIEWER).json();
+		JsonNode run = awaitEnd(started.json().get("run").asLong());
 		assertThat(run.get("trigger").asString()).isEqualTo("console");
 		assertThat(run.get("sources").asString()).isEqualTo("eastmoney");
-		assertThat(run.get("failed").asInt()).isOne();
+		assertThat(run.get("checks").asInt()).isEqualTo(2);
+		assertThat(run.get("failed").asInt()).isEqualTo(2);
 		assertThat(run.get("notified").isNull()).as("no webhook is set").isTrue();
-		JsonNode result = run.get("results").get(0);
-		assertThat(result.get("endpoint").asString()).isEqualTo("(connection)");
-		assertThat(result.get("errorClass").asString()).isEqualTo("unreachable");
+		assertThat(run.get("results"))
+			.extracting((result) -> result.get("endpoint").asString() + " " + result.get("status").asString() + " "
+					+ result.get("errorClass").asString())
+			.containsExactlyInAnyOrder("f10/lsjz failed http error", "fundgz failed http error");
+	}
+
+	@Test
+	void aRunIsRefusedWhileAnotherIsUnderWay() {
+		gate = new CountDownLatch(1);
+		long first;
+		try {
+			int before = asked.get();
+			ConsoleServer.Response started = server.post("/api/selftest/run", ConsoleServer.OPERATOR);
+			assertThat(started.status()).as(started.body()).isEqualTo(202);
+			first = started.json().get("run").asLong();
+			// The run waits at the gate for Eastmoney's answer.
+			Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> asked.get() > before);
+			assertThat(server.get("/api/selftest/schedule", ConsoleServer.VIEWER).json().get("underWay").asBoolean())
+				.isTrue();
+
+			ConsoleServer.Response second = server.post("/api/selftest/run", ConsoleServer.OPERATOR);
+
+			assertThat(second.status()).as(second.body()).isEqualTo(409);
+			assertThat(second.json().get("detail").asString())
+				.isEqualTo("A self-test is under way; its results show when it ends.");
+		}
+		finally {
+			gate.countDown();
+		}
+		assertThat(awaitEnd(first).get("failed").asInt()).isEqualTo(2);
+		ConsoleServer.Response again = server.post("/api/selftest/run", ConsoleServer.OPERATOR);
+		assertThat(again.status()).as(again.body()).isEqualTo(202);
+		awaitEnd(again.json().get("run").asLong());
+	}
+
+	// A run is over once it is closed and the server takes another.
+	private static JsonNode awaitEnd(long id) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> !server.get("/api/selftest/" + id, ConsoleServer.VIEWER).json().get("finishedAt").isNull()
+					&& !server.get("/api/selftest/schedule", ConsoleServer.VIEWER).json().get("underWay").asBoolean());
+		return server.get("/api/selftest/" + id, ConsoleServer.VIEWER).json();
 	}
 
 	@Test
