@@ -3,7 +3,8 @@
 // loaded, open the coverage matrix and drill down to the symbols behind a missing day, then
 // launch daily from the form over a range of days and watch it complete, and last open the funds
 // page from the navigation and see an unknown fund refused in one line (with FUND_CODE, a fund the
-// warehouse knows, also add it to the watchlist, open it and queue its NAV sync).
+// warehouse knows, also add it to the watchlist, open it and queue its NAV sync), and at the end
+// open the self-test page, set its schedule to 15m and back off, and run one now.
 // Screenshots of each step go to SCREENSHOT_DIR. Exit 0 only when all held.
 //
 //   CONSOLE_URL=http://localhost:8080 CONSOLE_USER=otto CONSOLE_PASSWORD=... \
@@ -243,6 +244,34 @@ try {
   await page.waitForSelector('#accuracy-charts[data-days="7"]', { state: 'attached' });
   step(`accuracy: ${((await page.textContent('#accuracy-summary')) ?? '').trim()}`);
   await shot('13-funds-accuracy.png');
+  step('open the self-test page from the navigation, set its schedule and run one now');
+  const selfTestLink = page.locator('header a[href="/selftest.html"]');
+  await Promise.all([page.waitForURL(/\/selftest\.html$/), selfTestLink.click()]);
+  await page.waitForSelector('header a.current[href="/selftest.html"]');
+  await page.waitForSelector('#set-schedule:not([disabled])');
+  for (const [choice, shown] of [['15m', 'next run at'], ['off', 'no run planned']]) {
+    await page.selectOption('#every', choice);
+    const [scheduled] = await Promise.all([answer('PUT', '/api/selftest/schedule'), page.click('#set-schedule')]);
+    if (scheduled.status() !== 200) throw new Error(`setting the schedule to ${choice} was answered ${scheduled.status()}`);
+    const named = choice === 'off' ? 'Off' : `Every ${choice}`;
+    await page.locator('#schedule', { hasText: `${named}, set by ${user}` }).waitFor();
+    const text = (await page.textContent('#schedule')) ?? '';
+    if (!text.includes(shown)) throw new Error(`the schedule ${choice} shows: ${text}`);
+  }
+  const [started] = await Promise.all([answer('POST', '/api/selftest/run'), page.click('#run-now')]);
+  if (started.status() !== 202) throw new Error(`run now was answered ${started.status()}`);
+  const runId = (await started.json()).run;
+  await page.waitForFunction((id) => {
+    const row = document.querySelector(`#runs tbody tr[data-id="${id}"]`);
+    return row !== null && row.children[2].textContent !== '–' && row.classList.contains('selected');
+  }, runId);
+  await page.waitForSelector('#checks tbody tr[data-status]');
+  // The page follows the run until the server says it is over.
+  await page.waitForSelector('#run-now:not([disabled])');
+  const download = await page.getAttribute(`#runs tbody tr[data-id="${runId}"] a`, 'href');
+  if (download !== `/api/selftest/${runId}?download=true`) throw new Error(`no download link for run ${runId}: ${download}`);
+  step(`self-test ${runId}: ${((await page.textContent('#checks tbody tr')) ?? '').replace(/\s+/g, ' ').trim()}`);
+  await shot('14-selftest.png');
   if (expectedFailures.length) {
     throw new Error(`refusals that never came: ${expectedFailures.map((f) => `${f.method} ${f.path}`).join(', ')}`);
   }

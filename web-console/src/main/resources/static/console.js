@@ -51,7 +51,8 @@ const Console = (() => {
 
   async function header(current) {
     const pages = [['/', 'Executions'], ['/launch.html', 'Launch'], ['/bars.html', 'Bars'], ['/funds.html', 'Funds'],
-      ['/coverage.html', 'Coverage'], ['/quarantine.html', 'Quarantine'], ['/system.html', 'System'],
+      ['/coverage.html', 'Coverage'], ['/quarantine.html', 'Quarantine'], ['/selftest.html', 'Self-test'],
+      ['/system.html', 'System'],
       ['/swagger-ui.html', 'API']];
     const bar = document.createElement('header');
     const brand = document.createElement('span');

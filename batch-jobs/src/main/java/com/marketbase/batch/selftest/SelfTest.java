@@ -1,10 +1,13 @@
 package com.marketbase.batch.selftest;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
@@ -22,7 +25,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
  * probe's smallest question, times it, classes a failure from what the client saw, and
  * keeps each answer with the run. A source that takes no connection at all gives one
  * failed check for the source; an endpoint that fails never keeps the others from being
- * asked.
+ * asked. A run with failed checks tells the webhook, if one is set; the webhook failing
+ * is kept with the run and never fails it.
  */
 public final class SelfTest {
 
@@ -34,10 +38,23 @@ public final class SelfTest {
 
 	private final Duration slowAfter;
 
-	public SelfTest(PermissionProbe probe, DataSource dataSource, Duration slowAfter) {
+	private final @Nullable SelfTestWebhook webhook;
+
+	/** A run from the command line. */
+	public static final String CLI = "cli";
+
+	/** A run an operator started in the console. */
+	public static final String CONSOLE = "console";
+
+	/** A run the server's schedule started. */
+	public static final String SCHEDULE = "schedule";
+
+	public SelfTest(PermissionProbe probe, DataSource dataSource, Duration slowAfter,
+			@Nullable SelfTestWebhook webhook) {
 		this.probe = probe;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.slowAfter = slowAfter;
+		this.webhook = webhook;
 	}
 
 	/**
@@ -49,32 +66,66 @@ public final class SelfTest {
 	}
 
 	/**
-	 * Runs the self-test of some sources and stores it.
+	 * Runs the self-test of some sources from the command line and stores it.
 	 * @param sources the sources
 	 * @param each told of each answer as it comes
 	 * @return the run
 	 */
 	public SelfTestRun run(List<SourceName> sources, Consumer<SelfTestResult> each) {
+		return run(sources, CLI, (id) -> {
+		}, each);
+	}
+
+	/**
+	 * Runs the self-test of some sources and stores it; when checks failed and a webhook
+	 * is set, tells it, and keeps whether it was told.
+	 * @param sources the sources
+	 * @param trigger what starts it: {@value #CLI}, {@value #CONSOLE} or
+	 * {@value #SCHEDULE}
+	 * @param started told the run's id once it is stored, before the first question
+	 * @param each told of each answer as it comes
+	 * @return the run
+	 */
+	public SelfTestRun run(List<SourceName> sources, String trigger, LongConsumer started,
+			Consumer<SelfTestResult> each) {
+		if (!List.of(CLI, CONSOLE, SCHEDULE).contains(trigger)) {
+			throw new IllegalArgumentException("A self-test is started by cli, console or schedule, not " + trigger);
+		}
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		String names = String.join(",", sources.stream().map(SourceName::key).toList());
 		this.jdbc.update((connection) -> {
-			var statement = connection.prepareStatement("insert into market.selftest_runs (sources) values (?)",
-					new String[] { "id" });
+			var statement = connection.prepareStatement(
+					"insert into market.selftest_runs (sources, triggered_by) values (?, ?)",
+					new String[] { "id", "started_at" });
 			statement.setString(1, names);
+			statement.setString(2, trigger);
 			return statement;
 		}, key);
-		long runId = key.getKeyAs(Long.class);
+		long runId = ((Number) key.getKeys().get("id")).longValue();
+		Instant startedAt = ((Timestamp) key.getKeys().get("started_at")).toInstant();
+		started.accept(runId);
 		List<SelfTestResult> results = new ArrayList<>();
+		Instant finishedAt;
 		try {
 			ask(runId, sources.stream().distinct().toList(), results, each);
 		}
 		finally {
 			// A run cut short is closed with what it asked.
 			int failed = (int) results.stream().filter(SelfTestResult::failed).count();
-			this.jdbc.update("update market.selftest_runs set finished_at = now(), checks = ?, failed = ? where id = ?",
-					results.size(), failed, runId);
+			finishedAt = this.jdbc
+				.queryForObject(
+						"update market.selftest_runs set finished_at = now(), checks = ?, failed = ? where id = ? "
+								+ "returning finished_at",
+						Timestamp.class, results.size(), failed, runId)
+				.toInstant();
 		}
-		return new SelfTestRun(runId, names, results);
+		SelfTestRun run = new SelfTestRun(runId, trigger, names, startedAt, finishedAt, results);
+		if (run.failed() > 0 && this.webhook != null) {
+			String error = this.webhook.notify(run);
+			this.jdbc.update("update market.selftest_runs set notified = ?, notify_error = ? where id = ?",
+					error == null, error, runId);
+		}
+		return run;
 	}
 
 	private void ask(long runId, List<SourceName> sources, List<SelfTestResult> results,

@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Chromium through Playwright against this server, with a minute_1m execution that failed
  * on the sandbox; it restarts it, follows the progress bar to COMPLETED, opens the bars,
  * then the coverage matrix and the symbols behind a missing day, and last launches
- * {@code daily} from the launch form over five days and watches it complete. Screenshots
- * land in {@code target/e2e-screenshots}. {@code ops/test.sh} installs Chromium and the
- * npm packages.
+ * {@code daily} from the launch form over five days and watches it complete, and sets the
+ * self-test's schedule and runs one from its page. Screenshots land in
+ * {@code target/e2e-screenshots}. {@code ops/test.sh} installs Chromium and the npm
+ * packages.
  */
 class ConsoleBrowserIntegrationTests {
 
@@ -44,9 +45,11 @@ class ConsoleBrowserIntegrationTests {
 			.as("Chromium from Debian's packages; ops/test.sh installs it")
 			.exists();
 		// One partition and one unit per chunk, so that the progress bar moves unit by
-		// unit.
+		// unit; the self-test's run asks Eastmoney, which needs no setting, at a closed
+		// port.
 		try (ConsoleServer server = ConsoleServer.start("--marketbase.jobs.minute-1m.partitions=1",
-				"--marketbase.jobs.minute-1m.chunk-units=1")) {
+				"--marketbase.jobs.minute-1m.chunk-units=1",
+				"--marketbase.sources.eastmoney.base-url=http://127.0.0.1:1")) {
 			Sandbox sandbox = server.bean(SourceResolver.class).embeddedSandbox();
 			JobRepository repository = server.bean(JobRepository.class);
 			// Four units (symbols), each failing on its first try and four retries.
@@ -120,6 +123,7 @@ class ConsoleBrowserIntegrationTests {
 			assertThat(screenshots.resolve("06-bars.png")).exists();
 			assertThat(screenshots.resolve("08-coverage-drill-down.png")).exists();
 			assertThat(screenshots.resolve("10-daily-completed.png")).exists();
+			assertThat(screenshots.resolve("14-selftest.png")).exists();
 			// The form's launch ran the job as the command line would: the whole market's
 			// bars of the five days, from the sandbox, recorded as such.
 			assertThat(jdbc.queryForObject(
