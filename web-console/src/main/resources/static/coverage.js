@@ -130,6 +130,31 @@
     }
   }
 
+  // As the last runs of the reconcile job stored them, for the last 400 days of the range at most.
+  async function reconcile(from, to) {
+    const summary = document.getElementById('reconcile-summary');
+    const body = document.querySelector('#reconcile tbody');
+    const last = new Date(to + 'T00:00:00Z');
+    const first = new Date(Math.max(new Date(from + 'T00:00:00Z').getTime(), last.getTime() - 399 * 86400000));
+    const since = first.toISOString().slice(0, 10);
+    try {
+      const found = await api('/api/reconcile?from=' + since + '&to=' + to);
+      summary.textContent = (found.findings.length
+        ? found.differences + ' difference(s) with the sources and ' + found.conventions
+          + ' convention(s) explained from ' + since + ' to ' + to + '.'
+        : 'No reconciliation findings from ' + since + ' to ' + to + '.')
+        + (since !== from ? ' (They cover the last 400 days of the range.)' : '');
+      body.replaceChildren(...found.findings.map((f) => el('tr', {},
+        el('td', { class: f.convention ? 'status status-STOPPED' : 'status status-FAILED', text: f.convention ? 'convention' : 'difference' }),
+        el('td', { text: f.day }), el('td', { text: f.symbol }), el('td', { text: f.check }),
+        el('td', { text: f.bar || '' }), el('td', { text: f.cause }),
+        el('td', { text: f.detail }))));
+    } catch (e) {
+      body.replaceChildren();
+      summary.textContent = 'The reconciliation findings could not be read: ' + e.message;
+    }
+  }
+
   async function show() {
     const q = new URLSearchParams(new FormData(form));
     if (!q.get('dataset')) q.delete('dataset');
@@ -144,6 +169,7 @@
       draw(data);
       attention(data);
       await quality(data.from, data.to);
+      await reconcile(data.from, data.to);
       matrix.dataset.cells = String(data.days.length * data.datasets.length);
     } catch (e) {
       notice(message, e.message, true);

@@ -42,6 +42,14 @@ class CoverageMetricsIntegrationTests {
 				+ "values ('limit_band', 'daily', '688001.SH', ?, 'blocking', 'high 13.2 outside the ±20 % band'), "
 				+ "('limit_band', 'daily', '600001.SH', ?, 'warning', 'ST by today''s name')", TODAY.minusDays(1),
 				TODAY.minusDays(1));
+		// What reconcile found yesterday: a difference and a convention.
+		jdbc.update("insert into market.reconcile_findings (trade_date, symbol, check_name, bar_end, field, ours, "
+				+ "theirs, cause, convention, detail, source) values "
+				+ "(?, '688001.SH', 'bars_1m', ?::timestamptz, 'close', 10.03, 10.08, 'late_correction', false, "
+				+ "'the source''s 1-minute bar at 10:03 now differs', 'tushare'), "
+				+ "(?, '688001.SH', 'bars_60m', null, 'labels', null, null, 'label_convention', true, "
+				+ "'the source labels its 60-minute bars by their start', 'tushare')", TODAY.minusDays(1),
+				TODAY.minusDays(1) + " 10:03:00+08", TODAY.minusDays(1));
 	}
 
 	@Test
@@ -65,6 +73,18 @@ class CoverageMetricsIntegrationTests {
 		ConsoleServer.Response tooLong = server.get("/api/quality?from=2020-01-01&to=" + TODAY, ConsoleServer.VIEWER);
 		assertThat(tooLong.status()).isEqualTo(400);
 		assertThat(tooLong.body()).contains("at most 400 days");
+
+		ConsoleServer.Response reconciled = server.get("/api/reconcile?from=" + TODAY.minusDays(7) + "&to=" + TODAY,
+				ConsoleServer.VIEWER);
+		assertThat(reconciled.status()).isEqualTo(200);
+		assertThat(reconciled.json().get("differences").asInt()).isOne();
+		assertThat(reconciled.json().get("conventions").asInt()).isOne();
+		assertThat(reconciled.json().get("findings").get(0).get("cause").asString()).isEqualTo("late_correction");
+		assertThat(reconciled.json().get("findings").get(0).get("bar").asString()).isEqualTo("10:03");
+		assertThat(reconciled.json().get("findings").get(1).get("convention").asBoolean()).isTrue();
+		assertThat(server.get("/api/reconcile?from=2020-01-01&to=" + TODAY, ConsoleServer.VIEWER).status())
+			.isEqualTo(400);
+		assertThat(server.get("/api/reconcile?from=" + TODAY + "&to=" + TODAY).status()).isEqualTo(401);
 	}
 
 	@AfterAll
