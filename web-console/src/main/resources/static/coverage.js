@@ -107,13 +107,18 @@
     if (p.data && (p.data.cell.verdict === 'partial' || p.data.cell.verdict === 'missing')) drill(p.data.dataset, p.data.day);
   });
 
+  // The first day of the last 400 of a range at most: the findings endpoints take no more.
+  function lastDays(from, to) {
+    const last = new Date(to + 'T00:00:00Z');
+    const first = new Date(Math.max(new Date(from + 'T00:00:00Z').getTime(), last.getTime() - 399 * 86400000));
+    return first.toISOString().slice(0, 10);
+  }
+
   // As the last run of the rules ('check' or 'quality') stored them, for the last 400 days of the range at most.
   async function quality(from, to) {
     const summary = document.getElementById('quality-summary');
     const body = document.querySelector('#quality tbody');
-    const last = new Date(to + 'T00:00:00Z');
-    const first = new Date(Math.max(new Date(from + 'T00:00:00Z').getTime(), last.getTime() - 399 * 86400000));
-    const since = first.toISOString().slice(0, 10);
+    const since = lastDays(from, to);
     try {
       const found = await api('/api/quality?from=' + since + '&to=' + to);
       summary.textContent = (found.findings.length
@@ -134,9 +139,7 @@
   async function reconcile(from, to) {
     const summary = document.getElementById('reconcile-summary');
     const body = document.querySelector('#reconcile tbody');
-    const last = new Date(to + 'T00:00:00Z');
-    const first = new Date(Math.max(new Date(from + 'T00:00:00Z').getTime(), last.getTime() - 399 * 86400000));
-    const since = first.toISOString().slice(0, 10);
+    const since = lastDays(from, to);
     try {
       const found = await api('/api/reconcile?from=' + since + '&to=' + to);
       summary.textContent = (found.findings.length

@@ -1,22 +1,17 @@
 package com.marketbase.batch.job.reconcile;
 
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.source.SourceResolver;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.JobWork;
 import com.marketbase.batch.support.launch.LaunchField;
+import com.marketbase.batch.support.pipeline.SourceUnitJobs;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Reads a {@code reconcile} launch. Without a day it compares the last day with minute
@@ -80,56 +75,13 @@ class ReconcileLaunch implements JobLaunch {
 
 	@Override
 	public JobWork work() {
-		return new JobWork() {
-			@Override
-			public Optional<Progress> progress(JobExecution execution) {
-				StepExecution compare = compare(execution);
-				if (compare == null) {
-					return Optional.empty();
-				}
-				long total = planned(execution).size();
-				long done = Math.min(total, position(compare));
-				LocalDateTime start = compare.getStartTime();
-				LocalDateTime end = (compare.getEndTime() != null) ? compare.getEndTime() : LocalDateTime.now();
-				double seconds = (start != null) ? Math.max(0.001, Duration.between(start, end).toMillis() / 1e3) : 0;
-				Duration eta = (done > 0 && seconds > 0 && done < total)
-						? Duration.ofMillis((long) (seconds * 1000 * (total - done) / done)) : null;
-				return Optional.of(new Progress(done, total, done, (seconds > 0) ? done / seconds : 0, eta));
-			}
-
-			@Override
-			public Units units(JobExecution execution) {
-				List<String> all = planned(execution);
-				StepExecution compare = compare(execution);
-				int done = (compare != null) ? Math.min(all.size(), position(compare)) : 0;
-				boolean failed = compare != null && compare.getStatus() == BatchStatus.FAILED && done < all.size();
-				Map<String, Long> counts = new LinkedHashMap<>();
-				counts.put("complete", (long) done);
-				counts.put("failed", failed ? 1L : 0L);
-				counts.put("pending", (long) (all.size() - done - (failed ? 1 : 0)));
-				List<FailedUnit> failures = failed ? List.of(new FailedUnit(all.get(done), null,
-						compare.getFailureExceptions().stream().findFirst().map(Throwable::getMessage).orElse(null)))
-						: List.of();
-				return new Units(counts, failures);
-			}
-		};
+		return SourceUnitJobs.workOf(ReconcileJobConfiguration.COMPARE_STEP, ReconcileJobConfiguration.READER,
+				ReconcileLaunch::planned);
 	}
 
 	private static List<String> planned(JobExecution execution) {
 		String planned = execution.getExecutionContext().getString(ReconcileJobConfiguration.SYMBOLS, "");
 		return planned.isEmpty() ? List.of() : List.of(planned.split(","));
-	}
-
-	private static StepExecution compare(JobExecution execution) {
-		return execution.getStepExecutions()
-			.stream()
-			.filter((step) -> step.getStepName().equals(ReconcileJobConfiguration.COMPARE_STEP))
-			.findFirst()
-			.orElse(null);
-	}
-
-	private static int position(StepExecution compare) {
-		return compare.getExecutionContext().getInt(ReconcileJobConfiguration.READER + ".position", 0);
 	}
 
 }

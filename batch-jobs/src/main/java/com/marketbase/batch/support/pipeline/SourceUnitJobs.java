@@ -73,6 +73,18 @@ public final class SourceUnitJobs {
 	 * @return the work
 	 */
 	public static JobWork work(String step, String reader, Function<JobParameters, List<String>> units) {
+		return workOf(step, reader, (execution) -> units.apply(execution.getJobParameters()));
+	}
+
+	/**
+	 * The work of such a job whose units an execution planned itself (in its context,
+	 * say) rather than its parameters naming them.
+	 * @param step the name of the step that walks the units
+	 * @param reader the name of its {@link SourceUnitReader}
+	 * @param units the units of an execution, in order
+	 * @return the work
+	 */
+	public static JobWork workOf(String step, String reader, Function<JobExecution, List<String>> units) {
 		return new JobWork() {
 			@Override
 			public Optional<Progress> progress(JobExecution execution) {
@@ -80,7 +92,7 @@ public final class SourceUnitJobs {
 				if (walk == null) {
 					return Optional.empty();
 				}
-				long total = units.apply(execution.getJobParameters()).size();
+				long total = units.apply(execution).size();
 				long done = Math.min(total, position(walk, reader));
 				long rows = walk.getExecutionContext().getLong(FetchedItemWriter.ROWS, 0);
 				LocalDateTime start = walk.getStartTime();
@@ -91,7 +103,7 @@ public final class SourceUnitJobs {
 
 			@Override
 			public Units units(JobExecution execution) {
-				List<String> all = units.apply(execution.getJobParameters());
+				List<String> all = units.apply(execution);
 				StepExecution walk = walk(execution, step);
 				int done = (walk != null) ? Math.min(all.size(), position(walk, reader)) : 0;
 				boolean failed = walk != null && walk.getStatus() == BatchStatus.FAILED && done < all.size();
