@@ -64,6 +64,15 @@ public final class StoragePolicyReport {
 									rs.getString(5), rs.getTimestamp(6), rs.getLong(7), rs.getLong(8)));
 						});
 		}
+		// What the compression policies left, whether or not their runs were recorded.
+		Map<String, String> chunks = new HashMap<>();
+		if (mode.hasContinuousAggregates()) {
+			this.jdbc.query("""
+					select hypertable_name, count(*) filter (where is_compressed), count(*)
+					from timescaledb_information.chunks where hypertable_schema = 'market' group by 1""", (rs) -> {
+				chunks.put(rs.getString(1), "; " + rs.getLong(2) + " of " + rs.getLong(3) + " chunks compressed");
+			});
+		}
 		Map<String, Run> runs = new HashMap<>();
 		this.jdbc.query("select table_name, policy, ran_at, rows_removed, chunks, error, runs, failures "
 				+ "from market.storage_policy_runs", (rs) -> {
@@ -80,10 +89,11 @@ public final class StoragePolicyReport {
 					? compressionUnavailable(mode, storage.kind())
 					: byTimescaleDb(storage, "compression", mode)
 							? timescale(jobs.get("policy_compression|" + name), policy.compressAfter())
-							: own(runs.get(key + "|compression"), policy.compressAfter());
+									+ chunks.getOrDefault(name, "; 0 of 0 chunks compressed")
+							: own(runs.get(key + "|compression"), policy.compressAfter(), "compressed ");
 			String retained = byTimescaleDb(storage, "retention", mode)
 					? timescale(jobs.get("policy_retention|" + name), policy.retention())
-					: own(runs.get(key + "|retention"), policy.retention());
+					: own(runs.get(key + "|retention"), policy.retention(), "removed ");
 			states.add(new StoragePolicyState(key, StoragePolicy.describe(policy.compressAfter()),
 					StoragePolicy.describe(policy.retention()), compression, retained));
 		}
@@ -134,7 +144,7 @@ public final class StoragePolicyReport {
 				? said + "; set " + StoragePolicy.describe(configured) + " (job=storage applies it)" : said;
 	}
 
-	private static String own(@Nullable Run run, @Nullable Duration configured) {
+	private static String own(@Nullable Run run, @Nullable Duration configured, String verb) {
 		if (configured == null) {
 			return "off";
 		}
@@ -148,7 +158,7 @@ public final class StoragePolicyReport {
 			return "failed " + at + ": " + error + count;
 		}
 		String did = (run.rows() != null) ? run.rows() + " rows" : run.chunks() + " chunks";
-		return at + ": " + did + count;
+		return at + ": " + verb + did + count;
 	}
 
 	private record Job(int id, long afterSeconds, @Nullable String status, @Nullable Timestamp lastSuccess, long runs,

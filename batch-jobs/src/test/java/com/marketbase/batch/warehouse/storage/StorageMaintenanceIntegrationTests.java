@@ -178,7 +178,8 @@ class StorageMaintenanceIntegrationTests {
 		assertThat(state.compression()).isEqualTo(unavailable);
 		assertThat(state.retention()).isEqualTo("30 days");
 		assertThat(state.retained())
-			.endsWith(((warehouse == TestWarehouse.EMBEDDED) ? ": 0 rows" : ": 0 chunks") + " (2 runs, 0 failed)");
+			.endsWith(((warehouse == TestWarehouse.EMBEDDED) ? ": removed 0 rows" : ": removed 0 chunks")
+					+ " (2 runs, 0 failed)");
 	}
 
 	private static void insertBars(JdbcTemplate jdbc, String symbol, String from) {
