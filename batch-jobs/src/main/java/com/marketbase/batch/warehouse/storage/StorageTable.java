@@ -2,6 +2,7 @@ package com.marketbase.batch.warehouse.storage;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.marketbase.batch.warehouse.WarehouseMode;
@@ -131,7 +132,7 @@ public enum StorageTable {
 		 */
 		boolean sharesRowsWith(Storage other) {
 			return this.kind == Kind.TABLE && this.relation.equals(other.relation)
-					&& java.util.Objects.equals(this.rowFilter, other.rowFilter);
+					&& Objects.equals(this.rowFilter, other.rowFilter);
 		}
 
 	}
