@@ -1,12 +1,15 @@
 package com.marketbase.batch.warehouse.storage;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.marketbase.batch.warehouse.AggregateWindow;
+import com.marketbase.batch.warehouse.BarAggregateRefresher;
 import com.marketbase.batch.warehouse.TestWarehouse;
 import com.marketbase.batch.warehouse.WarehouseInfo;
 import com.marketbase.batch.warehouse.WarehouseMode;
@@ -97,8 +100,28 @@ class StorageMaintenanceIntegrationTests {
 				+ "generate_series(0, 21 * 24) m");
 		jdbc.update("insert into market.bars_1m (symbol, ts, open, high, low, close, volume, amount, source, "
 				+ "load_batch_id) values ('S1', now(), 10, 11, 9, 10, 100, 1000, 'sandbox', 1)");
+		// A day of 5-minute bars so old that its whole aggregate chunk (70 days) is past
+		// 14.
+		LocalDate old = LocalDate.now(AggregateWindow.MARKET_ZONE).minusDays(200);
+		jdbc.update(
+				"insert into market.bars_1m (symbol, ts, open, high, low, close, volume, amount, source, "
+						+ "load_batch_id) select 'S1', (?::date + time '09:30') at time zone 'Asia/Shanghai' + m * "
+						+ "interval '1 minute', 10, 11, 9, 10, 100, 1000, 'sandbox', 1 from generate_series(1, 240) m",
+				old);
 		WarehouseInfo info = new WarehouseModeDetector(dataSource).detect();
-		new StorageMaintenance(dataSource, info, StoragePolicies.defaults()).run();
+		new BarAggregateRefresher(dataSource, info.mode()).refresh(AggregateWindow.days(old, old));
+		List<StorageOutcome> outcomes = new StorageMaintenance(dataSource, info, StoragePolicies.defaults()).run();
+		assertThat(outcomes).filteredOn((outcome) -> outcome.table().equals("bars_5m"))
+			.extracting(StorageOutcome::said)
+			.containsExactly("compressed the chunks older than 14 days (1 chunks)", "off");
+		assertThat(jdbc.queryForObject("select count(*) from timescaledb_information.chunks c "
+				+ "join timescaledb_information.continuous_aggregates a on a.materialization_hypertable_name = "
+				+ "c.hypertable_name where a.view_name = 'bars_5m_cagg' and c.is_compressed", Long.class))
+			.isOne();
+		assertThat(jdbc.queryForObject(
+				"select sum(volume) from market.bars_5m where symbol = 'S1' and ts < now() " + "- interval '100 days'",
+				Long.class))
+			.isEqualTo(24_000);
 		int job = jobId(jdbc, "policy_compression", "bars_1m");
 
 		jdbc.execute("call run_job(" + job + ")");
