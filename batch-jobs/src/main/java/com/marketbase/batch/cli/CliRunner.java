@@ -26,6 +26,7 @@ import com.marketbase.batch.support.remote.PartitionWorker;
 import com.marketbase.batch.support.remote.RemoteWorkers;
 import com.marketbase.batch.support.remote.WorkerRegistry;
 import com.marketbase.batch.warehouse.WarehouseInfo;
+import com.marketbase.batch.warehouse.storage.StoragePolicies;
 import com.marketbase.batch.sandbox.SandboxSettings;
 
 import org.springframework.batch.core.job.Job;
@@ -74,7 +75,8 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 			Freshness freshness, CoverageProperties coverageProperties, Clock clock, Chain chain, Gate gate,
 			RolloutSwitches switches, PermissionProbe probe,
 			@Value("${marketbase.warehouse.reconnect-wait:60s}") Duration reconnectWait, RemoteWorkers workers,
-			PartitionWorker worker, WorkerRegistry registry, WarehouseInfo warehouse, SelfTest selfTest) {
+			PartitionWorker worker, WorkerRegistry registry, WarehouseInfo warehouse, SelfTest selfTest,
+			StoragePolicies storagePolicies) {
 		this.console = Console.system();
 		QualityRules rules = new QualityRules(dataSource);
 		this.coverage = new CoverageCommands(coverageQueries, freshness, coverageProperties, clock, this.console,
@@ -86,7 +88,7 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 		this.commands = new JobCommands(jobs, launches, operator, repository, dataSource, progress, sources,
 				this.console, System.console() != null, reconnectWait, workers);
 		this.workers = new WorkerCommands(worker, registry, workers.properties(), this.console);
-		this.storage = new StorageCommands(dataSource, warehouse, this.console);
+		this.storage = new StorageCommands(dataSource, warehouse, storagePolicies, this.console);
 		this.selfTest = new SelfTestCommands(selfTest, this.console);
 	}
 

@@ -38,7 +38,7 @@ record CommandLine(String command, String target, Map<String, String> parameters
 			       java -jar batch.jar quarantine release <id>|--dataset <d> --reason "..."
 			       java -jar batch.jar worker [--concurrency 1]         take load partitions from the broker
 			       java -jar batch.jar workers [executionId]           the workers, or where an execution ran
-			       java -jar batch.jar storage                        the connection, and every table's size and compression
+			       java -jar batch.jar storage                        the connection, every table's size, compression and storage policy
 			       java -jar batch.jar serve [--server.port=8080]      web console and REST API
 			       java -jar batch.jar sandbox [--port 7700] [--seed 42]
 			       java -jar batch.jar help""";

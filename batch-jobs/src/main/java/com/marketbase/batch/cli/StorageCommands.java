@@ -7,12 +7,16 @@ import javax.sql.DataSource;
 
 import com.marketbase.batch.warehouse.WarehouseInfo;
 import com.marketbase.batch.warehouse.storage.ConnectionCheck;
+import com.marketbase.batch.warehouse.storage.StoragePolicies;
+import com.marketbase.batch.warehouse.storage.StoragePolicyReport;
+import com.marketbase.batch.warehouse.storage.StoragePolicyState;
 import com.marketbase.batch.warehouse.storage.TableSize;
 import com.marketbase.batch.warehouse.storage.TableSizes;
 
 /**
  * {@code storage}: the warehouse's connection check, then every table with its rows, size
- * on disk and compression, largest first, as the console's database page shows them.
+ * on disk and compression, largest first, as the console's database page shows them; then
+ * every table's storage policy as configured and what it did last.
  */
 final class StorageCommands {
 
@@ -22,9 +26,12 @@ final class StorageCommands {
 
 	private final Console console;
 
-	StorageCommands(DataSource dataSource, WarehouseInfo warehouse, Console console) {
+	private final StoragePolicies policies;
+
+	StorageCommands(DataSource dataSource, WarehouseInfo warehouse, StoragePolicies policies, Console console) {
 		this.dataSource = dataSource;
 		this.warehouse = warehouse;
+		this.policies = policies;
 		this.console = console;
 	}
 
@@ -50,7 +57,26 @@ final class StorageCommands {
 		this.console.say(sizes.size() + " tables, " + bytes(total) + " on disk"
 				+ (this.warehouse.mode().hasContinuousAggregates() ? ""
 						: "; compression is not available under this warehouse mode"));
+		policies();
 		return JobCommands.EXIT_COMPLETED;
+	}
+
+	// What is applied may lag the settings until the next run of job=storage, which
+	// applies them; the lines say so.
+	private void policies() {
+		List<StoragePolicyState> states = new StoragePolicyReport(this.dataSource, this.warehouse, this.policies).all();
+		this.console.say("");
+		String format = "%-14s %-10s %-10s %-58s %s";
+		this.console.say(String.format(format, "policy", "compress", "retain", "compression: last", "retention: last"));
+		for (StoragePolicyState state : states) {
+			this.console.say(
+					String
+						.format(Locale.ROOT, format, state.table(), state.compressAfter(), state.retention(),
+								state.compression(), state.retained())
+						.stripTrailing());
+		}
+		this.console.say("job=storage applies the settings (marketbase.storage.policies.<table>.compress-after, "
+				+ ".retention).");
 	}
 
 	static String bytes(long value) {

@@ -242,7 +242,8 @@ class ConsoleApiIntegrationTests {
 			.forEach((job) -> jobs.put(job.get("name").asString(), job));
 		assertThat(jobs).containsOnlyKeys("calendar", "daily", "daily_basic", "etf_daily", "fina_indicator", "fund_nav",
 				"fut_daily", "fut_mapping", "fx_daily", "index_daily", "index_minute", "instruments", "macro",
-				"market_stats", "minute_1m", "moneyflow", "quote_snapshot", "reconcile", "sge_daily", "tick_trade");
+				"market_stats", "minute_1m", "moneyflow", "quote_snapshot", "reconcile", "sge_daily", "storage",
+				"tick_trade");
 		jobs.values().forEach((job) -> assertThat(job.get("fields")).as(job.get("name").asString()).isNotEmpty());
 		assertThat(jobs.get("daily").get("dataset").asString()).isEqualTo("daily");
 		assertThat(jobs.get("minute_1m").get("dataset").asString()).isEqualTo("minute_1m");
