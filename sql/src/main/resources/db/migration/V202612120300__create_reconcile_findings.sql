@@ -8,7 +8,7 @@ create table market.reconcile_findings (
 	id bigint generated always as identity primary key,
 	trade_date date not null,
 	symbol text not null,
-	-- bars_5m, bars_15m, bars_30m, bars_60m, daily_vs_minutes or cross_source_close
+	-- bars_1m (a corrected minute), bars_5m, bars_15m, bars_30m, bars_60m, daily_vs_minutes or cross_source_close
 	check_name text not null,
 	-- the bar's label as we store it (its end); null for a daily check
 	bar_end timestamptz,

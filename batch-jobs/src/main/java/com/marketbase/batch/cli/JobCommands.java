@@ -370,6 +370,11 @@ class JobCommands {
 				: description.isBlank() ? "it ended without recording why" : description.lines().findFirst().orElse("");
 	}
 
+	/**
+	 * The exit code of a completed comparison ({@code reconcile}) that found differences.
+	 */
+	private static final String DIFFERENCES = "DIFFERENCES";
+
 	private int report(JobExecution execution) {
 		Duration took = (execution.getStartTime() != null && execution.getEndTime() != null)
 				? Duration.between(execution.getStartTime(), execution.getEndTime()) : Duration.ZERO;
@@ -388,8 +393,12 @@ class JobCommands {
 		// the next run.
 		boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
 		String state = completed ? "COMPLETED with " + exit.getExitCode() : execution.getStatus().toString();
-		String next = completed ? " Run the job again (force=true for the same day) to retry what is left."
-				: " Restart it with restart=" + execution.getId() + ".";
+		// A comparison that found differences has nothing left to retry: what it found is
+		// mended first.
+		String next = !completed ? " Restart it with restart=" + execution.getId() + "."
+				: DIFFERENCES.equals(exit.getExitCode())
+						? " Mend what is wrong (the findings name it) and run it again with force=true to check."
+						: " Run the job again (force=true for the same day) to retry what is left.";
 		String sentence = why.endsWith(".") ? why : why + ".";
 		this.console.refuse(execution.getJobInstance().getJobName() + " execution " + execution.getId() + " " + state
 				+ ": " + sentence + next);

@@ -22,6 +22,7 @@ import com.marketbase.batch.chain.ChainRun;
 import com.marketbase.batch.coverage.CoverageQueries;
 import com.marketbase.batch.rollout.SwitchedOffException;
 import com.marketbase.batch.support.launch.JobLaunch;
+import com.marketbase.batch.support.launch.NotReadyException;
 import com.marketbase.batch.schedule.ScheduledRun.Outcome;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -152,6 +153,11 @@ public class JobScheduler {
 			// A switch may be turned on again while the server runs; each firing checks
 			// it.
 			logger.info("{} ({}) is switched off for now: {}", where, entry.job(), ex.getMessage());
+		}
+		catch (NotReadyException ex) {
+			// The data an entry works on comes later (reconcile before the day's loads);
+			// each firing checks it.
+			logger.info("{} ({}) is not ready now: {}", where, entry.job(), ex.getMessage());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ScheduleException(where + " (" + entry.job() + "): " + ex.getMessage());

@@ -1,5 +1,6 @@
 package com.marketbase.batch.selftest;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -49,6 +50,9 @@ public class SelfTestSchedule implements SmartLifecycle {
 	// Guarded by this.
 	private @Nullable ScheduledFuture<?> pending;
 
+	// Guarded by this: which plan a firing belongs to.
+	private long generation;
+
 	private volatile boolean running;
 
 	/**
@@ -74,7 +78,12 @@ public class SelfTestSchedule implements SmartLifecycle {
 		this.tasks.initialize();
 		this.running = true;
 		Setting stored = setting();
-		plan(SelfTestInterval.parse(stored.every()));
+		// A server restarted more often than its interval still runs the test: the next
+		// run is due one interval after the last scheduled one.
+		Timestamp last = this.jdbc.queryForObject(
+				"select max(started_at) from market.selftest_runs where triggered_by = ?", Timestamp.class,
+				SelfTest.SCHEDULE);
+		plan(SelfTestInterval.parse(stored.every()), (last != null) ? last.toInstant() : Instant.now());
 		logger.info("Self-test schedule: {} (set by {} at {})", stored.every(), stored.setBy(), stored.setAt());
 	}
 
@@ -178,6 +187,16 @@ public class SelfTestSchedule implements SmartLifecycle {
 	}
 
 	private synchronized void plan(SelfTestInterval interval) {
+		plan(interval, Instant.now());
+	}
+
+	/**
+	 * Plans the runs of an interval, the first one interval after {@code from}, and never
+	 * before now.
+	 */
+	private synchronized void plan(SelfTestInterval interval, Instant from) {
+		// A firing already dequeued sees another generation and does not start a run.
+		long generation = ++this.generation;
 		if (this.pending != null) {
 			this.pending.cancel(false);
 			this.pending = null;
@@ -186,19 +205,29 @@ public class SelfTestSchedule implements SmartLifecycle {
 		if (period == null || !this.running) {
 			return;
 		}
-		this.pending = this.tasks.scheduleAtFixedRate(this::scheduled, Instant.now().plus(period), period);
+		Instant first = from.plus(period);
+		Instant now = Instant.now();
+		// With a fixed delay, a run that overruns its interval is not followed at once by
+		// another.
+		this.pending = this.tasks.scheduleWithFixedDelay(() -> scheduled(generation), first.isBefore(now) ? now : first,
+				period);
 	}
 
-	private void scheduled() {
+	private void scheduled(long generation) {
 		try {
 			List<SourceName> sources = this.selfTest.configured();
 			if (sources.isEmpty()) {
 				logger.info("Self-test schedule: no source is configured to test; skipped");
 				return;
 			}
-			if (!this.busy.compareAndSet(false, true)) {
-				logger.info("Self-test schedule: a run is under way; skipped");
-				return;
+			synchronized (this) {
+				if (generation != this.generation || !this.running) {
+					return;
+				}
+				if (!this.busy.compareAndSet(false, true)) {
+					logger.info("Self-test schedule: a run is under way; skipped");
+					return;
+				}
 			}
 			try {
 				run(sources, SelfTest.SCHEDULE, new CompletableFuture<>());

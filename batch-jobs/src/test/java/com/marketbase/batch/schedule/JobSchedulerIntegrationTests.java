@@ -170,6 +170,25 @@ class JobSchedulerIntegrationTests {
 	}
 
 	@ParameterizedTest
+	@EnumSource(value = TestWarehouse.class, names = { "EMBEDDED" })
+	void startsWithAnEntryWhoseDataComesLaterAndRefusesTheFiringThatFindsNone(TestWarehouse warehouse)
+			throws Exception {
+		try (Sandbox sandbox = sandbox(); ConfigurableApplicationContext app = application(warehouse, sandbox)) {
+			// As the example schedule has it: reconcile at 20:00, before any minute bars
+			// are loaded.
+			ScheduleProperties.Entry reconcile = new ScheduleProperties.Entry("reconcile", "0 0 20 * * MON-FRI",
+					Map.of("source", "sandbox", "sample", "100"), "open", false, true);
+
+			JobScheduler scheduler = scheduler(app, Clock.system(MARKET), 0, reconcile);
+			ScheduledRun run = scheduler.fire(0, at("2026-11-23T20:00"));
+
+			assertThat(run.outcome()).isEqualTo(Outcome.REFUSED);
+			assertThat(run.detail()).isEqualTo(
+					"The warehouse has no minute bars of 2026-11-23 to reconcile; load them with minute_1m first.");
+		}
+	}
+
+	@ParameterizedTest
 	@EnumSource(value = TestWarehouse.class, names = { "TIMESCALEDB" })
 	void skipsADatasetWhoseSwitchIsOffAndLogsWhy(TestWarehouse warehouse, CapturedOutput output) throws Exception {
 		try (Sandbox sandbox = sandbox(); ConfigurableApplicationContext app = application(warehouse, sandbox)) {

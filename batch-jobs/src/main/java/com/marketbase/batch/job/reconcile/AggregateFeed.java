@@ -1,9 +1,13 @@
 package com.marketbase.batch.job.reconcile;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
+import com.marketbase.batch.source.Units;
 import com.marketbase.batch.warehouse.Bar;
+import com.marketbase.batch.warehouse.DailyBar;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A source's own intraday bars of one symbol and day, as it sends them: its layout and
@@ -29,5 +33,28 @@ interface AggregateFeed {
 	 * @return the bars, oldest first
 	 */
 	List<Bar> minutes(String symbol, LocalDate day);
+
+	/**
+	 * The source's daily bar, asked for again when ours disagrees with its minutes.
+	 * @param symbol the instrument
+	 * @param etf whether it is an ETF (Tushare keeps them apart)
+	 * @param day the day
+	 * @return the bar labelled 15:00, or {@code null} when the source has none
+	 */
+	@Nullable Bar daily(String symbol, boolean etf, LocalDate day);
+
+	/**
+	 * A daily bar as a bar labelled at the session's end.
+	 * @param bars the source's bars of the day
+	 * @return the first, or {@code null} for none
+	 */
+	static @Nullable Bar sessionBar(List<DailyBar> bars) {
+		if (bars.isEmpty()) {
+			return null;
+		}
+		DailyBar day = bars.get(0);
+		return new Bar(day.symbol(), Units.beijing(day.tradeDate(), LocalTime.of(15, 0)), day.open(), day.high(),
+				day.low(), day.close(), day.volume(), day.amount());
+	}
 
 }

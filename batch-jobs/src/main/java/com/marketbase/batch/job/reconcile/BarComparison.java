@@ -140,7 +140,9 @@ final class BarComparison {
 		long bestScore = score(ours, best.bars());
 		for (Reading reading : readings.subList(1, readings.size())) {
 			long score = score(ours, reading.bars());
-			if (score > bestScore) {
+			// A convention is taken only from bars it makes agree, never from labels
+			// alone.
+			if (score > bestScore && agreeing(ours, reading.bars()) > 0) {
 				best = reading;
 				bestScore = score;
 			}

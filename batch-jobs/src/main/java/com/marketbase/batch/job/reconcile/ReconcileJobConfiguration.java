@@ -3,6 +3,7 @@ package com.marketbase.batch.job.reconcile;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -52,8 +53,14 @@ class ReconcileJobConfiguration {
 	/** Source calls made, in the compare step's context. */
 	static final String CALLS = "reconcile.calls";
 
-	/** Daily bars compared with their minutes, in the plan step's context. */
+	/** Daily bars compared with their minutes, in the job's context. */
 	static final String DAILY = "reconcile.daily";
+
+	/** Source calls the daily comparison made, in the job's context. */
+	static final String DAILY_CALLS = "reconcile.dailyCalls";
+
+	/** The most daily bars one run asks the source for again. */
+	static final int MAX_DAILY_CALLS = 100;
 
 	/**
 	 * The lane of the shared quota reconciliation calls run in: by default half of each
@@ -80,19 +87,21 @@ class ReconcileJobConfiguration {
 
 	@Bean
 	Step reconcilePlanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DataSource dataSource) {
+			DataSource dataSource, SourceResolver sources) {
 		ReconcileStore store = new ReconcileStore(dataSource);
 		return new StepBuilder("reconcile.plan", jobRepository).tasklet((contribution, chunk) -> {
-			StepExecution step = contribution.getStepExecution();
-			JobExecution job = step.getJobExecution();
+			JobExecution job = contribution.getStepExecution().getJobExecution();
 			ReconcileParameters read = ReconcileParameters.of(job.getJobParameters());
 			ExecutionContext context = job.getExecutionContext();
 			if (!context.containsKey(SYMBOLS)) {
 				context.putString(SYMBOLS, String.join(",", store.plan(read)));
 			}
-			List<Discrepancy> daily = store.dailyAgainstMinutes(read.tradeDate());
-			store.replaceDaily(read.tradeDate(), daily, read.source(), job.getId());
-			step.getExecutionContext().putInt(DAILY, store.dailyCompared(read.tradeDate()));
+			List<ReconcileStore.DailyRow> rows = store.dailyRows(read.tradeDate());
+			DailyReconciler daily = new DailyReconciler(feed(sources, read.source()), read.source(), MAX_DAILY_CALLS);
+			store.replaceDaily(read.tradeDate(), daily.reconcile(rows, read.tradeDate()), read.source(), job.getId());
+			// In the job's context, which a restart keeps while it skips this step.
+			context.putInt(DAILY, rows.size());
+			context.putLong(DAILY_CALLS, daily.calls());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}
@@ -164,14 +173,13 @@ class ReconcileJobConfiguration {
 			}
 			ReconcileParameters read = ReconcileParameters.of(execution.getJobParameters());
 			String planned = execution.getExecutionContext().getString(SYMBOLS, "");
-			int symbols = planned.isEmpty() ? 0 : planned.split(",").length;
-			long calls = 0;
-			int daily = 0;
+			Set<String> symbols = planned.isEmpty() ? Set.of() : Set.of(planned.split(","));
+			long calls = execution.getExecutionContext().getLong(DAILY_CALLS, 0);
 			for (StepExecution step : execution.getStepExecutions()) {
 				calls += step.getExecutionContext().getLong(CALLS, 0);
-				daily = Math.max(daily, step.getExecutionContext().getInt(DAILY, 0));
 			}
-			Map<String, Long> causes = this.store.causes(read.tradeDate());
+			int daily = execution.getExecutionContext().getInt(DAILY, 0);
+			Map<String, Long> causes = this.store.causes(read.tradeDate(), symbols);
 			Map<Boolean, Map<String, Long>> split = causes.entrySet()
 				.stream()
 				.collect(Collectors.partitioningBy((e) -> Cause.of(e.getKey()).convention(),
@@ -179,8 +187,8 @@ class ReconcileJobConfiguration {
 			long differences = split.get(false).values().stream().mapToLong(Long::longValue).sum();
 			long conventions = split.get(true).values().stream().mapToLong(Long::longValue).sum();
 			String description = "source: " + this.sources.describe(read.source()) + "; " + read.tradeDate() + ": "
-					+ symbols + " symbols compared with the source's 5/15/30/60-minute bars in " + calls + " calls, "
-					+ daily + " daily bars with their minutes; the day has " + differences + " difference(s)"
+					+ symbols.size() + " symbols compared with the source's 5/15/30/60-minute bars and " + daily
+					+ " daily bars with their minutes, in " + calls + " calls; " + differences + " difference(s)"
 					+ counts(split.get(false)) + ", " + conventions + " convention(s) explained"
 					+ counts(split.get(true)) + "; see market.reconcile_findings.";
 			execution.setExitStatus((differences > 0) ? new ExitStatus("DIFFERENCES", description)

@@ -8,6 +8,7 @@ import com.marketbase.batch.source.SourceResolver;
 import com.marketbase.batch.support.launch.JobLaunch;
 import com.marketbase.batch.support.launch.JobWork;
 import com.marketbase.batch.support.launch.LaunchField;
+import com.marketbase.batch.support.launch.NotReadyException;
 import com.marketbase.batch.support.pipeline.SourceUnitJobs;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -52,9 +53,16 @@ class ReconcileLaunch implements JobLaunch {
 		// Names, the day and the sample first; the source is settled once they are right.
 		ReconcileParameters typed = ReconcileParameters.parse(given, this.store.latestDay(), "");
 		String source = this.sources.resolve(given.get("source"), null, ReconcileParameters.SOURCES);
+		List<String> unknown = this.store.notTraded(typed.symbols());
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException(
+					"Not a stock or ETF the warehouse lists: " + String.join(", ", unknown.stream().limit(10).toList())
+							+ ((unknown.size() > 10) ? " and " + (unknown.size() - 10) + " more" : "")
+							+ "; reconcile compares those only.");
+		}
 		List<String> loadedFrom = this.store.minuteSources(typed.tradeDate());
 		if (loadedFrom.isEmpty()) {
-			throw new IllegalArgumentException("The warehouse has no minute bars of " + typed.tradeDate()
+			throw new NotReadyException("The warehouse has no minute bars of " + typed.tradeDate()
 					+ " to reconcile; load them with minute_1m first.");
 		}
 		boolean synthetic = SourceName.SANDBOX.key().equals(source);

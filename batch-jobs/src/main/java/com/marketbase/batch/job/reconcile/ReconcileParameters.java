@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import com.marketbase.batch.source.SourceName;
 import com.marketbase.batch.support.launch.LaunchInput;
+import com.marketbase.batch.support.launch.NotReadyException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -66,7 +67,7 @@ public record ReconcileParameters(LocalDate tradeDate, int sample, List<String> 
 		LocalDate day = (given.get("trade_date") != null) ? LaunchInput.date("trade_date", given.get("trade_date"))
 				: latestDay;
 		if (day == null) {
-			throw new IllegalArgumentException(
+			throw new NotReadyException(
 					"The warehouse has no minute bars to reconcile; load a day with minute_1m first or give trade_date.");
 		}
 		int sample = DEFAULT_SAMPLE;

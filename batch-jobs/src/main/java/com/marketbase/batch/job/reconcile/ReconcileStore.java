@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
-import com.marketbase.batch.job.reconcile.BarComparison.FieldDifference;
 import com.marketbase.batch.source.Units;
 import com.marketbase.batch.warehouse.Bar;
 import org.jspecify.annotations.Nullable;
@@ -45,11 +45,12 @@ final class ReconcileStore {
 	}
 
 	/**
-	 * The symbols a run compares with the source: those named, then those whose minute
-	 * bars of the day were written again an hour or more after the day's first load (a
-	 * healed gap, a reload: where a late correction is likeliest), then a sample of the
-	 * rest drawn by a hash of symbol and day, so that a restart draws the same and each
-	 * day draws others; the named ones and {@code sample} more at most.
+	 * The symbols a run compares with the source, stocks and ETFs only: those named;
+	 * then, up to half the sample, those whose minute bars of the day were written again
+	 * after the day ended although the day had been loaded by then (a healed gap, a
+	 * reload: where a late correction is likeliest); then a sample of the rest drawn by a
+	 * hash of symbol and day, so that a restart draws the same and each day draws others.
+	 * The named ones and {@code sample} more at most.
 	 * @param parameters the launch
 	 * @return the symbols
 	 */
@@ -59,13 +60,18 @@ final class ReconcileStore {
 		int wanted = parameters.symbols().size() + parameters.sample();
 		Timestamp start = start(day);
 		Timestamp end = start(day.plusDays(1));
-		List<String> reloaded = this.jdbc.queryForList("""
-				with day as (select symbol, loaded_at from market.bars_1m where ts > ? and ts <= ?)
-				select distinct symbol from day where loaded_at >= (select min(loaded_at) from day) + interval '1 hour'
-				order by symbol limit ?""", String.class, start, end, wanted);
-		List<String> sample = this.jdbc
-			.queryForList("select symbol from (select distinct symbol from market.bars_1m where ts > ? and ts <= ?) s "
-					+ "order by md5(symbol || ?) limit ?", String.class, start, end, day.toString(), wanted);
+		// Stocks and ETFs only: index bars share the table, but not the endpoints.
+		String traded = "select s.symbol from (select distinct symbol from market.bars_1m where ts > ? and ts <= ?) s "
+				+ "join market.instruments i on i.symbol = s.symbol and i.asset_class in ('stock', 'etf')";
+		// Rewritten after the day ended, when the day had been loaded by then: a heal or
+		// a reload. A day first loaded later (a backfill) has none.
+		List<String> reloaded = this.jdbc.queryForList("select symbol from (" + traded + ") t where exists ("
+				+ "select 1 from market.bars_1m b where b.symbol = t.symbol and b.ts > ? and b.ts <= ? "
+				+ "and b.loaded_at >= ?) and exists (select 1 from market.bars_1m b where b.ts > ? and b.ts <= ? "
+				+ "and b.loaded_at < ?) order by md5(symbol || ?) limit ?", String.class, start, end, start, end, end,
+				start, end, end, day.toString(), Math.max(1, parameters.sample() / 2));
+		List<String> sample = this.jdbc.queryForList(traded + " order by md5(s.symbol || ?) limit ?", String.class,
+				start, end, day.toString(), wanted);
 		for (List<String> more : List.of(reloaded, sample)) {
 			for (String symbol : more) {
 				if (symbols.size() >= wanted) {
@@ -75,6 +81,22 @@ final class ReconcileStore {
 			}
 		}
 		return List.copyOf(symbols);
+	}
+
+	/**
+	 * The symbols of some that are no stock or ETF the warehouse lists.
+	 * @param symbols the symbols
+	 * @return those of them
+	 */
+	List<String> notTraded(List<String> symbols) {
+		if (symbols.isEmpty()) {
+			return List.of();
+		}
+		List<String> listed = this.jdbc.queryForList(
+				"select symbol from market.instruments where asset_class in "
+						+ "('stock', 'etf') and symbol = any(string_to_array(?, ','))",
+				String.class, String.join(",", symbols));
+		return symbols.stream().filter((symbol) -> !listed.contains(symbol)).toList();
 	}
 
 	/**
@@ -108,87 +130,44 @@ final class ReconcileStore {
 	}
 
 	/**
-	 * Compares every daily bar of the day with the day's minute bars: open of the first,
-	 * high and low over all, close of the last, volume and amount summed. A daily bar
-	 * loaded from another source than its minutes has its close compared as the two
-	 * sources' closes.
-	 * @param day the day
-	 * @return the differences, at most one per symbol and check
+	 * A daily bar beside its day's minute bars rolled into one: open of the first, high
+	 * and low over all, close of the last, volume and amount summed.
+	 *
+	 * @param daily the daily bar, labelled 15:00
+	 * @param minutes the minutes rolled into one bar
+	 * @param dailySource the source the daily bar was loaded from
+	 * @param minuteSource the source of the minutes
+	 * @param bars how many minute bars the symbol has that day
+	 * @param etf whether the instrument is an ETF
 	 */
-	List<Discrepancy> dailyAgainstMinutes(LocalDate day) {
-		List<Discrepancy> found = new ArrayList<>();
-		List<Object[]> rows = this.jdbc.query("""
+	record DailyRow(Bar daily, Bar minutes, String dailySource, String minuteSource, int bars, boolean etf) {
+	}
+
+	/**
+	 * Every daily bar of the day that has minute bars, beside them.
+	 * @param day the day
+	 * @return the rows, by symbol
+	 */
+	List<DailyRow> dailyRows(LocalDate day) {
+		Instant close = Units.beijing(day, LocalTime.of(15, 0));
+		return this.jdbc.query("""
 				with m as (
 					select symbol, (array_agg(open order by ts))[1] as open, max(high) as high, min(low) as low,
 						(array_agg(close order by ts desc))[1] as close, sum(volume) as volume, sum(amount) as amount,
 						count(*) as bars, min(source) as source
 					from market.bars_1m where ts > ? and ts <= ? group by symbol)
 				select d.symbol, d.open, d.high, d.low, d.close, d.volume, d.amount, d.source,
-					m.open, m.high, m.low, m.close, m.volume, m.amount, m.source, m.bars
+					m.open, m.high, m.low, m.close, m.volume, m.amount, m.source, m.bars, i.asset_class = 'etf'
 				from market.bars_daily d join m on m.symbol = d.symbol
-				where d.trade_date = ? order by d.symbol""", (rs, row) -> {
-			Instant close = Units.beijing(day, LocalTime.of(15, 0));
-			Bar daily = new Bar(rs.getString(1), close, rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-					rs.getBigDecimal(5), rs.getLong(6), rs.getBigDecimal(7));
-			Bar minutes = new Bar(rs.getString(1), close, rs.getBigDecimal(9), rs.getBigDecimal(10),
-					rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getLong(13), rs.getBigDecimal(14));
-			return new Object[] { daily, minutes, rs.getString(8), rs.getString(15), rs.getInt(16) };
-		}, start(day), start(day.plusDays(1)), day);
-		int expected = 0;
-		for (Object[] row : rows) {
-			expected = Math.max(expected, (Integer) row[4]);
-		}
-		for (Object[] row : rows) {
-			Bar daily = (Bar) row[0];
-			Bar minutes = (Bar) row[1];
-			String dailySource = (String) row[2];
-			String minuteSource = (String) row[3];
-			int bars = (Integer) row[4];
-			List<FieldDifference> differences = BarComparison.differences(daily, minutes);
-			if (differences.isEmpty()) {
-				continue;
-			}
-			String values = BarComparison.describe(differences) + ", the daily bar's against the minutes'";
-			FieldDifference first = differences.get(0);
-			if (bars < expected) {
-				found.add(new Discrepancy(daily.symbol(), "daily_vs_minutes", null, first.field(), first.ours(),
-						first.theirs(), Cause.INCOMPLETE_MINUTES, "only " + bars + " of the day's " + expected
-								+ " minute bars are loaded (" + values + "); the gaps report shows which"));
-				continue;
-			}
-			boolean twoSources = !dailySource.equals(minuteSource);
-			List<FieldDifference> rest = differences;
-			if (twoSources && differences.stream().anyMatch((d) -> d.field().equals("close"))) {
-				FieldDifference close = differences.stream().filter((d) -> d.field().equals("close")).findFirst().get();
-				found.add(new Discrepancy(daily.symbol(), "cross_source_close", null, "close", close.ours(),
-						close.theirs(), Cause.SOURCE_DISAGREEMENT,
-						dailySource + "'s daily close " + close.ours().stripTrailingZeros().toPlainString()
-								+ " against " + minuteSource + "'s last minute close "
-								+ close.theirs().stripTrailingZeros().toPlainString()));
-				rest = differences.stream().filter((d) -> !d.field().equals("close")).toList();
-			}
-			if (!rest.isEmpty()) {
-				FieldDifference shown = rest.get(0);
-				found.add(new Discrepancy(daily.symbol(), "daily_vs_minutes", null, shown.field(), shown.ours(),
-						shown.theirs(), Cause.SOURCE_DISAGREEMENT,
-						(twoSources ? dailySource + "'s daily bar and " + minuteSource + "'s minute bars disagree ("
-								: "the source's daily bar and its minute bars disagree (")
-								+ BarComparison.describe(rest) + ", the daily bar's against the minutes')"));
-			}
-		}
-		return found;
-	}
-
-	/**
-	 * How many daily bars of the day have minute bars to compare with.
-	 * @param day the day
-	 * @return the count
-	 */
-	int dailyCompared(LocalDate day) {
-		Integer count = this.jdbc.queryForObject("select count(*) from market.bars_daily d where d.trade_date = ? "
-				+ "and exists (select 1 from market.bars_1m m where m.symbol = d.symbol and m.ts > ? and m.ts <= ?)",
-				Integer.class, day, start(day), start(day.plusDays(1)));
-		return (count != null) ? count : 0;
+				join market.instruments i on i.symbol = d.symbol and i.asset_class in ('stock', 'etf')
+				where d.trade_date = ? order by d.symbol""",
+				(rs, row) -> new DailyRow(
+						new Bar(rs.getString(1), close, rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+								rs.getBigDecimal(5), rs.getLong(6), rs.getBigDecimal(7)),
+						new Bar(rs.getString(1), close, rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11),
+								rs.getBigDecimal(12), rs.getLong(13), rs.getBigDecimal(14)),
+						rs.getString(8), rs.getString(15), rs.getInt(16), rs.getBoolean(17)),
+				start(day), start(day.plusDays(1)), day);
 	}
 
 	/**
@@ -222,15 +201,19 @@ final class ReconcileStore {
 	}
 
 	/**
-	 * The findings of a day by cause, conventions apart.
+	 * The findings of a run by cause: the day's daily checks, and the bar checks of the
+	 * symbols it compared (others keep what earlier runs found for them).
 	 * @param day the day
-	 * @return cause to count, differences first
+	 * @param symbols the symbols compared
+	 * @return cause to count
 	 */
-	Map<String, Long> causes(LocalDate day) {
+	Map<String, Long> causes(LocalDate day, Set<String> symbols) {
 		Map<String, Long> causes = new TreeMap<>();
-		this.jdbc.query("select cause, count(*) from market.reconcile_findings where trade_date = ? group by cause",
-				(rs) -> {
-					causes.put(rs.getString(1), rs.getLong(2));
+		this.jdbc.query("select symbol, check_name, cause, count(*) from market.reconcile_findings "
+				+ "where trade_date = ? group by symbol, check_name, cause", (rs) -> {
+					if (DAILY_CHECKS.contains(rs.getString(2)) || symbols.contains(rs.getString(1))) {
+						causes.merge(rs.getString(3), rs.getLong(4), Long::sum);
+					}
 				}, day);
 		return causes;
 	}

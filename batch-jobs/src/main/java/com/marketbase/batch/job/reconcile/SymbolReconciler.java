@@ -83,7 +83,15 @@ final class SymbolReconciler {
 		List<Bar> ourMinutes = this.store.ourBars(symbol, 1, this.day);
 		List<Bar> theirMinutes = this.feed.minutes(symbol, this.day);
 		calls++;
-		TreeSet<Instant> changedMinutes = corrections(symbol, ourMinutes, theirMinutes, found);
+		TreeSet<Instant> changedMinutes = new TreeSet<>();
+		if (theirMinutes.isEmpty()) {
+			found.add(new Discrepancy(symbol, "bars_1m", null, "bar", null, null, Cause.MISSING_BAR,
+					"the source sent no 1-minute bars of the day, so the differences below are told apart "
+							+ "by our own minutes only"));
+		}
+		else {
+			changedMinutes = corrections(symbol, ourMinutes, theirMinutes, found);
+		}
 		for (Raw difference : raw) {
 			Instant start = difference.end().minusSeconds(60L * difference.minutes());
 			boolean explained = changedMinutes.stream()

@@ -32,4 +32,9 @@ final class TdxAggregateFeed implements AggregateFeed {
 		return this.client.allBars(TdxCode.stock(symbol), "minute1", day, day).items();
 	}
 
+	@Override
+	public Bar daily(String symbol, boolean etf, LocalDate day) {
+		return AggregateFeed.sessionBar(this.client.dailyBars(TdxCode.stock(symbol), day, day).items());
+	}
+
 }

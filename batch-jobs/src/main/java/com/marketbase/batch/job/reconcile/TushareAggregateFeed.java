@@ -27,4 +27,10 @@ final class TushareAggregateFeed implements AggregateFeed {
 		return this.client.minuteBars(symbol, "1min", day, day).items();
 	}
 
+	@Override
+	public Bar daily(String symbol, boolean etf, LocalDate day) {
+		return AggregateFeed
+			.sessionBar((etf ? this.client.fundDaily(symbol, day, day) : this.client.daily(symbol, day, day)).items());
+	}
+
 }

@@ -62,16 +62,16 @@ class ReconcileJobIntegrationTests {
 			// explain.
 			assertThat(sandbox.calls("tushare:stk_mins") - before).isEqualTo(4L * symbols.size());
 			assertThat(output.getOut()).contains(symbols.size() + " symbols compared with the source's "
-					+ "5/15/30/60-minute bars in " + 4 * symbols.size() + " calls, " + symbols.size()
-					+ " daily bars with their minutes; the day has 0 difference(s), 0 convention(s) explained");
+					+ "5/15/30/60-minute bars and " + symbols.size() + " daily bars with their minutes, in "
+					+ 4 * symbols.size() + " calls; 0 difference(s), 0 convention(s) explained");
 
 			String corrected = symbols.get(0);
 			String wrongAmount = symbols.get(1);
 			String stale = symbols.get(2);
 			BigDecimal close = this.jdbc.queryForObject(
 					"select close from market.bars_1m where symbol = ? " + "and ts = ?::timestamptz", BigDecimal.class,
-					corrected, DAY + " 10:03:00+08");
-			sandbox.revise(corrected, LocalDateTime.of(DAY, java.time.LocalTime.of(10, 3)),
+					corrected, DAY + " 10:05:00+08");
+			sandbox.revise(corrected, LocalDateTime.of(DAY, java.time.LocalTime.of(10, 5)),
 					close.add(new BigDecimal("0.05")));
 			this.jdbc.update("update market.bars_daily set amount = amount + 5000 where symbol = ? and trade_date = ?",
 					wrongAmount, DAY);
@@ -79,6 +79,7 @@ class ReconcileJobIntegrationTests {
 					+ "and ts = ?::timestamptz", stale, DAY + " 10:00:00+08");
 			sandbox.minuteConventions(true, true);
 			before = sandbox.calls("tushare:stk_mins");
+			long dailyBefore = sandbox.calls("tushare:daily");
 
 			assertThat(run(sandbox, "job=reconcile", "trade_date=" + DAY, "source=tushare", "sample=100", "force=true"))
 				.as("differences end the run with exit 1")
@@ -88,29 +89,33 @@ class ReconcileJobIntegrationTests {
 					select symbol || ' ' || check_name || ' ' || coalesce(to_char(bar_end at time zone 'Asia/Shanghai',
 						'HH24:MI'), '-') || ' ' || field || ' ' || cause
 					from market.reconcile_findings where not convention order by symbol, check_name""", String.class))
-				.containsExactlyInAnyOrder(corrected + " bars_1m 10:03 close late_correction",
-						wrongAmount + " daily_vs_minutes - amount source_disagreement",
+				.containsExactlyInAnyOrder(corrected + " bars_1m 10:05 close late_correction",
+						wrongAmount + " daily_vs_minutes - amount late_correction",
 						stale + " bars_30m 10:00 high stale_aggregate");
 			assertThat(this.jdbc.queryForList("""
 					select check_name || ' ' || cause || ' ' || count(*) from market.reconcile_findings
 					where convention group by check_name, cause order by check_name""", String.class)).containsExactly(
 					"bars_15m auction_fold " + symbols.size(), "bars_30m auction_fold " + symbols.size(),
 					"bars_5m auction_fold " + symbols.size(), "bars_60m label_convention " + symbols.size());
-			Map<String, Object> late = this.jdbc.queryForMap(
-					"select ours, theirs, detail from market.reconcile_findings where cause = 'late_correction'");
+			Map<String, Object> late = this.jdbc
+				.queryForMap("select ours, theirs, detail from market.reconcile_findings where check_name = 'bars_1m'");
 			assertThat((BigDecimal) late.get("ours")).isEqualByComparingTo(close);
 			assertThat((BigDecimal) late.get("theirs")).isEqualByComparingTo(close.add(new BigDecimal("0.05")));
-			assertThat(late.get("detail").toString()).contains("at 10:03 now differs from the one we loaded");
+			assertThat(late.get("detail").toString()).contains("at 10:05 now differs from the one we loaded");
 			assertThat(this.jdbc.queryForObject(
 					"select detail from market.reconcile_findings where check_name = 'bars_60m' and symbol = ?",
 					String.class, wrongAmount))
 				.startsWith("the source labels its 60-minute bars by their start (09:30, 10:30, 13:00, 14:00)");
-			// One 1-minute call for each of the two symbols whose intraday bars differ.
+			// One 1-minute call for each of the two symbols whose intraday bars differ,
+			// and
+			// the daily bar that disagrees with its minutes asked for again.
 			assertThat(sandbox.calls("tushare:stk_mins") - before).isEqualTo(4L * symbols.size() + 2);
+			assertThat(sandbox.calls("tushare:daily") - dailyBefore).isOne();
 			assertThat(output.getErr()).contains("COMPLETED with DIFFERENCES")
-				.contains("the day has 3 difference(s) (late_correction 1, source_disagreement 1, stale_aggregate 1), "
-						+ (4 * symbols.size()) + " convention(s) explained (auction_fold " + 3 * symbols.size()
-						+ ", label_convention " + symbols.size() + ")");
+				.contains("Mend what is wrong (the findings name it) and run it again with force=true to check.")
+				.contains("3 difference(s) (late_correction 2, stale_aggregate 1), " + (4 * symbols.size())
+						+ " convention(s) explained (auction_fold " + 3 * symbols.size() + ", label_convention "
+						+ symbols.size() + ")");
 
 			// Mended, the day is clean again: a run replaces the findings of what it
 			// compared.
@@ -139,6 +144,7 @@ class ReconcileJobIntegrationTests {
 			assertThat(run(sandbox, "job=reconcile", "sample=5000")).isEqualTo(2);
 			assertThat(run(sandbox, "job=reconcile", "trade_date=2026-11-19", "source=tushare")).isEqualTo(2);
 			assertThat(run(sandbox, "job=reconcile", "source=sandbox")).isEqualTo(2);
+			assertThat(run(sandbox, "job=reconcile", "symbols=000300.SH", "source=tushare")).isEqualTo(2);
 
 			assertThat(output.getErr()).contains("sample is a number of symbols, 0 to 1000, not 'abc'.")
 				.contains("sample is 0 to 1000 symbols, not 5000.")
@@ -146,6 +152,7 @@ class ReconcileJobIntegrationTests {
 						"The warehouse has no minute bars of 2026-11-19 to reconcile; load them with minute_1m first.")
 				.contains("The minute bars of 2026-11-20 were loaded from tushare; compare them with a real source, "
 						+ "not sandbox.")
+				.contains("Not a stock or ETF the warehouse lists: 000300.SH; reconcile compares those only.")
 				.doesNotContain("\tat ");
 			assertThat(sandbox.calls("tushare:stk_mins")).isEqualTo(before);
 		}
