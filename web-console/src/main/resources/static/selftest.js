@@ -15,13 +15,18 @@
     return run.notified ? 'told' : 'not told: ' + (run.notifyError || '');
   }
 
+  function label(every) {
+    if (every === 'off') return 'Off';
+    return every === 'hourly' ? 'Hourly' : every === 'daily' ? 'Daily' : 'Every ' + every;
+  }
+
   async function showSchedule() {
     const schedule = await api('/api/selftest/schedule');
     if (!every.options.length) {
       every.replaceChildren(...schedule.choices.map((c) => el('option', { value: c, text: c })));
     }
     every.value = schedule.every;
-    document.getElementById('schedule').textContent = (schedule.every === 'off' ? 'Off' : 'Every ' + schedule.every)
+    document.getElementById('schedule').textContent = label(schedule.every)
       + ', set by ' + schedule.setBy + ' at '
       + time(schedule.setAt) + '; ' + (schedule.nextRunAt ? 'next run at ' + time(schedule.nextRunAt) : 'no run planned')
       + (schedule.underWay ? '; a run is under way.' : '.');
@@ -63,13 +68,17 @@
     } else {
       await showChecks(selected !== null && runs.some((r) => r.id === selected) ? selected : runs[0].id);
     }
-    // While a run goes on, its checks appear as they come.
-    const busy = schedule.underWay || runs.some((r) => !r.finishedAt);
-    if (busy && polling === null) {
-      polling = setInterval(() => refresh().catch((e) => notice(message, e.message, true)), 2000);
-    } else if (!busy && polling !== null) {
-      clearInterval(polling);
+    // While a run goes on, its checks appear as they come. A run left unfinished by a
+    // server that stopped is not waited for past ten minutes; the next refresh starts
+    // only when this one has ended.
+    const recent = (r) => !r.finishedAt && Date.now() - new Date(r.startedAt).getTime() < 600000;
+    const busy = schedule.underWay || runs.some(recent);
+    if (polling !== null) {
+      clearTimeout(polling);
       polling = null;
+    }
+    if (busy) {
+      polling = setTimeout(() => refresh().catch((e) => notice(message, e.message, true)), 2000);
     }
   }
 
@@ -78,7 +87,7 @@
     try {
       const schedule = await api('/api/selftest/schedule', { method: 'PUT', body: { every: every.value } });
       notice(message, schedule.every === 'off' ? 'The schedule is off; no run is planned.'
-        : 'The self-test runs every ' + schedule.every + '.', false);
+        : 'The self-test runs ' + label(schedule.every).toLowerCase() + '.', false);
       await showSchedule();
     } catch (e) {
       notice(message, e.message, true);
