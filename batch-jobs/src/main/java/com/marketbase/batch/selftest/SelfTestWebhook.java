@@ -37,6 +37,12 @@ public final class SelfTestWebhook {
 	private static final Pattern SECRET_PARAMETER = Pattern
 		.compile("(?i)\\b(token|api_?key|key|secret|password|passwd|pwd|sign|signature)=[^&\\s\"']+");
 
+	// The same names as JSON members ("token":"..."), and a bearer credential.
+	private static final Pattern SECRET_MEMBER = Pattern
+		.compile("(?i)(\"(?:token|api_?key|key|secret|password|passwd|pwd|sign|signature)\"\\s*:\\s*\")[^\"]*\"");
+
+	private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final URI target;
@@ -154,6 +160,8 @@ public final class SelfTestWebhook {
 		String line = message.strip().lines().findFirst().orElse("").strip();
 		line = USER_INFO.matcher(line).replaceAll("$1***@");
 		line = SECRET_PARAMETER.matcher(line).replaceAll("$1=***");
+		line = SECRET_MEMBER.matcher(line).replaceAll("$1***\"");
+		line = BEARER.matcher(line).replaceAll("$1 ***");
 		return (line.length() <= MAX_MESSAGE) ? line : line.substring(0, MAX_MESSAGE) + "...";
 	}
 

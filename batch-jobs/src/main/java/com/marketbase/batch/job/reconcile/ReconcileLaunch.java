@@ -15,8 +15,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
- * Reads a {@code reconcile} launch. Without a day it compares the last day with minute
- * bars. Synthetic rows are compared with the sandbox only, and real ones with a real
+ * Reads a {@code reconcile} launch. Without a day it compares the last day a minute load
+ * completed. Synthetic rows are compared with the sandbox only, and real ones with a real
  * source only: a comparison across the two would find nothing but noise.
  */
 class ReconcileLaunch implements JobLaunch {
@@ -38,7 +38,7 @@ class ReconcileLaunch implements JobLaunch {
 	@Override
 	public List<LaunchField> fields() {
 		return List.of(
-				new LaunchField("trade_date", "The day to compare, YYYY-MM-DD; empty means the last with minute bars",
+				new LaunchField("trade_date", "The day to compare, YYYY-MM-DD; empty means the last one loaded",
 						"2026-11-20"),
 				new LaunchField("sample",
 						"Symbols compared with the source's own bars, 0 to " + ReconcileParameters.MAX_SAMPLE

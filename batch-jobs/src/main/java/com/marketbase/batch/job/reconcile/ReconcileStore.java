@@ -36,10 +36,17 @@ final class ReconcileStore {
 	}
 
 	/**
-	 * The last day with minute bars.
+	 * The last day whose minute bars a load completed, not today's while intraday loads
+	 * are still filling it; without load records, the last day with minute bars.
 	 * @return the day in Beijing, or {@code null} for an empty warehouse
 	 */
 	@Nullable LocalDate latestDay() {
+		LocalDate loaded = this.jdbc.queryForObject(
+				"select max(trade_date) from market.load_units where dataset = 'minute_1m' and status = 'complete'",
+				LocalDate.class);
+		if (loaded != null) {
+			return loaded;
+		}
 		Timestamp last = this.jdbc.queryForObject("select max(ts) from market.bars_1m", Timestamp.class);
 		return (last != null) ? last.toInstant().atZone(Units.BEIJING).toLocalDate() : null;
 	}
