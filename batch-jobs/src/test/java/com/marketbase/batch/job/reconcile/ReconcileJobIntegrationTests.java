@@ -65,6 +65,15 @@ class ReconcileJobIntegrationTests {
 					+ "5/15/30/60-minute bars and " + symbols.size() + " daily bars with their minutes, in "
 					+ 4 * symbols.size() + " calls; 0 difference(s), 0 convention(s) explained");
 
+			// The TDX gateway's own bars: the same day, the same layout.
+			long tdxBefore = sandbox.calls("tdx:/api/kline-history");
+			assertThat(run(sandbox, "--marketbase.sources.tdx.base-url=" + sandbox.baseUrl(), "job=reconcile",
+					"trade_date=" + DAY, "source=tdx", "sample=100"))
+				.isZero();
+			assertThat(this.jdbc.queryForObject("select count(*) from market.reconcile_findings", Long.class)).isZero();
+			assertThat(sandbox.calls("tdx:/api/kline-history") - tdxBefore).isEqualTo(4L * symbols.size());
+			assertThat(sandbox.calls("tdx:/api/kline-all")).isZero();
+
 			String corrected = symbols.get(0);
 			String wrongAmount = symbols.get(1);
 			String stale = symbols.get(2);
