@@ -88,7 +88,7 @@ public final class StorageMaintenance {
 		try {
 			return new StorageOutcome(table, policy, false, step.run());
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | IllegalStateException ex) {
 			String error = firstLine(ex);
 			if (recordsItself(table, policy)) {
 				record(jdbc, table, policy, null, null, null, error);
@@ -207,11 +207,17 @@ public final class StorageMaintenance {
 
 	// Adds, replaces or removes one TimescaleDB policy so that it matches the setting.
 	private String policy(JdbcTemplate jdbc, Storage storage, String proc, String field, @Nullable String interval) {
+		// Before TimescaleDB 2.20 the jobs view names an aggregate's job by its
+		// materialization hypertable, not by the view.
 		List<Object[]> existing = jdbc.query(
-				"select job_id, (config ->> '" + field + "')::interval = ?::interval from timescaledb_information.jobs "
-						+ "where proc_name = ? and hypertable_schema = 'market' and hypertable_name = ?",
+				"select j.job_id, (j.config ->> '" + field
+						+ "')::interval = ?::interval from timescaledb_information.jobs j "
+						+ "where j.proc_name = ? and j.hypertable_schema in ('market', '_timescaledb_internal') and "
+						+ "j.hypertable_name in (?, coalesce((select c.materialization_hypertable_name from "
+						+ "timescaledb_information.continuous_aggregates c where c.view_schema = 'market' "
+						+ "and c.view_name = ?), ''))",
 				(rs, row) -> new Object[] { rs.getInt(1), rs.getBoolean(2) }, (interval != null) ? interval : "0", proc,
-				name(storage));
+				name(storage), name(storage));
 		String remove = proc.equals("policy_compression") ? "remove_compression_policy" : "remove_retention_policy";
 		if (interval == null) {
 			if (existing.isEmpty()) {
@@ -232,6 +238,12 @@ public final class StorageMaintenance {
 				? "select add_compression_policy(?::regclass, compress_after => ?::interval, if_not_exists => true)"
 				: "select add_retention_policy(?::regclass, drop_after => ?::interval, if_not_exists => true)";
 		Integer job = jdbc.queryForObject(add, Integer.class, storage.relation(), interval);
+		if (job == null || job <= 0) {
+			// if_not_exists answers -1 with a warning when a policy it did not see
+			// exists.
+			throw new IllegalStateException("TimescaleDB added no " + proc + " on " + storage.relation()
+					+ " (it answered " + job + "): a policy it knows and this run did not find is in the way");
+		}
 		return "policy " + job + (existing.isEmpty() ? " added (" : " replaced policy " + existing.get(0)[0] + " (")
 				+ interval + ")";
 	}
@@ -257,8 +269,9 @@ public final class StorageMaintenance {
 		return storage.relation().substring(storage.relation().indexOf('.') + 1);
 	}
 
-	private static String firstLine(DataAccessException ex) {
-		Throwable cause = (ex.getMostSpecificCause() != null) ? ex.getMostSpecificCause() : ex;
+	private static String firstLine(RuntimeException ex) {
+		Throwable cause = (ex instanceof DataAccessException access && access.getMostSpecificCause() != null)
+				? access.getMostSpecificCause() : ex;
 		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 		String line = message.lines().findFirst().orElse(message).strip();
 		return (line.length() > 300) ? line.substring(0, 300) + "..." : line;

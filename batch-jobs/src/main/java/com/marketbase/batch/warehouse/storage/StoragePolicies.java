@@ -57,6 +57,34 @@ public record StoragePolicies(List<StoragePolicy> policies, int deleteBatchRows)
 	}
 
 	/**
+	 * How far back gap healing looks for a table's rows: a retention shorter than that
+	 * would have the loads fetch the removed days again every night, and a refresh over
+	 * them would empty the aggregates.
+	 *
+	 * @param days the days healing looks back
+	 * @param property the setting that says so
+	 */
+	public record Healing(int days, String property) {
+	}
+
+	/**
+	 * Refuses a retention shorter than gap healing looks back.
+	 * @param table the table
+	 * @param healing how far back its loads heal
+	 * @throws IllegalArgumentException in one line naming both settings
+	 */
+	public void requireRetentionPast(StorageTable table, Healing healing) {
+		Duration retention = of(table).retention();
+		if (retention != null && retention.compareTo(Duration.ofDays(healing.days())) < 0) {
+			throw new IllegalArgumentException("marketbase.storage.policies." + table.key() + ".retention is "
+					+ retention.toDays() + " days, shorter than the " + healing.days()
+					+ " days gap healing looks back (" + healing.property()
+					+ "): the loads would fetch the removed days again every night. Set it to at " + "least "
+					+ healing.days() + "d, or shorten that backfill.");
+		}
+	}
+
+	/**
 	 * The defaults alone.
 	 * @return the policies with nothing configured
 	 */

@@ -51,18 +51,22 @@ public final class StoragePolicyReport {
 		WarehouseMode mode = this.warehouse.mode();
 		Map<String, Job> jobs = new HashMap<>();
 		if (mode.hasContinuousAggregates()) {
-			this.jdbc
-				.query("""
-						select j.job_id, j.proc_name, j.hypertable_name,
-							extract(epoch from coalesce(j.config ->> 'compress_after', j.config ->> 'drop_after')::interval)::bigint,
-							s.last_run_status, s.last_successful_finish, s.total_runs, s.total_failures
-						from timescaledb_information.jobs j
-						left join timescaledb_information.job_stats s on s.job_id = j.job_id
-						where j.hypertable_schema = 'market' and j.proc_name in ('policy_compression', 'policy_retention')""",
-						(rs) -> {
-							jobs.put(rs.getString(2) + "|" + rs.getString(3), new Job(rs.getInt(1), rs.getLong(4),
-									rs.getString(5), rs.getTimestamp(6), rs.getLong(7), rs.getLong(8)));
-						});
+			this.jdbc.query(
+					"""
+							select j.job_id, j.proc_name, coalesce(c.view_name, j.hypertable_name),
+								extract(epoch from coalesce(j.config ->> 'compress_after', j.config ->> 'drop_after')::interval)::bigint,
+								s.last_run_status, s.last_successful_finish, s.total_runs, s.total_failures
+							from timescaledb_information.jobs j
+							left join timescaledb_information.job_stats s on s.job_id = j.job_id
+							left join timescaledb_information.continuous_aggregates c
+								on c.materialization_hypertable_schema = j.hypertable_schema
+								and c.materialization_hypertable_name = j.hypertable_name
+							where (j.hypertable_schema = 'market' or c.view_schema = 'market')
+								and j.proc_name in ('policy_compression', 'policy_retention')""",
+					(rs) -> {
+						jobs.put(rs.getString(2) + "|" + rs.getString(3), new Job(rs.getInt(1), rs.getLong(4),
+								rs.getString(5), rs.getTimestamp(6), rs.getLong(7), rs.getLong(8)));
+					});
 		}
 		// What the compression policies left, whether or not their runs were recorded.
 		Map<String, String> chunks = new HashMap<>();

@@ -65,4 +65,21 @@ class StoragePoliciesTests {
 		assertThat(StoragePolicy.describe(null)).isEqualTo("off");
 	}
 
+	@Test
+	void testARetentionShorterThanGapHealingLooksBackIsRefused() {
+		StoragePolicies policies = StoragePolicies.of(new StorageProperties(
+				Map.of("bars_1m", new StorageProperties.Setting(null, Duration.ofDays(20))), 10_000));
+
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> policies.requireRetentionPast(StorageTable.BARS_1M,
+					new StoragePolicies.Healing(30, "marketbase.jobs.minute-1m.backfill-days")))
+			.withMessage("marketbase.storage.policies.bars_1m.retention is 20 days, shorter than the 30 days gap "
+					+ "healing looks back (marketbase.jobs.minute-1m.backfill-days): the loads would fetch the removed "
+					+ "days again every night. Set it to at least 30d, or shorten that backfill.");
+		policies.requireRetentionPast(StorageTable.BARS_1M,
+				new StoragePolicies.Healing(20, "marketbase.jobs.minute-1m.backfill-days"));
+		policies.requireRetentionPast(StorageTable.BARS_DAILY,
+				new StoragePolicies.Healing(366, "marketbase.jobs.daily.backfill-days"));
+	}
+
 }
