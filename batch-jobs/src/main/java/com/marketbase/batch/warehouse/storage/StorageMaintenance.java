@@ -117,13 +117,15 @@ public final class StorageMaintenance {
 			if (!Boolean.TRUE.equals(enabled)) {
 				jdbc.execute("alter materialized view " + storage.relation() + " set (timescaledb.compress = true)");
 			}
-			// Chunks compressed already are left alone and not counted.
+			// Chunks wholly compressed already are left alone and not counted. A chunk a
+			// refresh wrote into since is partly compressed (status bit 8) and is
+			// compressed again, or its uncompressed part would grow with every refresh.
 			Long chunks = jdbc.queryForObject("""
 					select count(compress_chunk(c.c, if_not_compressed => true))
 					from show_chunks(?::regclass, older_than => now() - ?::interval) c (c)
-					where not exists (select 1 from timescaledb_information.chunks i
-						where i.is_compressed and format('%I.%I', i.chunk_schema, i.chunk_name)::regclass = c.c)""",
-					Long.class, storage.relation(), interval);
+					where not exists (select 1 from _timescaledb_catalog.chunk k
+						where format('%I.%I', k.schema_name, k.table_name)::regclass = c.c
+						and k.status & 1 = 1 and k.status & 8 = 0)""", Long.class, storage.relation(), interval);
 			Timestamp cutoff = cutoff(jdbc, interval);
 			record(jdbc, policy.table().key(), "compression", null, chunks, cutoff, null);
 			return "compressed the chunks older than " + interval + " (" + chunks + " chunks)";

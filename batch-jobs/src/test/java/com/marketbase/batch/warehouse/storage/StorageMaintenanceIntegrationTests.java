@@ -122,6 +122,23 @@ class StorageMaintenanceIntegrationTests {
 				"select sum(volume) from market.bars_5m where symbol = 'S1' and ts < now() " + "- interval '100 days'",
 				Long.class))
 			.isEqualTo(24_000);
+		// A heal of that day refreshes the aggregate into its compressed chunk, which is
+		// then partly compressed; the next run compresses it again.
+		jdbc.update(
+				"insert into market.bars_1m (symbol, ts, open, high, low, close, volume, amount, source, "
+						+ "load_batch_id) select 'S2', (?::date + time '09:30') at time zone 'Asia/Shanghai' + m * "
+						+ "interval '1 minute', 10, 11, 9, 10, 100, 1000, 'sandbox', 1 from generate_series(1, 240) m",
+				old);
+		new BarAggregateRefresher(dataSource, info.mode()).refresh(AggregateWindow.days(old, old));
+		assertThat(aggregateChunkStatus(jdbc)).as("partly compressed after the refresh").isEqualTo(9);
+		assertThat(new StorageMaintenance(dataSource, info, StoragePolicies.defaults()).run())
+			.filteredOn((outcome) -> outcome.table().equals("bars_5m"))
+			.extracting(StorageOutcome::said)
+			.containsExactly("compressed the chunks older than 14 days (1 chunks)", "off");
+		assertThat(aggregateChunkStatus(jdbc)).isOne();
+		assertThat(jdbc.queryForObject("select sum(volume) from market.bars_5m where ts < now() - interval '100 days'",
+				Long.class))
+			.isEqualTo(48_000);
 		int job = jobId(jdbc, "policy_compression", "bars_1m");
 
 		jdbc.execute("call run_job(" + job + ")");
@@ -216,6 +233,15 @@ class StorageMaintenanceIntegrationTests {
 				"insert into market.bars_daily (symbol, trade_date, open, high, low, close, volume, amount, source, "
 						+ "load_batch_id) values (?, " + day + ", 10, 11, 9, 10, 100, 1000, 'sandbox', 1)",
 				symbol);
+	}
+
+	// The status of the 5-minute aggregate's one old chunk: 1 compressed, 9 partly.
+	private static int aggregateChunkStatus(JdbcTemplate jdbc) {
+		return jdbc.queryForObject("""
+				select max(k.status) from _timescaledb_catalog.chunk k
+				join _timescaledb_catalog.hypertable h on h.id = k.hypertable_id
+				join timescaledb_information.continuous_aggregates a on a.materialization_hypertable_name = h.table_name
+				where a.view_name = 'bars_5m_cagg' and not k.dropped and k.status > 0""", Integer.class);
 	}
 
 	private static long count(JdbcTemplate jdbc, String table, String symbol) {
