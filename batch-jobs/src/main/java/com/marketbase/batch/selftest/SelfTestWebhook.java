@@ -39,9 +39,10 @@ public final class SelfTestWebhook {
 
 	// The same names as JSON members ("token":"..."), and a bearer credential.
 	private static final Pattern SECRET_MEMBER = Pattern
-		.compile("(?i)(\"(?:token|api_?key|key|secret|password|passwd|pwd|sign|signature)\"\\s*:\\s*\")[^\"]*\"");
+		.compile("(?i)(\"(?:token|api_?key|key|secret|password|passwd|pwd|sign|signature)\"\\s*:\\s*\")[^\"]*\"?");
 
-	private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
+	private static final Pattern BEARER = Pattern
+		.compile("(?i)\\b(authorization:\\s*(?:bearer|basic)|bearer)\\s+[A-Za-z0-9._~+/=-]+");
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 

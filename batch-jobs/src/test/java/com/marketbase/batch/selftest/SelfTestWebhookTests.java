@@ -18,6 +18,9 @@ class SelfTestWebhookTests {
 			.isEqualTo("sent {\"api_name\":\"daily\",\"token\":\"***\",\"params\":{}}");
 		assertThat(SelfTestWebhook.clean("Authorization: Bearer eyJhbGciOi.J9x-y_z"))
 			.isEqualTo("Authorization: Bearer ***");
+		assertThat(SelfTestWebhook.clean("sent {\"token\":\"abc12")).isEqualTo("sent {\"token\":\"***\"");
+		assertThat(SelfTestWebhook.clean("the basic plan allows 500 calls"))
+			.isEqualTo("the basic plan allows 500 calls");
 	}
 
 	@Test

@@ -103,7 +103,18 @@ final class DailyReconciler {
 							+ "); the source was not asked again, past this run's " + this.maxCalls + " daily calls");
 		}
 		this.calls++;
-		Bar now = this.feed.daily(symbol, row.etf(), day);
+		Bar now;
+		try {
+			now = this.feed.daily(symbol, row.etf(), day);
+		}
+		catch (RuntimeException ex) {
+			// One answer that does not come is no reason to lose the day's comparison.
+			String why = (ex.getMessage() != null) ? ex.getMessage().lines().findFirst().orElse("") : "";
+			return new Discrepancy(symbol, "daily_vs_minutes", null, first.field(), first.ours(), first.theirs(),
+					Cause.SOURCE_DISAGREEMENT,
+					"the daily bar and the minute bars disagree (" + values + "); the source could not be asked again: "
+							+ ((why.length() > 200) ? why.substring(0, 200) + "..." : why));
+		}
 		if (now == null) {
 			return new Discrepancy(symbol, "daily_vs_minutes", null, "bar", null, null, Cause.MISSING_BAR,
 					"the source no longer sends the daily bar we loaded, which disagrees with its minutes (" + values

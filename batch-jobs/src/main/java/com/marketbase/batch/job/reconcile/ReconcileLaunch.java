@@ -53,13 +53,6 @@ class ReconcileLaunch implements JobLaunch {
 		// Names, the day and the sample first; the source is settled once they are right.
 		ReconcileParameters typed = ReconcileParameters.parse(given, this.store.latestDay(), "");
 		String source = this.sources.resolve(given.get("source"), null, ReconcileParameters.SOURCES);
-		List<String> unknown = this.store.notTraded(typed.symbols());
-		if (!unknown.isEmpty()) {
-			throw new IllegalArgumentException(
-					"Not a stock or ETF the warehouse lists: " + String.join(", ", unknown.stream().limit(10).toList())
-							+ ((unknown.size() > 10) ? " and " + (unknown.size() - 10) + " more" : "")
-							+ "; reconcile compares those only.");
-		}
 		List<String> loadedFrom = this.store.minuteSources(typed.tradeDate());
 		if (loadedFrom.isEmpty()) {
 			throw new NotReadyException("The warehouse has no minute bars of " + typed.tradeDate()
@@ -72,6 +65,13 @@ class ReconcileLaunch implements JobLaunch {
 						+ loaded + "; compare them with "
 						+ (synthetic ? "a real source" : "the sandbox (source=sandbox)") + ", not " + source + ".");
 			}
+		}
+		List<String> unknown = this.store.notTraded(typed.symbols());
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException(
+					"Not a stock or ETF the warehouse lists: " + String.join(", ", unknown.stream().limit(10).toList())
+							+ ((unknown.size() > 10) ? " and " + (unknown.size() - 10) + " more" : "")
+							+ "; reconcile compares those only.");
 		}
 		return ReconcileParameters.parse(given, typed.tradeDate(), source).toJobParameters();
 	}

@@ -36,14 +36,17 @@ final class ReconcileStore {
 	}
 
 	/**
-	 * The last day whose minute bars a load completed, not today's while intraday loads
-	 * are still filling it; without load records, the last day with minute bars.
+	 * The last day of the past month whose minute bars a load completed (nine in ten of
+	 * its units complete), not today's while intraday loads are still filling it; without
+	 * load records, the last day with minute bars.
 	 * @return the day in Beijing, or {@code null} for an empty warehouse
 	 */
 	@Nullable LocalDate latestDay() {
-		LocalDate loaded = this.jdbc.queryForObject(
-				"select max(trade_date) from market.load_units where dataset = 'minute_1m' and status = 'complete'",
-				LocalDate.class);
+		// Most of a day's units complete, so that one symbol loaded early does not make
+		// the day.
+		LocalDate loaded = this.jdbc.queryForObject("select max(trade_date) from (select trade_date from "
+				+ "market.load_units where dataset = 'minute_1m' and trade_date > current_date - 30 group by trade_date "
+				+ "having count(*) filter (where status = 'complete') >= 0.9 * count(*)) d", LocalDate.class);
 		if (loaded != null) {
 			return loaded;
 		}
@@ -76,7 +79,7 @@ final class ReconcileStore {
 				+ "select 1 from market.bars_1m b where b.symbol = t.symbol and b.ts > ? and b.ts <= ? "
 				+ "and b.loaded_at >= ?) and exists (select 1 from market.bars_1m b where b.ts > ? and b.ts <= ? "
 				+ "and b.loaded_at < ?) order by md5(symbol || ?) limit ?", String.class, start, end, start, end, end,
-				start, end, end, day.toString(), Math.max(1, parameters.sample() / 2));
+				start, end, end, day.toString(), parameters.sample() / 2);
 		List<String> sample = this.jdbc.queryForList(traded + " order by md5(s.symbol || ?) limit ?", String.class,
 				start, end, day.toString(), wanted);
 		for (List<String> more : List.of(reloaded, sample)) {

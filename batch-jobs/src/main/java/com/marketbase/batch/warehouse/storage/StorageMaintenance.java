@@ -124,7 +124,7 @@ public final class StorageMaintenance {
 					select count(compress_chunk(c.c, if_not_compressed => true))
 					from show_chunks(?::regclass, older_than => now() - ?::interval) c (c)
 					where not exists (select 1 from _timescaledb_catalog.chunk k
-						where format('%I.%I', k.schema_name, k.table_name)::regclass = c.c
+						where to_regclass(format('%I.%I', k.schema_name, k.table_name)) = c.c
 						and k.status & 1 = 1 and k.status & 8 = 0)""", Long.class, storage.relation(), interval);
 			Timestamp cutoff = cutoff(jdbc, interval);
 			record(jdbc, policy.table().key(), "compression", null, chunks, cutoff, null);
