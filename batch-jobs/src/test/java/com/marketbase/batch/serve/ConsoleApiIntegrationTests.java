@@ -1,9 +1,7 @@
 package com.marketbase.batch.serve;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,8 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.marketbase.batch.warehouse.TestWarehouse;
 import com.marketbase.batch.sandbox.Sandbox;
@@ -668,22 +664,13 @@ class ConsoleApiIntegrationTests {
 	@Test
 	void pagesSignInByFormAndTheirSessionNeedsTheCsrfTokenToAct() {
 		JobExecution failed = execution("csrf_job", BatchStatus.FAILED, LocalDateTime.now());
-		ConsoleServer.Response loginPage = server.get("/login");
-		String cookies = cookies(loginPage, "");
-		Matcher hidden = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
-		assertThat(hidden.find()).as(loginPage.body()).isTrue();
-		ConsoleServer.Response login = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Cookie", cookies)
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + ConsoleServer.OPERATOR + "&password="
-					+ URLEncoder.encode(ConsoleServer.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-					+ URLEncoder.encode(hidden.group(1), StandardCharsets.UTF_8)))
-			.build());
+		ConsoleServer.FormLogin signedIn = server.signInByForm(ConsoleServer.OPERATOR);
+		ConsoleServer.Response login = signedIn.login();
 		assertThat(login.status()).isEqualTo(302);
 		assertThat(login.header("Location")).doesNotContain("error");
 		assertThat(login.raw().headers().allValues("Set-Cookie")).anySatisfy(
 				(cookie) -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Strict"));
-		String session = cookies(login, cookies);
+		String session = signedIn.session();
 		String token = session.replaceAll(".*XSRF-TOKEN=([^;]+).*", "$1");
 		HttpRequest.Builder abandon = HttpRequest
 			.newBuilder(URI.create(server.baseUrl() + "/api/executions/" + failed.getId() + "/abandon"))
@@ -697,20 +684,6 @@ class ConsoleApiIntegrationTests {
 	}
 
 	// The cookies a response sets, added to those sent before, as a Cookie header.
-	private static String cookies(ConsoleServer.Response response, String before) {
-		java.util.Map<String, String> jar = new java.util.LinkedHashMap<>();
-		for (String pair : before.split("; ")) {
-			if (pair.contains("=")) {
-				jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-			}
-		}
-		for (String cookie : response.raw().headers().allValues("Set-Cookie")) {
-			String pair = cookie.split(";", 2)[0];
-			jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-		}
-		return String.join("; ", jar.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList());
-	}
-
 	private static List<Long> idsOf(String path) {
 		List<Long> ids = new ArrayList<>();
 		server.get(path, ConsoleServer.VIEWER).json().get("items").forEach((item) -> ids.add(item.get("id").asLong()));

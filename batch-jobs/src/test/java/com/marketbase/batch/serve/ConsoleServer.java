@@ -3,6 +3,7 @@ package com.marketbase.batch.serve;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,7 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.marketbase.batch.BatchJobsApplication;
 import com.marketbase.batch.warehouse.TestWarehouse;
@@ -22,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application as {@code batch.jar serve} starts it, on a free port against a freshly
@@ -132,6 +139,38 @@ final class ConsoleServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Signs in through the login page as a browser does: the page's cookies and CSRF
+	 * field, then the form.
+	 * @param user the user
+	 * @return the form's answer and the session's cookies after it
+	 */
+	FormLogin signInByForm(String user) {
+		Response loginPage = get("/login");
+		String cookies = loginPage.cookies("");
+		Matcher hidden = CSRF_FIELD.matcher(loginPage.body());
+		assertThat(hidden.find()).as(loginPage.body()).isTrue();
+		Response login = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", cookies)
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=" + user + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+						+ "&_csrf=" + URLEncoder.encode(hidden.group(1), StandardCharsets.UTF_8)))
+			.build());
+		return new FormLogin(login, login.cookies(cookies));
+	}
+
+	/**
+	 * A sign-in through the login form.
+	 *
+	 * @param login the form's answer
+	 * @param session the cookies after it
+	 */
+	record FormLogin(Response login, String session) {
+	}
+
+	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
 	private HttpRequest.Builder request(String path, String user) {
 		String credentials = Base64.getEncoder()
 			.encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -156,6 +195,26 @@ final class ConsoleServer implements AutoCloseable {
 
 		String body() {
 			return this.raw.body();
+		}
+
+		/**
+		 * The cookies a client holds after this answer: those before, replaced or added
+		 * by its {@code Set-Cookie} headers.
+		 * @param before the cookies sent, as a {@code Cookie} header
+		 * @return the cookies, as a {@code Cookie} header
+		 */
+		String cookies(String before) {
+			Map<String, String> jar = new LinkedHashMap<>();
+			for (String pair : before.split("; ")) {
+				if (pair.contains("=")) {
+					jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+				}
+			}
+			for (String cookie : this.raw.headers().allValues("Set-Cookie")) {
+				String pair = cookie.split(";", 2)[0];
+				jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+			}
+			return String.join("; ", jar.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList());
 		}
 
 		JsonNode json() {

@@ -4,19 +4,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -181,19 +175,10 @@ class SelfTestConsoleIntegrationTests {
 
 	@Test
 	void aPageSessionNeedsTheCsrfTokenToSetTheSchedule() {
-		ConsoleServer.Response loginPage = server.get("/login");
-		String cookies = cookies(loginPage, "");
-		Matcher hidden = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
-		assertThat(hidden.find()).as(loginPage.body()).isTrue();
-		ConsoleServer.Response login = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Cookie", cookies)
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + ConsoleServer.OPERATOR + "&password="
-					+ URLEncoder.encode(ConsoleServer.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-					+ URLEncoder.encode(hidden.group(1), StandardCharsets.UTF_8)))
-			.build());
+		ConsoleServer.FormLogin signedIn = server.signInByForm(ConsoleServer.OPERATOR);
+		ConsoleServer.Response login = signedIn.login();
 		assertThat(login.status()).isEqualTo(302);
-		String session = cookies(login, cookies);
+		String session = signedIn.session();
 		String token = session.replaceAll(".*XSRF-TOKEN=([^;]+).*", "$1");
 		HttpRequest.Builder set = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/selftest/schedule"))
 			.header("Cookie", session)
@@ -208,18 +193,5 @@ class SelfTestConsoleIntegrationTests {
 	}
 
 	// The cookies a response sets, added to those sent before, as a Cookie header.
-	private static String cookies(ConsoleServer.Response response, String before) {
-		Map<String, String> jar = new LinkedHashMap<>();
-		for (String pair : before.split("; ")) {
-			if (pair.contains("=")) {
-				jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-			}
-		}
-		for (String cookie : response.raw().headers().allValues("Set-Cookie")) {
-			String pair = cookie.split(";", 2)[0];
-			jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-		}
-		return String.join("; ", jar.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList());
-	}
 
 }

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import com.marketbase.batch.probe.Probes;
@@ -18,7 +17,6 @@ import com.marketbase.batch.support.launch.LaunchField;
 import com.marketbase.batch.support.launch.LaunchInput;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -102,17 +100,7 @@ class QuoteSnapshotLaunch implements JobLaunch {
 
 	@Override
 	public JobWork work() {
-		return new JobWork() {
-			@Override
-			public Optional<JobWork.Progress> progress(JobExecution execution) {
-				return Optional.empty();
-			}
-
-			@Override
-			public JobWork.Units units(JobExecution execution) {
-				return JobWork.Units.none();
-			}
-		};
+		return JobWork.none();
 	}
 
 }

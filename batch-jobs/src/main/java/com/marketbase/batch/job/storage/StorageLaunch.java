@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import com.marketbase.batch.support.launch.JobLaunch;
@@ -16,7 +15,6 @@ import com.marketbase.batch.support.launch.LaunchInput;
 import com.marketbase.batch.warehouse.AggregateWindow;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -76,17 +74,7 @@ class StorageLaunch implements JobLaunch {
 
 	@Override
 	public JobWork work() {
-		return new JobWork() {
-			@Override
-			public Optional<JobWork.Progress> progress(JobExecution execution) {
-				return Optional.empty();
-			}
-
-			@Override
-			public JobWork.Units units(JobExecution execution) {
-				return JobWork.Units.none();
-			}
-		};
+		return JobWork.none();
 	}
 
 }

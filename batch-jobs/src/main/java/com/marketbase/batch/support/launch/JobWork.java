@@ -22,6 +22,24 @@ public interface JobWork {
 	int FAILED_SHOWN = 100;
 
 	/**
+	 * The work of a job that has no units to tell of (a snapshot, a maintenance run).
+	 * @return work with no progress and no units
+	 */
+	static JobWork none() {
+		return new JobWork() {
+			@Override
+			public Optional<Progress> progress(JobExecution execution) {
+				return Optional.empty();
+			}
+
+			@Override
+			public Units units(JobExecution execution) {
+				return Units.none();
+			}
+		};
+	}
+
+	/**
 	 * How far an execution has come.
 	 * @param execution the execution, as loaded from the repository
 	 * @return the progress, empty while the job does not know its work yet
