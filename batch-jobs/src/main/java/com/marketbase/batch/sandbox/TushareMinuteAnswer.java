@@ -44,7 +44,10 @@ final class TushareMinuteAnswer {
 	 * @param corrupt whether the first row sent gets impossible prices
 	 */
 	TushareMinuteAnswer(String requestId, List<String> fields, int offset, int size, boolean corrupt) {
-		this.json = new byte[256 + Math.min(size, 8000) * 80];
+		// Room for a day's rows (about 80 bytes each), grown for more: a buffer sized
+		// for the 8,000-row cap would be a humongous object in a small heap, and every
+		// call allocating one set off a concurrent collection.
+		this.json = new byte[256 + Math.min(size, 256) * 96];
 		this.columns = fields.stream().mapToInt(COLUMNS::indexOf).toArray();
 		this.offset = offset;
 		this.size = size;
