@@ -3,6 +3,7 @@ package com.marketbase.batch.job.minute1m;
 import com.marketbase.batch.warehouse.BarCopyText;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,18 @@ import com.marketbase.batch.warehouse.BarRollup;
  */
 final class ChunkRollup {
 
+	// Pieces of COPY text about this long: a chunk's rows in one array (half a megabyte
+	// and more for 50 units) would be a humongous object in a small heap.
+	private static final int PIECE = 64 * 1024;
+
 	// The levels' rows in COPY text, written while the day's bars were at hand.
-	private final BarCopyText rows;
+	private final List<byte[]> rows;
 
 	private final Map<LocalDate, List<String>> complete;
 
 	private final Map<LocalDate, List<String>> fromTable;
 
-	private ChunkRollup(BarCopyText rows, Map<LocalDate, List<String>> complete,
+	private ChunkRollup(List<byte[]> rows, Map<LocalDate, List<String>> complete,
 			Map<LocalDate, List<String>> fromTable) {
 		this.rows = rows;
 		this.complete = complete;
@@ -39,7 +44,8 @@ final class ChunkRollup {
 	}
 
 	static ChunkRollup of(Iterable<? extends LoadedUnit> units) {
-		BarCopyText rows = new BarCopyText(64 * 1024);
+		BarCopyText text = new BarCopyText(PIECE + 16 * 1024);
+		List<byte[]> rows = new ArrayList<>();
 		Map<LocalDate, List<String>> complete = new LinkedHashMap<>();
 		Map<LocalDate, List<String>> fromTable = new LinkedHashMap<>();
 		for (LoadedUnit unit : units) {
@@ -47,7 +53,11 @@ final class ChunkRollup {
 			int from = 0;
 			for (DayOutcome day : unit.days()) {
 				if (day.status() == DayStatus.COMPLETE) {
-					BarRollup.appendDay(unit.bars(), from, rows);
+					BarRollup.appendDay(unit.bars(), from, text);
+					if (text.length() >= PIECE) {
+						rows.add(Arrays.copyOf(text.bytes(), text.length()));
+						text.clear();
+					}
 					complete.computeIfAbsent(day.day(), (key) -> new ArrayList<>()).add(day.symbol());
 				}
 				else if (day.status() != DayStatus.FAILED) {
@@ -56,16 +66,20 @@ final class ChunkRollup {
 				from += day.bars();
 			}
 		}
+		if (text.length() > 0) {
+			rows.add(Arrays.copyOf(text.bytes(), text.length()));
+		}
 		return new ChunkRollup(rows, complete, fromTable);
 	}
 
 	/**
 	 * The rolled-up bars in COPY text for {@link BarAggregateRefresher#TABLE}: a row per
 	 * 5-minute bar (symbol, ts, then open, high, low, close, volume and amount of the 5,
-	 * 15, 30 and 60-minute bars ending then, nulls where a level has none).
+	 * 15, 30 and 60-minute bars ending then, nulls where a level has none), in pieces of
+	 * whole rows.
 	 * @return the rows
 	 */
-	BarCopyText rows() {
+	List<byte[]> rows() {
 		return this.rows;
 	}
 

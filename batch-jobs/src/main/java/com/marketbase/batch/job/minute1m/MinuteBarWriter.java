@@ -1,7 +1,6 @@
 package com.marketbase.batch.job.minute1m;
 
 import com.marketbase.batch.warehouse.BarCopyBinary;
-import com.marketbase.batch.warehouse.BarCopyText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -199,9 +198,12 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit>, ItemStream {
 		if (rollup.complete().isEmpty()) {
 			return;
 		}
-		BarCopyText rows = rollup.rows();
 		copyIn(connection, "copy " + BarAggregateRefresher.TABLE + " (" + BarAggregateRefresher.COLUMNS
-				+ ") from stdin (format text)", (copy) -> copy.writeToCopy(rows.bytes(), 0, rows.length()));
+				+ ") from stdin (format text)", (copy) -> {
+					for (byte[] piece : rollup.rows()) {
+						copy.writeToCopy(piece, 0, piece.length);
+					}
+				});
 	}
 
 	// Some of the chunk's buckets are stored already: the complete days' rows are

@@ -1,6 +1,5 @@
 package com.marketbase.batch.job.minute1m;
 
-import com.marketbase.batch.warehouse.BarCopyText;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -65,8 +64,7 @@ class ChunkRollupTests {
 		assertThat(rows(rollup, 1)).isEqualTo(ReferenceAggregates.minutes(complete, 15));
 		assertThat(rows(rollup, 2)).isEqualTo(ReferenceAggregates.minutes(complete, 30));
 		assertThat(rows(rollup, 3)).isEqualTo(ReferenceAggregates.hours(complete)).hasSize(4 * 4);
-		assertThat(new String(rollup.rows().bytes(), 0, rollup.rows().length(), StandardCharsets.US_ASCII).split("\n"))
-			.hasSize(4 * 48);
+		assertThat(text(rollup).split("\n")).hasSize(4 * 48);
 		assertThat(rollup.complete()).isEqualTo(
 				Map.of(DAYS.get(0), List.of("600000.SH", "000001.SZ"), DAYS.get(2), List.of("600000.SH", "000001.SZ")));
 		assertThat(rollup.fromTable()).isEqualTo(Map.of(DAYS.get(1), List.of("600000.SH", "000001.SZ")));
@@ -101,11 +99,26 @@ class ChunkRollupTests {
 		return BigDecimal.valueOf(700 + this.random.nextInt(50), 2 + this.random.nextInt(2));
 	}
 
+	@Test
+	void sendsAChunkOfManyUnitsInPiecesOfWholeRows() {
+		List<LoadedUnit> chunk = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			String symbol = String.format("6%05d.SH", i);
+			List<Bar> bars = new ArrayList<>();
+			DAYS.forEach((day) -> bars.addAll(day(symbol, day)));
+			chunk.add(load(symbol, bars));
+		}
+
+		ChunkRollup rollup = ChunkRollup.of(chunk);
+
+		assertThat(rollup.rows()).hasSizeGreaterThan(1);
+		assertThat(text(rollup).split("\n")).hasSize(20 * 3 * 48).doesNotHaveDuplicates();
+	}
+
 	// One level's bars of the chunk's single COPY: its six columns of each row where set.
 	private static List<com.marketbase.batch.warehouse.StoredBar> rows(ChunkRollup rollup, int level) {
-		BarCopyText text = rollup.rows();
 		List<com.marketbase.batch.warehouse.StoredBar> bars = new ArrayList<>();
-		for (String line : new String(text.bytes(), 0, text.length(), StandardCharsets.US_ASCII).split("\n")) {
+		for (String line : text(rollup).split("\n")) {
 			String[] column = line.split("\t");
 			assertThat(column).hasSize(2 + 6 * com.marketbase.batch.warehouse.BarRollup.WIDTHS.length);
 			int at = 2 + 6 * level;
@@ -126,6 +139,16 @@ class ChunkRollupTests {
 	private static com.marketbase.batch.warehouse.StoredBar compared(Bar bar) {
 		return new com.marketbase.batch.warehouse.StoredBar(bar.symbol(), bar.end(), bar.open(), bar.high(), bar.low(),
 				bar.close(), bar.volume(), bar.amount());
+	}
+
+	// The pieces joined: each ends with a whole row.
+	private static String text(ChunkRollup rollup) {
+		StringBuilder text = new StringBuilder();
+		for (byte[] piece : rollup.rows()) {
+			assertThat(piece[piece.length - 1]).isEqualTo((byte) '\n');
+			text.append(new String(piece, StandardCharsets.US_ASCII));
+		}
+		return text.toString();
 	}
 
 }
