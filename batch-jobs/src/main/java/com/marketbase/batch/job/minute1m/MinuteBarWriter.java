@@ -92,6 +92,9 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit>, ItemStream {
 			@Nullable BarAggregateRefresher rollups, boolean unnest) {
 		this.dataSource = dataSource;
 		this.rollups = rollups;
+		if (unnest && rollups != null) {
+			throw new IllegalArgumentException("The unnest writer keeps no rollups: they are refreshed after the load");
+		}
 		this.unnest = unnest ? new UnnestBars(context) : null;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.context = context;
