@@ -67,11 +67,9 @@ class Minute1mTslIntegrationTests {
 			List<StoredBar> served = served(sandbox);
 			assertThat(served).hasSize(SYMBOLS.size() * 2 * 240);
 
-			JobExecution execution = app.getBean(JobOperator.class)
-				.start(app.getBean("minute1mJob", Job.class),
-						app.getBean(Minute1mLaunch.class)
-							.parameters(Map.of("start_date", FIRST_DAY.toString(), "end_date", DAY.toString(),
-									"symbols", String.join(",", SYMBOLS), "source", "tushare")));
+			Map<String, String> twoDays = Map.of("start_date", FIRST_DAY.toString(), "end_date", DAY.toString(),
+					"symbols", String.join(",", SYMBOLS), "source", "tushare");
+			JobExecution execution = launch(app, twoDays);
 
 			assertThat(execution.getStatus()).as(execution.getExitStatus().getExitDescription())
 				.isEqualTo(BatchStatus.COMPLETED);
@@ -107,7 +105,25 @@ class Minute1mTslIntegrationTests {
 			assertThat(jdbc.queryForObject(fiveMinutes, String.class, java.sql.Timestamp.from(tenOClock)))
 				.isEqualTo(jdbc.queryForObject(grouped, String.class,
 						java.sql.Timestamp.from(tenOClock.minusSeconds(300)), java.sql.Timestamp.from(tenOClock)));
+
+			// A forced reload meets every bar stored: the insert rolls back to its
+			// savepoint and the upsert replaces them, the aggregates refreshed again.
+			Map<String, String> again = new java.util.HashMap<>(twoDays);
+			again.put("force", "true");
+			JobExecution reload = launch(app, again);
+			assertThat(reload.getStatus()).as(reload.getExitStatus().getExitDescription())
+				.isEqualTo(BatchStatus.COMPLETED);
+			assertThat(jdbc.queryForList("select distinct load_batch_id from market.bars_1m", Long.class))
+				.containsExactly(reload.getExecutionContext().getLong(Minute1mPrepareTasklet.LOAD_BATCH));
+			assertThat(MinuteBarFixture.read(warehouse, "bars_1m")).isEqualTo(served);
+			assertThat(MinuteBarFixture.read(warehouse, "bars_30m")).isEqualTo(ReferenceAggregates.minutes(bars, 30));
 		}
+	}
+
+	private static JobExecution launch(ConfigurableApplicationContext app, Map<String, String> parameters)
+			throws Exception {
+		return app.getBean(JobOperator.class)
+			.start(app.getBean("minute1mJob", Job.class), app.getBean(Minute1mLaunch.class).parameters(parameters));
 	}
 
 	private static List<String> servedText(Sandbox sandbox) {
