@@ -4,8 +4,12 @@
 # The Debian TimescaleDB (ops/local-db.sh) is an Apache-only build, so continuous aggregates, compression and
 # policies can only be checked here: PGlite (WASM PostgreSQL 17.5) with TimescaleDB 2.23.0-dev, served over the
 # PostgreSQL wire protocol on 127.0.0.1. Limits (details in tsl-db/server.mjs): one connection at a time (a pool
-# must hold one), any database name reaches the one in-memory database, a restart starts empty, and the server dies
-# on COPY FROM STDIN and on pipelined JDBC batches (executeBatch): seed it with single statements.
+# must hold one: run the application with marketbase.warehouse.single-session=true), any database name reaches the
+# one in-memory database, a restart starts empty, and COPY FROM STDIN is refused with an SQL error
+# (feature_not_supported; minute_1m writes by INSERT from arrays there). server.mjs serves the wire protocol itself,
+# cutting the client's bytes into whole messages before PGlite sees them, so large statements and pipelined JDBC
+# batches (executeBatch) work; the pglite-socket server it replaced passed each TCP read on as it came and died
+# on both.
 #
 # Usage: ops/tsl-db.sh start|stop|status|url
 #   start   installs the pinned npm packages if needed, starts the server in the background unless it is already

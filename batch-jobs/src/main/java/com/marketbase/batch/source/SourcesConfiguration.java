@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import com.marketbase.batch.source.quota.CallQuota;
 import com.marketbase.batch.source.quota.DatabaseCallQuota;
+import com.marketbase.batch.warehouse.SingleSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +35,18 @@ class SourcesConfiguration {
 		// A bucket per credential: Tushare's per token, a gateway's or a site's per
 		// address.
 		String tushare = tushareToken(environment).fingerprint();
-		return new DatabaseCallQuota(dataSource, (source, endpoint) -> properties.of(source).callsPerMinute(endpoint),
-				(source) -> switch (source) {
-					case TUSHARE -> tushare;
-					case SANDBOX -> "";
-					default -> address(properties.of(source).baseUrl());
-				});
+		java.util.function.ToIntBiFunction<SourceName, String> callsPerMinute = (source,
+				endpoint) -> properties.of(source).callsPerMinute(endpoint);
+		java.util.function.Function<SourceName, String> credentials = (source) -> switch (source) {
+			case TUSHARE -> tushare;
+			case SANDBOX -> "";
+			default -> address(properties.of(source).baseUrl());
+		};
+		if (environment.getProperty(SingleSession.PROPERTY, Boolean.class, false)) {
+			logger.info("Source quotas are kept in this process: the warehouse serves one session at a time");
+			return DatabaseCallQuota.inThisProcess(callsPerMinute, credentials);
+		}
+		return new DatabaseCallQuota(dataSource, callsPerMinute, credentials);
 	}
 
 	// A gateway's or a site's quota is its address's (never the user and password a URL

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,9 +32,11 @@ class WarehouseConfiguration {
 	}
 
 	@Bean
-	BarAggregateRefresher barAggregateRefresher(DataSource dataSource, WarehouseInfo warehouseInfo) {
-		// Two slices let the database rebuild rollups on two cores.
-		return new BarAggregateRefresher(dataSource, warehouseInfo.mode(), 2);
+	BarAggregateRefresher barAggregateRefresher(DataSource dataSource, WarehouseInfo warehouseInfo,
+			@Value("${" + SingleSession.PROPERTY + ":false}") boolean singleSession) {
+		// Two slices let the database rebuild rollups on two cores, each on a connection
+		// of its own.
+		return new BarAggregateRefresher(dataSource, warehouseInfo.mode(), singleSession ? 1 : 2);
 	}
 
 }

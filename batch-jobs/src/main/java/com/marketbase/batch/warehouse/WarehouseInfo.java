@@ -9,9 +9,11 @@ import org.jspecify.annotations.Nullable;
  * @param postgresVersion the server's version, for example {@code 17.6}
  * @param timescaledbVersion the installed TimescaleDB extension version, or {@code null}
  * @param timescaledbLicense the value of {@code timescaledb.license}, or {@code null}
+ * @param copyFromStdin whether the server takes {@code COPY ... FROM STDIN}: PGlite (the
+ * TSL conformance target, PostgreSQL compiled to WebAssembly) does not
  */
 public record WarehouseInfo(WarehouseMode mode, String postgresVersion, @Nullable String timescaledbVersion,
-		@Nullable String timescaledbLicense) {
+		@Nullable String timescaledbLicense, boolean copyFromStdin) {
 
 	/**
 	 * One line for logs and the console, for example

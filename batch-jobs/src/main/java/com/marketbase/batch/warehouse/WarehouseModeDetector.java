@@ -23,10 +23,13 @@ public final class WarehouseModeDetector {
 	 */
 	public WarehouseInfo detect() {
 		String postgresVersion = this.jdbc.queryForObject("show server_version", String.class);
+		// PGlite's version() names the compiler that built it for WebAssembly.
+		boolean copyFromStdin = !Boolean.TRUE
+			.equals(this.jdbc.queryForObject("select version() ilike '%emscripten%'", Boolean.class));
 		String timescaledbVersion = this.jdbc.query("select extversion from pg_extension where extname = 'timescaledb'",
 				(rs) -> rs.next() ? rs.getString(1) : null);
 		if (timescaledbVersion == null) {
-			return new WarehouseInfo(WarehouseMode.PLAIN, shortVersion(postgresVersion), null, null);
+			return new WarehouseInfo(WarehouseMode.PLAIN, shortVersion(postgresVersion), null, null, copyFromStdin);
 		}
 		String license = this.jdbc.queryForObject("select current_setting('timescaledb.license', true)", String.class);
 		Integer continuousAggregates = this.jdbc.queryForObject("""
@@ -34,7 +37,7 @@ public final class WarehouseModeDetector {
 				where view_schema = 'market' and view_name = 'bars_5m_cagg'""", Integer.class);
 		WarehouseMode mode = (continuousAggregates != null && continuousAggregates > 0) ? WarehouseMode.TIMESCALEDB_FULL
 				: WarehouseMode.TIMESCALEDB_APACHE;
-		return new WarehouseInfo(mode, shortVersion(postgresVersion), timescaledbVersion, license);
+		return new WarehouseInfo(mode, shortVersion(postgresVersion), timescaledbVersion, license, copyFromStdin);
 	}
 
 	// "17.6 (Debian 17.6-1)" -> "17.6"

@@ -84,8 +84,8 @@ public final class MinuteBarFixture {
 	}
 
 	/**
-	 * Upserts bars with plain multi-row statements, one at a time; the TSL conformance
-	 * target cannot take COPY or pipelined batches.
+	 * Upserts bars with plain multi-row statements, one at a time, which every target
+	 * takes (the TSL conformance target refuses COPY).
 	 * @param dataSource the warehouse
 	 * @param bars the bars to store
 	 */

@@ -83,6 +83,17 @@ public enum TestWarehouse {
 	}
 
 	/**
+	 * Closes the tests' shared connection, so that an application in this JVM can take
+	 * the only one a one-connection target (the TSL target) has; the next use of
+	 * {@link #dataSource()} opens it again.
+	 */
+	public synchronized void release() {
+		if (dataSources.get(this) instanceof SingleConnectionDataSource single) {
+			single.resetConnection();
+		}
+	}
+
+	/**
 	 * The mode this target must be detected in, established without the detector.
 	 * @return the expected mode
 	 */

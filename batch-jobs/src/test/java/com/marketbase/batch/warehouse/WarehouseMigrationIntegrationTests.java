@@ -48,6 +48,10 @@ class WarehouseMigrationIntegrationTests {
 		assertThat(info.postgresVersion()).matches("\\d+(\\.\\d+)?");
 		assertThat(info.timescaledbVersion() != null).isEqualTo(info.mode().hasHypertables());
 		assertThat(info.describe()).startsWith(info.mode().description());
+		// Only PGlite, the local TSL target, takes no COPY FROM STDIN.
+		if (warehouse != TestWarehouse.TIMESCALEDB_TSL) {
+			assertThat(info.copyFromStdin()).isTrue();
+		}
 	}
 
 	@ParameterizedTest

@@ -21,6 +21,7 @@ import com.marketbase.batch.support.remote.RemoteWorkers;
 import com.marketbase.batch.support.units.GapFinder;
 import com.marketbase.batch.support.units.SymbolDay;
 import com.marketbase.batch.warehouse.BarAggregateRefresher;
+import com.marketbase.batch.warehouse.SingleSession;
 import com.marketbase.batch.warehouse.WarehouseInfo;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
@@ -100,11 +101,13 @@ class Minute1mJobConfiguration {
 	@Bean
 	Step minute1mLoadStep(JobRepository jobRepository, Step minute1mWorkerStep, Minute1mPartitioner minute1mPartitioner,
 			Minute1mJobProperties properties, LoadProgress progress, DataSource dataSource, WarehouseInfo warehouse,
-			RemoteWorkers workers) throws Exception {
+			RemoteWorkers workers, @Value("${" + SingleSession.PROPERTY + ":false}") boolean singleSession)
+			throws Exception {
 		TaskExecutorPartitionHandler local = new TaskExecutorPartitionHandler();
 		local.setStep(minute1mWorkerStep);
 		local.setTaskExecutor(partitionThreads());
-		local.setGridSize(properties.partitions());
+		// Each partition holds the one connection for its whole chunk.
+		local.setGridSize(singleSession ? 1 : properties.partitions());
 		local.afterPropertiesSet();
 		return new StepBuilder("minute_1m.load", jobRepository)
 			.partitioner("minute_1m.load.worker", minute1mPartitioner)
@@ -213,7 +216,8 @@ class Minute1mJobConfiguration {
 		long batch = stepExecution.getJobExecution().getExecutionContext().getLong(Minute1mPrepareTasklet.LOAD_BATCH);
 		return new MinuteBarWriter(dataSource,
 				new LoadContext(feeds.feed(source).source(), batch, stepExecution.getJobExecutionId()), progress,
-				properties.quarantineAfter(), rollsUpWhileLoading(properties, warehouse) ? refresher : null);
+				properties.quarantineAfter(), rollsUpWhileLoading(properties, warehouse) ? refresher : null,
+				unnest(properties, warehouse));
 	}
 
 	@Bean
@@ -241,8 +245,15 @@ class Minute1mJobConfiguration {
 	}
 
 	// Continuous aggregates are TimescaleDB's to refresh, and only outside a transaction.
+	// The rollups go by COPY: with the unnest writer the aggregate step refreshes them.
 	private static boolean rollsUpWhileLoading(Minute1mJobProperties properties, WarehouseInfo warehouse) {
-		return properties.rollUpWhileLoading() && !warehouse.mode().hasContinuousAggregates();
+		return properties.rollUpWhileLoading() && !warehouse.mode().hasContinuousAggregates()
+				&& !unnest(properties, warehouse);
+	}
+
+	// Chosen, or the only way where the server takes no COPY FROM STDIN.
+	private static boolean unnest(Minute1mJobProperties properties, WarehouseInfo warehouse) {
+		return properties.barWriter() == Minute1mJobProperties.BarWriter.UNNEST || !warehouse.copyFromStdin();
 	}
 
 	private static List<String> split(String list) {

@@ -30,14 +30,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * touched window after the load step; continuous aggregates are always refreshed after it
  * @param maxSourceCalls the most source calls a launch plans without {@code force=true}
  * (0: no ceiling)
+ * @param barWriter how the bars go into {@code market.bars_1m}: {@code copy} (COPY, the
+ * default) or {@code unnest} (one prepared {@code INSERT ... SELECT FROM unnest(arrays)}
+ * a chunk, without rollups in the writer's transaction: the aggregate step refreshes the
+ * rollup tables); a server without COPY FROM STDIN (the TSL target, PGlite) always takes
+ * {@code unnest}
  */
 @ConfigurationProperties("marketbase.jobs.minute-1m")
 public record Minute1mJobProperties(@DefaultValue("0") int partitions, @DefaultValue("0") int chunkUnits,
 		@Nullable String defaultSource, @DefaultValue("100") int backfillCalls, @DefaultValue("30") int backfillDays,
 		@DefaultValue("3") int quarantineAfter, @DefaultValue("true") boolean rollUpWhileLoading,
-		@DefaultValue("30000") int maxSourceCalls) {
+		@DefaultValue("30000") int maxSourceCalls, @DefaultValue("copy") BarWriter barWriter) {
 
 	private static final int CHUNK_SYMBOL_DAYS = 50;
+
+	/**
+	 * How the writer sends the bars.
+	 */
+	public enum BarWriter {
+
+		/** COPY FROM STDIN, through a staging table when some bars are stored already. */
+		COPY,
+
+		/**
+		 * {@code INSERT ... SELECT FROM unnest(arrays)}, upserting when some are stored.
+		 */
+		UNNEST
+
+	}
 
 	public Minute1mJobProperties {
 		if (partitions <= 0) {

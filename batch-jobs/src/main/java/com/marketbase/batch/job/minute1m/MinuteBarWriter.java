@@ -71,6 +71,8 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit>, ItemStream {
 
 	private final @Nullable BarAggregateRefresher rollups;
 
+	private final @Nullable UnnestBars unnest;
+
 	private long rollupNanos;
 
 	/**
@@ -81,11 +83,18 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit>, ItemStream {
 	 * @param quarantineAfter failed attempts after which a unit is quarantined
 	 * @param rollups where partial days are rebuilt, when this writer keeps the rollup
 	 * tables current itself; {@code null} when they are refreshed after the load step
+	 * @param unnest whether the bars go in by
+	 * {@code INSERT ... SELECT FROM unnest(arrays)} instead of COPY (then without
+	 * rollups: the aggregate step refreshes them)
 	 */
 	MinuteBarWriter(DataSource dataSource, LoadContext context, LoadProgress progress, int quarantineAfter,
-			@Nullable BarAggregateRefresher rollups) {
+			@Nullable BarAggregateRefresher rollups, boolean unnest) {
 		this.dataSource = dataSource;
 		this.rollups = rollups;
+		if (unnest && rollups != null) {
+			throw new IllegalArgumentException("The unnest writer keeps no rollups: they are refreshed after the load");
+		}
+		this.unnest = unnest ? new UnnestBars(context) : null;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.context = context;
 		this.progress = progress;
@@ -127,6 +136,9 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit>, ItemStream {
 	}
 
 	private long write(Chunk<? extends LoadedUnit> chunk, List<Bar> bars) throws SQLException {
+		if (this.unnest != null) {
+			return bars.isEmpty() ? 0 : this.unnest.write(DataSourceUtils.getConnection(this.dataSource), bars);
+		}
 		if (this.rollups == null) {
 			return bars.isEmpty() ? 0 : upsert(bars, null);
 		}

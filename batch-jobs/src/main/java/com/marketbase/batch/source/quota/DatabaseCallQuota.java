@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.ToIntBiFunction;
 
 import javax.sql.DataSource;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.local.LocalBucketBuilder;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -33,11 +36,12 @@ public final class DatabaseCallQuota implements CallQuota {
 
 	private static final long MAX_SLEEP_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-	private final ProxyManager<String> buckets;
+	// A bucket by key and configuration: the table's, or one of this process.
+	private final BiFunction<String, BucketConfiguration, Bucket> buckets;
 
 	private final ToIntBiFunction<SourceName, String> callsPerMinute;
 
-	private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
+	private final Map<String, Bucket> proxies = new ConcurrentHashMap<>();
 
 	private final java.util.function.Function<SourceName, String> credentials;
 
@@ -63,19 +67,51 @@ public final class DatabaseCallQuota implements CallQuota {
 	 */
 	public DatabaseCallQuota(DataSource dataSource, ToIntBiFunction<SourceName, String> callsPerMinute,
 			java.util.function.Function<SourceName, String> credentials) {
+		this(table(dataSource), callsPerMinute, credentials);
+	}
+
+	private DatabaseCallQuota(BiFunction<String, BucketConfiguration, Bucket> buckets,
+			ToIntBiFunction<SourceName, String> callsPerMinute,
+			java.util.function.Function<SourceName, String> credentials) {
+		this.buckets = buckets;
+		this.callsPerMinute = callsPerMinute;
 		this.credentials = credentials;
-		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+	}
+
+	/**
+	 * The same quota with its buckets in this process only, for a warehouse that serves
+	 * one session at a time ({@code marketbase.warehouse.single-session}): the table's
+	 * buckets take a connection of their own for every call, which such a warehouse
+	 * cannot give while a chunk holds the one there is. Other processes do not share it.
+	 * @param callsPerMinute the configured calls per minute of a source's endpoint; 0 or
+	 * less means unlimited
+	 * @param credentials a source's credential fingerprint, empty when it has none
+	 * @return the quota
+	 */
+	public static DatabaseCallQuota inThisProcess(ToIntBiFunction<SourceName, String> callsPerMinute,
+			java.util.function.Function<SourceName, String> credentials) {
+		return new DatabaseCallQuota((key, configuration) -> {
+			LocalBucketBuilder bucket = Bucket.builder();
+			for (Bandwidth limit : configuration.getBandwidths()) {
+				bucket.addLimit(limit);
+			}
+			return bucket.build();
+		}, callsPerMinute, credentials);
+	}
+
+	private static BiFunction<String, BucketConfiguration, Bucket> table(DataSource dataSource) {
+		ProxyManager<String> table = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
 			.primaryKeyMapper(PrimaryKeyMapper.STRING)
 			.table("market.rate_limit_buckets")
 			.idColumn("id")
 			.stateColumn("state")
 			.build();
-		this.callsPerMinute = callsPerMinute;
+		return (key, configuration) -> table.getProxy(key, () -> configuration);
 	}
 
 	@Override
 	public void acquire(SourceName source, String endpoint, Waiting waiting) throws InterruptedException {
-		BucketProxy bucket = bucket(source, endpoint);
+		Bucket bucket = bucket(source, endpoint);
 		if (bucket == null) {
 			return;
 		}
@@ -104,7 +140,7 @@ public final class DatabaseCallQuota implements CallQuota {
 
 	@Override
 	public void coolDown(SourceName source, String endpoint, Duration pause) {
-		BucketProxy bucket = bucket(source, endpoint);
+		Bucket bucket = bucket(source, endpoint);
 		if (bucket == null) {
 			// No quota to put into debt: this caller rests by itself rather than
 			// hammering.
@@ -122,7 +158,7 @@ public final class DatabaseCallQuota implements CallQuota {
 		bucket.consumeIgnoringRateLimits(debt);
 	}
 
-	private BucketProxy bucket(SourceName source, String endpoint) {
+	private Bucket bucket(SourceName source, String endpoint) {
 		int limit = this.callsPerMinute.applyAsInt(source, endpoint);
 		if (limit <= 0) {
 			return null;
@@ -132,7 +168,7 @@ public final class DatabaseCallQuota implements CallQuota {
 		// inheriting one sized for another rate.
 		String credential = this.credentials.apply(source);
 		String key = source.key() + ":" + endpoint + ":" + limit + (credential.isEmpty() ? "" : ":" + credential);
-		return this.proxies.computeIfAbsent(key, (id) -> this.buckets.getProxy(id, () -> configuration(limit)));
+		return this.proxies.computeIfAbsent(key, (id) -> this.buckets.apply(id, configuration(limit)));
 	}
 
 	static BucketConfiguration configuration(int callsPerMinute) {

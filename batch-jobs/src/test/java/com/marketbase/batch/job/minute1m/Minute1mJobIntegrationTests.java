@@ -128,6 +128,40 @@ class Minute1mJobIntegrationTests {
 	}
 
 	@Test
+	void theUnnestWriterStoresWhatCopyStores() {
+		try (Sandbox sandbox = Minute1mRuns.sandbox(SandboxSettings.defaults())) {
+			try (ConfigurableApplicationContext app = Minute1mRuns.application(sandbox, SandboxSettings.TOKEN)) {
+				assertThat(launch(app, BEIJING_DAY).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			}
+			Map<String, String> copied = Minute1mRuns.fingerprints(this.warehouse);
+			TestWarehouse.TIMESCALEDB.reset();
+
+			try (ConfigurableApplicationContext app = Minute1mRuns.application(sandbox, SandboxSettings.TOKEN,
+					"--marketbase.jobs.minute-1m.bar-writer=unnest")) {
+				JobExecution execution = launch(app, BEIJING_DAY);
+
+				assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+				assertThat(Minute1mRuns.fingerprints(this.warehouse)).isEqualTo(copied);
+				// No rollups in the writer's transaction: the aggregate step rebuilt
+				// them.
+				assertThat(execution.getExitStatus().getExitDescription()).doesNotContain("rolled up with each chunk");
+				assertThat(this.jdbc.queryForObject("select count(*) from market.load_units", Integer.class))
+					.isEqualTo(BEIJING_STOCKS);
+
+				// A forced reload meets every bar stored: the upsert replaces them in
+				// place.
+				Map<String, String> again = new java.util.HashMap<>(BEIJING_DAY);
+				again.put("force", "true");
+				JobExecution reload = launch(app, again);
+				assertThat(reload.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+				assertThat(this.jdbc.queryForList("select distinct load_batch_id from market.bars_1m", Long.class))
+					.containsExactly(reload.getExecutionContext().getLong(Minute1mPrepareTasklet.LOAD_BATCH));
+				assertThat(Minute1mRuns.fingerprints(this.warehouse)).isEqualTo(copied);
+			}
+		}
+	}
+
+	@Test
 	void resumesAfterAKillWithoutFetchingCompletedUnitsAgain(@TempDir Path logs) throws Exception {
 		try (Sandbox sandbox = Minute1mRuns.sandbox(SandboxSettings.defaults().withLatency(Duration.ofMillis(15)))) {
 			try (ConfigurableApplicationContext app = Minute1mRuns.application(sandbox, SandboxSettings.TOKEN)) {
