@@ -185,6 +185,8 @@ const serve = (socket) => new Promise((resolve) => {
   });
   socket.on('error', () => close());
   socket.on('close', () => close());
+  // a client that went away while the session was being reset for it has no close event left to wait for
+  if (socket.destroyed) close();
 });
 
 // One client at a time, as before: the others wait in line (a minute at most, then they are closed, as

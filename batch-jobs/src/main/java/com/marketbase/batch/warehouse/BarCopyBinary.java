@@ -131,8 +131,10 @@ public final class BarCopyBinary {
 
 	private void timestamp(Instant instant) {
 		int32(8);
-		int64(Math.addExact(Math.multiplyExact(instant.getEpochSecond() - POSTGRES_EPOCH, 1_000_000L),
-				instant.getNano() / 1_000));
+		// To the nearest microsecond (half to even), as the server rounds a timestamp's
+		// text, so that both ways of writing store the same key.
+		int micros = (int) Math.rint(instant.getNano() / 1_000.0);
+		int64(Math.addExact(Math.multiplyExact(instant.getEpochSecond() - POSTGRES_EPOCH, 1_000_000L), micros));
 	}
 
 	/**

@@ -38,11 +38,14 @@ class InProcessQuotaTests {
 		quota.acquire(SourceName.TUSHARE, "stk_mins", waiting);
 		quota.acquire(SourceName.TUSHARE, "stk_mins", waiting);
 
-		assertThat(waits).hasValue(2);
+		// Three calls at two a second take a second whatever else the machine does; a
+		// stall between them may let a call find its token already there.
+		assertThat(waits.get()).isBetween(1, 2);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
 		// Another endpoint has a bucket of its own.
+		int before = waits.get();
 		quota.acquire(SourceName.TUSHARE, "daily", waiting);
-		assertThat(waits).hasValue(2);
+		assertThat(waits).hasValue(before);
 	}
 
 	@Test
