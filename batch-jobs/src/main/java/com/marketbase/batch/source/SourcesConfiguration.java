@@ -1,5 +1,8 @@
 package com.marketbase.batch.source;
 
+import java.util.function.Function;
+import java.util.function.ToIntBiFunction;
+
 import javax.sql.DataSource;
 
 import com.marketbase.batch.source.quota.CallQuota;
@@ -35,9 +38,9 @@ class SourcesConfiguration {
 		// A bucket per credential: Tushare's per token, a gateway's or a site's per
 		// address.
 		String tushare = tushareToken(environment).fingerprint();
-		java.util.function.ToIntBiFunction<SourceName, String> callsPerMinute = (source,
-				endpoint) -> properties.of(source).callsPerMinute(endpoint);
-		java.util.function.Function<SourceName, String> credentials = (source) -> switch (source) {
+		ToIntBiFunction<SourceName, String> callsPerMinute = (source, endpoint) -> properties.of(source)
+			.callsPerMinute(endpoint);
+		Function<SourceName, String> credentials = (source) -> switch (source) {
 			case TUSHARE -> tushare;
 			case SANDBOX -> "";
 			default -> address(properties.of(source).baseUrl());

@@ -55,7 +55,18 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit>, ItemStream {
 
 	private static final String STAGING = "minute_bars_staging";
 
-	private static final String UNIQUE_VIOLATION = "23505";
+	/** A bar already stored: the chunk takes the upsert instead. */
+	static final String UNIQUE_VIOLATION = "23505";
+
+	/**
+	 * How a bar already stored is replaced, by the COPY writer's staging upsert and the
+	 * unnest writer alike: its values, source, load batch and load time become this
+	 * load's.
+	 */
+	static final String REPLACE_STORED = "on conflict (symbol, ts) do update set open = excluded.open, "
+			+ "high = excluded.high, low = excluded.low, close = excluded.close, volume = excluded.volume, "
+			+ "amount = excluded.amount, source = excluded.source, load_batch_id = excluded.load_batch_id, "
+			+ "loaded_at = now()";
 
 	private static final int COPY_PIECE = 64 * 1024;
 
@@ -198,11 +209,8 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit>, ItemStream {
 					"""
 							insert into market.bars_1m (symbol, ts, open, high, low, close, volume, amount, source, load_batch_id)
 							select symbol, ts, open, high, low, close, volume, amount, '%s', %d from %s
-							on conflict (symbol, ts) do update set open = excluded.open, high = excluded.high,
-								low = excluded.low, close = excluded.close, volume = excluded.volume, amount = excluded.amount,
-								source = excluded.source, load_batch_id = excluded.load_batch_id, loaded_at = now()
 							"""
-						.formatted(this.context.source().key(), this.context.loadBatchId(), STAGING));
+						.formatted(this.context.source().key(), this.context.loadBatchId(), STAGING) + REPLACE_STORED);
 		}
 	}
 

@@ -19,16 +19,11 @@ import com.marketbase.batch.warehouse.BarArrays;
  */
 final class UnnestBars {
 
-	private static final String UNIQUE_VIOLATION = "23505";
-
 	private static final String INSERT = "insert into market.bars_1m (symbol, ts, open, high, low, close, volume, "
 			+ "amount, source, load_batch_id) select symbol, ts, open, high, low, close, volume, amount, ?, ? from "
 			+ BarArrays.UNNEST + " as b (symbol, ts, open, high, low, close, volume, amount)";
 
-	private static final String UPSERT = INSERT + " on conflict (symbol, ts) do update set open = excluded.open, "
-			+ "high = excluded.high, low = excluded.low, close = excluded.close, volume = excluded.volume, "
-			+ "amount = excluded.amount, source = excluded.source, load_batch_id = excluded.load_batch_id, "
-			+ "loaded_at = now()";
+	private static final String UPSERT = INSERT + " " + MinuteBarWriter.REPLACE_STORED;
 
 	private final LoadContext context;
 
@@ -52,7 +47,7 @@ final class UnnestBars {
 			return inserted;
 		}
 		catch (SQLException ex) {
-			if (!UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+			if (!MinuteBarWriter.UNIQUE_VIOLATION.equals(ex.getSQLState())) {
 				throw ex;
 			}
 			connection.rollback(beforeInsert);

@@ -41,7 +41,7 @@ public final class DatabaseCallQuota implements CallQuota {
 
 	private final ToIntBiFunction<SourceName, String> callsPerMinute;
 
-	private final Map<String, Bucket> proxies = new ConcurrentHashMap<>();
+	private final Map<String, Bucket> byKey = new ConcurrentHashMap<>();
 
 	private final java.util.function.Function<SourceName, String> credentials;
 
@@ -168,7 +168,7 @@ public final class DatabaseCallQuota implements CallQuota {
 		// inheriting one sized for another rate.
 		String credential = this.credentials.apply(source);
 		String key = source.key() + ":" + endpoint + ":" + limit + (credential.isEmpty() ? "" : ":" + credential);
-		return this.proxies.computeIfAbsent(key, (id) -> this.buckets.apply(id, configuration(limit)));
+		return this.byKey.computeIfAbsent(key, (id) -> this.buckets.apply(id, configuration(limit)));
 	}
 
 	static BucketConfiguration configuration(int callsPerMinute) {

@@ -113,12 +113,7 @@ class Minute1mJobIntegrationTests {
 
 			// A forced reload replaces the stored bars in place and fills the three
 			// rejected ones.
-			Map<String, String> again = new java.util.HashMap<>(BEIJING_DAY);
-			again.put("force", "true");
-			JobExecution reload = launch(app, again);
-			assertThat(reload.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-			assertThat(this.jdbc.queryForList("select distinct load_batch_id from market.bars_1m", Long.class))
-				.containsExactly(reload.getExecutionContext().getLong(Minute1mPrepareTasklet.LOAD_BATCH));
+			forcedReload(app);
 			assertThat(Minute1mRuns.minuteVolumes(this.warehouse)).isEqualTo(daily);
 			List<com.marketbase.batch.warehouse.StoredBar> reloaded = MinuteBarFixture.read(this.warehouse, "bars_1m");
 			assertThat(reloaded).hasSize(bars.size() + 3);
@@ -150,15 +145,21 @@ class Minute1mJobIntegrationTests {
 
 				// A forced reload meets every bar stored: the upsert replaces them in
 				// place.
-				Map<String, String> again = new java.util.HashMap<>(BEIJING_DAY);
-				again.put("force", "true");
-				JobExecution reload = launch(app, again);
-				assertThat(reload.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-				assertThat(this.jdbc.queryForList("select distinct load_batch_id from market.bars_1m", Long.class))
-					.containsExactly(reload.getExecutionContext().getLong(Minute1mPrepareTasklet.LOAD_BATCH));
+				forcedReload(app);
 				assertThat(Minute1mRuns.fingerprints(this.warehouse)).isEqualTo(copied);
 			}
 		}
+	}
+
+	// The Beijing day loaded again with force=true: it completes, and every stored bar
+	// now carries its load batch.
+	private void forcedReload(ConfigurableApplicationContext app) {
+		Map<String, String> again = new java.util.HashMap<>(BEIJING_DAY);
+		again.put("force", "true");
+		JobExecution reload = launch(app, again);
+		assertThat(reload.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.queryForList("select distinct load_batch_id from market.bars_1m", Long.class))
+			.containsExactly(reload.getExecutionContext().getLong(Minute1mPrepareTasklet.LOAD_BATCH));
 	}
 
 	@Test
