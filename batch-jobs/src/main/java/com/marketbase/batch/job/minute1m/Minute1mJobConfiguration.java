@@ -195,7 +195,7 @@ class Minute1mJobConfiguration {
 				feed.daysPerUnit());
 		// Only incremental runs leave quarantined units out.
 		boolean incremental = job.containsKey(Minute1mPrepareTasklet.BACKFILL);
-		GapFinder finder = new GapFinder(dataSource, MinuteBarWriter.DATASET, Minute1mPrepareTasklet.STORED_BARS);
+		GapFinder finder = Minute1mPrepareTasklet.gapFinder(dataSource);
 		return new MinuteUnitReader(units, feed, () -> incremental
 				? finder.quarantined().stream().map(SymbolDay::key).collect(Collectors.toSet()) : Set.of());
 	}

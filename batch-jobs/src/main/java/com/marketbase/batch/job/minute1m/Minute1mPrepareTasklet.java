@@ -57,14 +57,15 @@ class Minute1mPrepareTasklet implements Tasklet {
 	static final String ROLLED_UP = "minute_1m.rolled_up";
 
 	/**
-	 * A complete minute day is still stored when the day's bars of its symbol are at
-	 * least as many as its load unit expected: a day that lost some bars is a hole. The
-	 * count reads one symbol's Beijing day through the {@code (symbol, ts)} index.
+	 * The gap finder of minute days. A complete day is still stored when its symbol's
+	 * bars of the Beijing day are at least as many as its load unit expected: a day that
+	 * lost some bars is a hole.
+	 * @param dataSource the warehouse
+	 * @return the finder
 	 */
-	static final String STORED_BARS = "(select count(*) from market.bars_1m b where b.symbol = i.symbol "
-			+ "and b.ts >= (c.cal_date::timestamp at time zone 'Asia/Shanghai') "
-			+ "and b.ts < ((c.cal_date + 1)::timestamp at time zone 'Asia/Shanghai')) "
-			+ ">= greatest(coalesce(u.rows_expected, 1), 1)";
+	static GapFinder gapFinder(DataSource dataSource) {
+		return GapFinder.countingRows(dataSource, MinuteBarWriter.DATASET, "market.bars_1m");
+	}
 
 	private static final Logger logger = LoggerFactory.getLogger(Minute1mPrepareTasklet.class);
 
@@ -89,7 +90,7 @@ class Minute1mPrepareTasklet implements Tasklet {
 		this.feed = feed;
 		this.reference = new MarketReference(dataSource);
 		this.batches = new LoadBatches(dataSource);
-		this.finder = new GapFinder(dataSource, MinuteBarWriter.DATASET, STORED_BARS);
+		this.finder = gapFinder(dataSource);
 		this.properties = properties;
 	}
 

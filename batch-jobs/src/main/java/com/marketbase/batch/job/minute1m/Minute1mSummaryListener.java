@@ -62,7 +62,7 @@ class Minute1mSummaryListener implements JobExecutionListener {
 		this.sources = sources;
 		this.feeds = feeds;
 		this.rolledUpWhileLoading = rolledUpWhileLoading;
-		this.finder = new GapFinder(dataSource, MinuteBarWriter.DATASET, Minute1mPrepareTasklet.STORED_BARS);
+		this.finder = Minute1mPrepareTasklet.gapFinder(dataSource);
 	}
 
 	@Override

@@ -116,8 +116,7 @@ class Minute1mGapsIntegrationTests {
 		minuteBar(jdbc, EMPTIED, 9, 31);
 		minuteBar(jdbc, EMPTIED, 9, 32);
 
-		GapFinder finder = new GapFinder(warehouse.dataSource(), MinuteBarWriter.DATASET,
-				Minute1mPrepareTasklet.STORED_BARS);
+		GapFinder finder = Minute1mPrepareTasklet.gapFinder(warehouse.dataSource());
 
 		assertThat(finder.missing(List.of("600000.SH"), FIRST, LOADED)).containsExactly(
 				new SymbolDay("600000.SH", LOADED), new SymbolDay("600000.SH", LOADED.minusDays(1)),

@@ -188,7 +188,7 @@ public final class ScaleBenchmark {
 	private Reads reads(List<LocalDate> days) {
 		LocalDate first = days.get(0);
 		LocalDate last = days.get(days.size() - 1);
-		GapFinder finder = new GapFinder(this.dataSource, MinuteBarWriter.DATASET, Minute1mPrepareTasklet.STORED_BARS);
+		GapFinder finder = Minute1mPrepareTasklet.gapFinder(this.dataSource);
 		finder.missing(null, last, last);
 		long started = System.nanoTime();
 		int holes = finder.missing(null, first, last).size();

@@ -2,6 +2,7 @@ package com.marketbase.batch.support.units;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,12 @@ class GapFinderIntegrationTests {
 	private static final LocalDate THU = MON.plusDays(3);
 
 	private static final LocalDate FRI = MON.plusDays(4);
+
+	// The reference: each unit's rows counted on their own through the primary key.
+	private static final String PROBED_BARS = "(select count(*) from market.bars_1m b where b.symbol = i.symbol "
+			+ "and b.ts >= (c.cal_date::timestamp at time zone 'Asia/Shanghai') "
+			+ "and b.ts < ((c.cal_date + 1)::timestamp at time zone 'Asia/Shanghai')) "
+			+ ">= greatest(coalesce(u.rows_expected, 1), 1)";
 
 	@ParameterizedTest
 	@EnumSource(TestWarehouse.class)
@@ -116,6 +123,61 @@ class GapFinderIntegrationTests {
 
 	@ParameterizedTest
 	@EnumSource(TestWarehouse.class)
+	void countsAnIntradayUnitsRowsInItsBeijingDayAsAProbeOfEachUnitWould(TestWarehouse warehouse) {
+		DataSource dataSource = warehouse.dataSource();
+		warehouse.freshlyMigrated();
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		week(jdbc, null);
+		for (String symbol : List.of("600000.SH", "600001.SH", "600002.SH")) {
+			instrument(jdbc, symbol, "stock", LocalDate.of(2000, 1, 4), null);
+			for (LocalDate day = MON; !day.isAfter(FRI); day = day.plusDays(1)) {
+				jdbc.update(
+						"insert into market.load_units (dataset, symbol, trade_date, status, rows_loaded, "
+								+ "rows_expected, source) values ('minute_1m', ?, ?, 'complete', 2, 2, 'tushare')",
+						symbol, day);
+			}
+		}
+		// 600000.SH: Monday's first and last minute; Tuesday one bar and one that is
+		// Wednesday's (midnight in Beijing), so Tuesday is short and Wednesday too.
+		minuteBar(jdbc, "600000.SH", MON, 0, 0);
+		minuteBar(jdbc, "600000.SH", MON, 23, 59);
+		minuteBar(jdbc, "600000.SH", TUE, 9, 31);
+		minuteBar(jdbc, "600000.SH", WED, 0, 0);
+		// 600001.SH: Thursday held; Friday expects nothing, so one bar holds it.
+		minuteBar(jdbc, "600001.SH", THU, 9, 31);
+		minuteBar(jdbc, "600001.SH", THU, 15, 0);
+		jdbc.update("update market.load_units set rows_expected = 0 where symbol = '600001.SH' and trade_date = ?",
+				FRI);
+		minuteBar(jdbc, "600001.SH", FRI, 10, 0);
+		// 600002.SH: every day held, and Friday one bar more than expected.
+		for (LocalDate day = MON; !day.isAfter(FRI); day = day.plusDays(1)) {
+			minuteBar(jdbc, "600002.SH", day, 9, 31);
+			minuteBar(jdbc, "600002.SH", day, 9, 32);
+		}
+		minuteBar(jdbc, "600002.SH", FRI, 9, 33);
+
+		GapFinder counting = GapFinder.countingRows(dataSource, "minute_1m", "market.bars_1m");
+		GapFinder probing = new GapFinder(dataSource, "minute_1m", PROBED_BARS);
+
+		// Newest day first, then by symbol.
+		assertThat(counting.missing(null, MON, FRI))
+			.containsExactly(new SymbolDay("600000.SH", FRI), new SymbolDay("600000.SH", THU),
+					new SymbolDay("600000.SH", WED), new SymbolDay("600001.SH", WED), new SymbolDay("600000.SH", TUE),
+					new SymbolDay("600001.SH", TUE), new SymbolDay("600001.SH", MON))
+			.isEqualTo(probing.missing(null, MON, FRI));
+		for (List<String> symbols : List.of(List.of("600000.SH"), List.of("600001.SH", "600002.SH"))) {
+			for (LocalDate[] window : new LocalDate[][] { { MON, MON }, { TUE, WED }, { WED, FRI } }) {
+				assertThat(counting.missing(symbols, window[0], window[1]))
+					.as("%s from %s to %s", symbols, window[0], window[1])
+					.isEqualTo(probing.missing(symbols, window[0], window[1]));
+			}
+		}
+		assertThat(counting.missing(List.of("600000.SH"), TUE, TUE)).containsExactly(new SymbolDay("600000.SH", TUE));
+		assertThat(counting.owed(null, MON, FRI)).isEqualTo(probing.owed(null, MON, FRI)).hasSize(15);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestWarehouse.class)
 	void adjustsPricesForwardAndBackAcrossAFactorChange(TestWarehouse warehouse) {
 		DataSource dataSource = warehouse.dataSource();
 		warehouse.freshlyMigrated();
@@ -179,6 +241,13 @@ class GapFinderIntegrationTests {
 	private static void unit(JdbcTemplate jdbc, String symbol, LocalDate day, String status) {
 		jdbc.update("insert into market.load_units (dataset, symbol, trade_date, status, rows_loaded, rows_expected, "
 				+ "source) values ('daily', ?, ?, ?, 0, 1, 'tushare')", symbol, day, status);
+	}
+
+	private static void minuteBar(JdbcTemplate jdbc, String symbol, LocalDate day, int hour, int minute) {
+		jdbc.update(
+				"insert into market.bars_1m (symbol, ts, open, high, low, close, volume, amount, source, "
+						+ "load_batch_id) values (?, ?, 10, 10, 10, 10, 100, 1000, 'tushare', 1)",
+				symbol, day.atTime(hour, minute).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime());
 	}
 
 	private static void bar(JdbcTemplate jdbc, String symbol, LocalDate day) {
