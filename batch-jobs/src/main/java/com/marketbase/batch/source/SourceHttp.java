@@ -11,12 +11,15 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -41,6 +44,15 @@ public final class SourceHttp {
 	 */
 	public static final String LOOPBACK_ONLY = "marketbase.sources.loopback-only";
 
+	// The threads of every client's exchanges, kept for reuse. Without an executor of its
+	// own the JDK client brings a pool for its handlers, and Spring's request factory
+	// starts a new thread for each request body (a SimpleAsyncTaskExecutor): a thread
+	// created and torn down for every call, which cost more system time than the call
+	// itself on a loaded machine. Cached, not fixed: the body's writer waits for the
+	// client's handlers, so a bounded pool could starve itself. Daemon threads, so that a
+	// command's JVM ends with its work.
+	private static final ExecutorService EXCHANGES = Executors.newCachedThreadPool(exchangeThreads());
+
 	private final SourceName source;
 
 	private final URI baseUrl;
@@ -61,7 +73,8 @@ public final class SourceHttp {
 		this.readTimeout = settings.readTimeout();
 		HttpClient.Builder http = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NORMAL);
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.executor(EXCHANGES);
 		if (settings.proxy() != null) {
 			http.proxy(ProxySelector.of(new InetSocketAddress(settings.proxy().getHost(), port(settings.proxy()))));
 		}
@@ -74,6 +87,12 @@ public final class SourceHttp {
 		// (SandboxFault.TRICKLE).
 		requests.setReadTimeout(settings.readTimeout());
 		this.client = RestClient.builder().requestFactory(requests).build();
+	}
+
+	private static CustomizableThreadFactory exchangeThreads() {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("source-http-");
+		threads.setDaemon(true);
+		return threads;
 	}
 
 	private static int port(URI proxy) {
