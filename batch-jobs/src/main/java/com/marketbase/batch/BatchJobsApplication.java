@@ -10,7 +10,19 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class BatchJobsApplication {
 
+	/**
+	 * The threads of the JVM's common pool. On a machine of two cores or fewer it has
+	 * one, and then {@code CompletableFuture} runs each asynchronous stage on a thread of
+	 * its own, started and ended for it; the JDK HTTP client completes every call through
+	 * such a stage, so each source call cost a thread. Two threads keep them reused. Set
+	 * on the command line, that setting wins.
+	 */
+	static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
 	public static void main(String[] args) {
+		if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+			System.setProperty(COMMON_POOL_PARALLELISM, "2");
+		}
 		SpringApplication application = new SpringApplication(BatchJobsApplication.class);
 		if (serves(args)) {
 			// The serve profile makes it a web application that runs until it is stopped.
