@@ -47,10 +47,11 @@ public final class SourceHttp {
 	// The threads of every client's exchanges, kept for reuse. Without an executor of its
 	// own the JDK client brings a pool for its handlers, and Spring's request factory
 	// starts a new thread for each request body (a SimpleAsyncTaskExecutor): a thread
-	// created and torn down for every call, which cost more system time than the call
-	// itself on a loaded machine. Cached, not fixed: the body's writer waits for the
-	// client's handlers, so a bounded pool could starve itself. Daemon threads, so that a
-	// command's JVM ends with its work.
+	// created and torn down for every POST, which cost more system time than the call
+	// itself on a loaded machine. One pool for the JVM, as the JDK's own default pool is,
+	// and never shut down: its threads are daemons (a command's JVM ends with its work)
+	// and end after a minute idle. Cached, not fixed: the body's writer waits for the
+	// client's handlers, so a bounded pool could starve itself.
 	private static final ExecutorService EXCHANGES = Executors.newCachedThreadPool(exchangeThreads());
 
 	private final SourceName source;

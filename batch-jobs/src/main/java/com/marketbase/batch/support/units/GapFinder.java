@@ -26,13 +26,15 @@ public final class GapFinder {
 	public static final String DAILY_BARS = "exists (select 1 from market.bars_daily b "
 			+ "where b.symbol = i.symbol and b.trade_date = c.cal_date)";
 
+	// The Beijing day a row is counted in: bins from a Beijing midnight at UTC+8, the
+	// offset since September 1991 (before, summer time moved midnight but not the
+	// session). date_bin is plain arithmetic; converting every row to Beijing time took
+	// 0.73 s against 0.53 s for two days of the full market.
+	private static final String BEIJING_DAY = "date_bin('1 day', b.ts, timestamptz '2000-01-01 00:00+08')";
+
 	private final JdbcTemplate jdbc;
 
 	private final String dataset;
-
-	// Beijing midnight, the origin of the days rows are counted in (fixed at UTC+8, which
-	// has held since 1991).
-	private static final String BEIJING_DAY = "date_bin('1 day', b.ts, timestamptz '2000-01-01 00:00+08')";
 
 	private final String stored;
 
@@ -193,7 +195,7 @@ public final class GapFinder {
 						and f.resolved_at is null and f.quarantined_at is not null
 						and f.unit_key = i.symbol || '/' || to_char(c.cal_date, 'YYYY-MM-DD'))
 				""");
-		if (symbols != null) {
+		if (symbolList != null) {
 			sql.append(" and i.symbol = any (string_to_array(?, ','))");
 			arguments.add(symbolList);
 		}

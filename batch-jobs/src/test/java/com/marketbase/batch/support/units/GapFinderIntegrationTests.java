@@ -155,15 +155,21 @@ class GapFinderIntegrationTests {
 			minuteBar(jdbc, "600002.SH", day, 9, 32);
 		}
 		minuteBar(jdbc, "600002.SH", FRI, 9, 33);
+		// Wednesday's day of 600002.SH came back empty, bars or not: offered last.
+		// Monday's
+		// of 600001.SH is quarantined: never offered.
+		jdbc.update("update market.load_units set status = 'empty' where symbol = '600002.SH' and trade_date = ?", WED);
+		jdbc.update("insert into market.failed_work_units (dataset, unit_key, source, retry_count, last_error, "
+				+ "quarantined_at) values ('minute_1m', '600001.SH/2026-11-16', 'tushare', 2, 'rejected', now())");
 
 		GapFinder counting = GapFinder.countingRows(dataSource, "minute_1m", "market.bars_1m");
 		GapFinder probing = new GapFinder(dataSource, "minute_1m", PROBED_BARS);
 
-		// Newest day first, then by symbol.
+		// Newest day first, then by symbol; the empty day last.
 		assertThat(counting.missing(null, MON, FRI))
 			.containsExactly(new SymbolDay("600000.SH", FRI), new SymbolDay("600000.SH", THU),
 					new SymbolDay("600000.SH", WED), new SymbolDay("600001.SH", WED), new SymbolDay("600000.SH", TUE),
-					new SymbolDay("600001.SH", TUE), new SymbolDay("600001.SH", MON))
+					new SymbolDay("600001.SH", TUE), new SymbolDay("600002.SH", WED))
 			.isEqualTo(probing.missing(null, MON, FRI));
 		for (List<String> symbols : List.of(List.of("600000.SH"), List.of("600001.SH", "600002.SH"))) {
 			for (LocalDate[] window : new LocalDate[][] { { MON, MON }, { TUE, WED }, { WED, FRI } }) {
@@ -173,7 +179,8 @@ class GapFinderIntegrationTests {
 			}
 		}
 		assertThat(counting.missing(List.of("600000.SH"), TUE, TUE)).containsExactly(new SymbolDay("600000.SH", TUE));
-		assertThat(counting.owed(null, MON, FRI)).isEqualTo(probing.owed(null, MON, FRI)).hasSize(15);
+		// Every unit of the week but the quarantined one.
+		assertThat(counting.owed(null, MON, FRI)).isEqualTo(probing.owed(null, MON, FRI)).hasSize(14);
 	}
 
 	@ParameterizedTest
