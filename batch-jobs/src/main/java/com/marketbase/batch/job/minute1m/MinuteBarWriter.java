@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import com.marketbase.batch.support.execution.LoadProgress;
 import com.marketbase.batch.support.units.SymbolDay;
+import com.marketbase.batch.support.units.UnitOutcomes;
 import com.marketbase.batch.support.units.UnitFailures;
 import com.marketbase.batch.warehouse.Bar;
 import com.marketbase.batch.support.rows.RejectedRow;
@@ -299,40 +300,36 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit>, ItemStream {
 	}
 
 	private void recordDays(List<DayOutcome> days) {
-		this.jdbc.batchUpdate(
-				"""
+		UnitOutcomes outcomes = new UnitOutcomes();
+		for (DayOutcome day : days) {
+			outcomes.add(new SymbolDay(day.symbol(), day.day()), day.status().column(), day.bars(), day.expected(),
+					day.reason());
+		}
+		if (!outcomes.isEmpty()) {
+			this.jdbc
+				.update("""
 						insert into market.load_units (dataset, symbol, trade_date, status, rows_loaded, rows_expected, reason,
 							source, load_batch_id, job_execution_id)
-						select v.dataset, v.symbol, v.trade_date,
+						select ?, v.symbol, v.trade_date,
 							case when s.suspended then 'suspended' else v.status end, v.rows_loaded, v.rows_expected,
 							case when s.suspended then 'suspended: on the source''s suspension list (daily bars)'
 								else v.reason end,
-							v.source, v.load_batch_id, v.job_execution_id
-						from (values (?, ?, ?::date, ?, ?::integer, ?::integer, ?, ?, ?::bigint, ?::bigint))
-							as v (dataset, symbol, trade_date, status, rows_loaded, rows_expected, reason, source,
-								load_batch_id, job_execution_id)
+							?, ?, ?
+						from %s
 						-- A day without bars is a suspension, not a hole, when the daily bars' load
 						-- recorded the source's suspension list for it.
 						cross join lateral (select v.status = 'empty' and exists (select 1 from market.load_units d
 							where d.dataset = 'daily' and d.symbol = v.symbol and d.trade_date = v.trade_date
 								and d.status = 'suspended') as suspended) s
-						on conflict (dataset, symbol, trade_date) do update set status = excluded.status,
-							rows_loaded = excluded.rows_loaded, rows_expected = excluded.rows_expected, reason = excluded.reason,
-							source = excluded.source, load_batch_id = excluded.load_batch_id,
-							job_execution_id = excluded.job_execution_id, updated_at = now()
-						""",
-				days, days.size(), (ps, day) -> {
-					ps.setString(1, DATASET);
-					ps.setString(2, day.symbol());
-					ps.setObject(3, day.day());
-					ps.setString(4, day.status().column());
-					ps.setInt(5, day.bars());
-					ps.setInt(6, day.expected());
-					ps.setString(7, day.reason());
-					ps.setString(8, this.context.source().key());
-					ps.setLong(9, this.context.loadBatchId());
-					ps.setLong(10, this.context.jobExecutionId());
-				});
+						%s"""
+					.formatted(UnitOutcomes.ROWS, UnitOutcomes.REPLACING), (ps) -> {
+						ps.setString(1, DATASET);
+						ps.setString(2, this.context.source().key());
+						ps.setLong(3, this.context.loadBatchId());
+						ps.setLong(4, this.context.jobExecutionId());
+						outcomes.bind(ps, 5);
+					});
+		}
 		this.failures.failed(days.stream()
 			.filter((day) -> day.status() == DayStatus.FAILED)
 			.map((day) -> new UnitFailures.Failure(new SymbolDay(day.symbol(), day.day()), this.context.source().key(),

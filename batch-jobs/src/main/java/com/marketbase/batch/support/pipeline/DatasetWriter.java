@@ -18,6 +18,7 @@ import com.marketbase.batch.support.rows.RejectedRow;
 import com.marketbase.batch.support.rows.RejectedRowStore;
 import com.marketbase.batch.support.units.GapFinder;
 import com.marketbase.batch.support.units.SymbolDay;
+import com.marketbase.batch.support.units.UnitOutcomes;
 import com.marketbase.batch.support.units.UnitFailures;
 import org.jspecify.annotations.Nullable;
 
@@ -205,26 +206,24 @@ final class DatasetWriter<R> implements ItemWriter<FetchedRows<R>> {
 	}
 
 	private void storeOutcomes(List<Outcome> outcomes) {
-		String source = this.feed.source();
-		this.jdbc.batchUpdate("""
+		UnitOutcomes rows = new UnitOutcomes();
+		for (Outcome outcome : outcomes) {
+			rows.add(outcome.unit(), outcome.status(), outcome.rows(), outcome.expected(), outcome.reason());
+		}
+		if (rows.isEmpty()) {
+			return;
+		}
+		this.jdbc.update("""
 				insert into market.load_units (dataset, symbol, trade_date, status, rows_loaded, rows_expected, reason,
 					source, load_batch_id, job_execution_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (dataset, symbol, trade_date) do update set status = excluded.status,
-					rows_loaded = excluded.rows_loaded, rows_expected = excluded.rows_expected,
-					reason = excluded.reason, source = excluded.source, load_batch_id = excluded.load_batch_id,
-					job_execution_id = excluded.job_execution_id, updated_at = now()
-				""", outcomes, 500, (ps, outcome) -> {
+				select ?, v.symbol, v.trade_date, v.status, v.rows_loaded, v.rows_expected, v.reason, ?, ?, ?
+				from %s
+				%s""".formatted(UnitOutcomes.ROWS, UnitOutcomes.REPLACING), (ps) -> {
 			ps.setString(1, this.dataset.name());
-			ps.setString(2, outcome.unit().symbol());
-			ps.setObject(3, outcome.unit().day());
-			ps.setString(4, outcome.status());
-			ps.setInt(5, outcome.rows());
-			ps.setInt(6, outcome.expected());
-			ps.setString(7, outcome.reason());
-			ps.setString(8, source);
-			ps.setLong(9, this.context.loadBatch());
-			ps.setLong(10, this.context.jobExecution());
+			ps.setString(2, this.feed.source());
+			ps.setLong(3, this.context.loadBatch());
+			ps.setLong(4, this.context.jobExecution());
+			rows.bind(ps, 5);
 		});
 	}
 
