@@ -9,13 +9,15 @@
 #   start   installs if needed, starts the broker unless it is already running, creates the user `marketbase`
 #           (password `marketbase`) and prints the amqp:// URL as the last line of stdout; progress goes to stderr
 #   stop    stops the broker;  status  prints running/stopped (exit 0/3);  url  prints the amqp:// URL
-# Environment: MARKETBASE_BROKER_PORT (default 55672; the node's distribution port is one above it);
+# Environment: MARKETBASE_BROKER_PORT (default 30672; the node's distribution port is one above it);
 # MARKETBASE_BROKER_START_WAIT (seconds a start waits for the node, default 300); MARKETBASE_CACHE (default
 # /var/cache/marketbase). Queues survive stop/start; delete
 # MARKETBASE_CACHE/rabbitmq (broker stopped) to start from scratch.
 set -euo pipefail
 
-readonly PORT="${MARKETBASE_BROKER_PORT:-55672}"
+# Below Linux's ephemeral range (32768-60999): a port in it can be held, for a moment, by the local end of any
+# outgoing connection (a busy test suite makes thousands), and the node then dies on a listener it cannot bind.
+readonly PORT="${MARKETBASE_BROKER_PORT:-30672}"
 # A first boot initialises the node's database; on two busy cores it has taken over two minutes.
 readonly START_WAIT="${MARKETBASE_BROKER_START_WAIT:-300}"
 readonly CACHE_DIR="${MARKETBASE_CACHE:-/var/cache/marketbase}"
@@ -83,6 +85,26 @@ close_inherited_fds() {
   done
 }
 
+# A process that has ended may stay a zombie where nothing reaps orphans (PID 1 in a container).
+alive() { [[ -r "/proc/$1/stat" ]] && [[ "$(sed 's/.*) //' "/proc/$1/stat" | cut -c1)" != Z ]]; }
+
+# Starts the node and waits until it answers; fails at once if the node's process ends before that.
+launch() {
+  say "starting RabbitMQ on 127.0.0.1:$PORT (log: $LOG)"
+  local pid_file="$HOME_DIR/server.pid"
+  # where this launch's output begins, for start's look at why it failed
+  LAUNCH_LOG_START="$(stat -c %s "$LOG" 2>/dev/null || echo 0)"
+  rm -f "$pid_file"
+  (close_inherited_fds; node_env setsid "$BIN/rabbitmq-server" </dev/null >>"$LOG" 2>&1 & echo $! >"$pid_file")
+  local pid waited=0
+  pid="$(cat "$pid_file")"
+  until running; do
+    alive "$pid" || return 1
+    ((waited++ < START_WAIT)) || die "RabbitMQ did not start within $START_WAIT s; log: $LOG"
+    sleep 1
+  done
+}
+
 start() {
   mkdir -p "$CACHE_DIR"
   # one start at a time: two would race for apt's lock and for the node
@@ -100,12 +122,14 @@ start() {
       >"$HOME_DIR/rabbitmq.conf"
     printf '[].\n' >"$HOME_DIR/enabled_plugins"
     chmod 600 "$HOME_DIR/rabbitmq.conf"
-    say "starting RabbitMQ on 127.0.0.1:$PORT (log: $LOG)"
-    (close_inherited_fds; node_env setsid "$BIN/rabbitmq-server" </dev/null >>"$LOG" 2>&1 &)
-    local waited=0
-    until running; do
-      ((waited++ < START_WAIT)) || die "RabbitMQ did not start within $START_WAIT s; log: $LOG"
-      sleep 1
+    local attempt
+    for attempt in 1 2 3; do
+      launch && break
+      # A listener that cannot be bound is retried: the port may have been held only for a moment.
+      ((attempt < 3)) && tail -c "+$((LAUNCH_LOG_START + 1))" "$LOG" | grep -q could_not_start_listener \
+        || die "RabbitMQ stopped while starting; log: $LOG"
+      say "the node could not listen on 127.0.0.1:$PORT; trying again"
+      sleep 2
     done
     node_env "$BIN/rabbitmqctl" -q await_startup --timeout "$START_WAIT" >/dev/null 2>&1 || die "RabbitMQ did not finish starting; log: $LOG"
   fi
