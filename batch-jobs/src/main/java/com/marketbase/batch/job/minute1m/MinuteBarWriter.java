@@ -49,6 +49,17 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit>, ItemStream {
 	static final String DATASET = "minute_1m";
 
 	/**
+	 * A day without bars is a suspension, not a hole, when the daily bars' load recorded
+	 * the source's suspension list for it.
+	 */
+	private static final UnitOutcomes.Rule SUSPENSIONS = new UnitOutcomes.Rule("""
+			cross join lateral (select v.status = 'empty' and exists (select 1 from market.load_units d
+				where d.dataset = 'daily' and d.symbol = v.symbol and d.trade_date = v.trade_date
+					and d.status = 'suspended') as suspended) s""",
+			"case when s.suspended then 'suspended' else v.status end",
+			"case when s.suspended then 'suspended: on the source''s suspension list (daily bars)' else v.reason end");
+
+	/**
 	 * Where a partition keeps the nanoseconds this execution's writer spent on the
 	 * aggregates: rolling up complete days, writing them, rebuilding the others.
 	 */
@@ -305,31 +316,8 @@ class MinuteBarWriter implements ItemWriter<LoadedUnit>, ItemStream {
 			outcomes.add(new SymbolDay(day.symbol(), day.day()), day.status().column(), day.bars(), day.expected(),
 					day.reason());
 		}
-		if (!outcomes.isEmpty()) {
-			this.jdbc
-				.update("""
-						insert into market.load_units (dataset, symbol, trade_date, status, rows_loaded, rows_expected, reason,
-							source, load_batch_id, job_execution_id)
-						select ?, v.symbol, v.trade_date,
-							case when s.suspended then 'suspended' else v.status end, v.rows_loaded, v.rows_expected,
-							case when s.suspended then 'suspended: on the source''s suspension list (daily bars)'
-								else v.reason end,
-							?, ?, ?
-						from %s
-						-- A day without bars is a suspension, not a hole, when the daily bars' load
-						-- recorded the source's suspension list for it.
-						cross join lateral (select v.status = 'empty' and exists (select 1 from market.load_units d
-							where d.dataset = 'daily' and d.symbol = v.symbol and d.trade_date = v.trade_date
-								and d.status = 'suspended') as suspended) s
-						%s"""
-					.formatted(UnitOutcomes.ROWS, UnitOutcomes.REPLACING), (ps) -> {
-						ps.setString(1, DATASET);
-						ps.setString(2, this.context.source().key());
-						ps.setLong(3, this.context.loadBatchId());
-						ps.setLong(4, this.context.jobExecutionId());
-						outcomes.bind(ps, 5);
-					});
-		}
+		outcomes.write(this.jdbc, new UnitOutcomes.Stamp(DATASET, this.context.source().key(),
+				this.context.loadBatchId(), this.context.jobExecutionId()), SUSPENSIONS);
 		this.failures.failed(days.stream()
 			.filter((day) -> day.status() == DayStatus.FAILED)
 			.map((day) -> new UnitFailures.Failure(new SymbolDay(day.symbol(), day.day()), this.context.source().key(),

@@ -210,21 +210,8 @@ final class DatasetWriter<R> implements ItemWriter<FetchedRows<R>> {
 		for (Outcome outcome : outcomes) {
 			rows.add(outcome.unit(), outcome.status(), outcome.rows(), outcome.expected(), outcome.reason());
 		}
-		if (rows.isEmpty()) {
-			return;
-		}
-		this.jdbc.update("""
-				insert into market.load_units (dataset, symbol, trade_date, status, rows_loaded, rows_expected, reason,
-					source, load_batch_id, job_execution_id)
-				select ?, v.symbol, v.trade_date, v.status, v.rows_loaded, v.rows_expected, v.reason, ?, ?, ?
-				from %s
-				%s""".formatted(UnitOutcomes.ROWS, UnitOutcomes.REPLACING), (ps) -> {
-			ps.setString(1, this.dataset.name());
-			ps.setString(2, this.feed.source());
-			ps.setLong(3, this.context.loadBatch());
-			ps.setLong(4, this.context.jobExecution());
-			rows.bind(ps, 5);
-		});
+		rows.write(this.jdbc, new UnitOutcomes.Stamp(this.dataset.name(), this.feed.source(), this.context.loadBatch(),
+				this.context.jobExecution()));
 	}
 
 	/**
