@@ -267,7 +267,7 @@ final class SyntheticMarket {
 			int[] chain = new int[TradingCalendar.openDays().size()];
 			long close = instrument.startLi();
 			for (int i = 0; i < chain.length; i++) {
-				Draw draw = draw(instrument, i, close);
+				Draw draw = draw(instrument, i, close, false);
 				if (draw != null && !draw.suspended) {
 					close = draw.close;
 				}
@@ -289,7 +289,7 @@ final class SyntheticMarket {
 			for (Holding holding : held) {
 				int[] chain = closes(holding.stock());
 				for (int i = 0; i < days; i++) {
-					Draw draw = draw(holding.stock(), i, (i == 0) ? holding.stock().startLi() : chain[i - 1]);
+					Draw draw = draw(holding.stock(), i, (i == 0) ? holding.stock().startLi() : chain[i - 1], false);
 					if (draw != null && !draw.suspended) {
 						moves[i] += holding.weight() * ((double) draw.close / draw.preClose - 1);
 					}
@@ -310,10 +310,16 @@ final class SyntheticMarket {
 	/** The draw of a day, from the close before it. */
 	private Draw drawOf(SimulatedInstrument instrument, int index) {
 		long previousClose = (index == 0) ? instrument.startLi() : closes(instrument)[index - 1];
-		return draw(instrument, index, previousClose);
+		return draw(instrument, index, previousClose, true);
 	}
 
-	private Draw draw(SimulatedInstrument instrument, int index, long previousClose) {
+	/**
+	 * The draw of a day; without {@code whole}, only as far as its close (on a suspended
+	 * day, its suspension), which is all a chain of closes needs: the high, low and
+	 * volume are drawn after the close from the same generator, so leaving them out
+	 * changes nothing before them. A chain draws every day of every instrument asked for.
+	 */
+	private Draw draw(SimulatedInstrument instrument, int index, long previousClose, boolean whole) {
 		LocalDate date = TradingCalendar.openDays().get(index);
 		if (!instrument.listedOn(date)) {
 			return null;
@@ -322,6 +328,9 @@ final class SyntheticMarket {
 		boolean stock = instrument.kind() == InstrumentKind.STOCK;
 		Draw draw = new Draw();
 		draw.suspended = stock && (random.nextInt(250) == 0 || longSuspension(instrument, index));
+		if (draw.suspended && !whole) {
+			return draw;
+		}
 		draw.halfDay = stock && !draw.suspended && random.nextInt(400) == 0;
 		int dividend = dividendPerMille(instrument, index);
 		draw.preClose = (dividend > 0) ? preClose(instrument, previousClose, dividend) : previousClose;
@@ -332,6 +341,9 @@ final class SyntheticMarket {
 		double volatility = (instrument.kind() == InstrumentKind.INDEX) ? 0.011 : 0.019;
 		draw.open = clamp(onTick(draw.preClose * (1 + random.nextGaussian() * volatility / 3), tick), down, up);
 		draw.close = clamp(onTick(draw.open * Math.exp(random.nextGaussian() * volatility), tick), down, up);
+		if (!whole) {
+			return draw;
+		}
 		long top = Math.max(draw.open, draw.close);
 		long bottom = Math.min(draw.open, draw.close);
 		draw.high = clamp(onTick(top * (1 + Math.abs(random.nextGaussian()) * volatility / 2), tick), top, up);
@@ -363,6 +375,10 @@ final class SyntheticMarket {
 			return 0;
 		}
 		LocalDate date = TradingCalendar.openDays().get(index);
+		// The ex-date is drawn from June 1 to July 25, so no other month needs the draw.
+		if (date.getMonthValue() < 6 || date.getMonthValue() > 7) {
+			return 0;
+		}
 		SplittableRandom yearly = random(instrument.symbol(), date.getYear(), 3);
 		if (yearly.nextInt(10) >= 7) {
 			return 0;
