@@ -3,6 +3,7 @@ package com.marketbase.batch.job.minute1m;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -161,7 +162,7 @@ class MinuteUnitReader extends ItemStreamSupport implements ItemStreamReader<Fet
 				units.subList(0, Math.min(units.size(), context.getInt(key(POSITION), 0))));
 		List<MinuteUnit> retrying = decode(context.getString(key(RETRY), ""));
 		read.addAll(retrying.subList(0, Math.min(retrying.size(), context.getInt(key(RETRY_POSITION), 0))));
-		read.removeAll(failed);
+		read.removeAll(new HashSet<>(failed));
 		// A unit that failed in its place and was retried since is in both lists.
 		return List.copyOf(new LinkedHashSet<>(read));
 	}
