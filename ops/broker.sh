@@ -9,7 +9,8 @@
 #   start   installs if needed, starts the broker unless it is already running, creates the user `marketbase`
 #           (password `marketbase`) and prints the amqp:// URL as the last line of stdout; progress goes to stderr
 #   stop    stops the broker;  status  prints running/stopped (exit 0/3);  url  prints the amqp:// URL
-# Environment: MARKETBASE_BROKER_PORT (default 30672; the node's distribution port is one above it);
+# Environment: MARKETBASE_BROKER_PORT (default 29672; the node's distribution port is one above it; the node is
+# named after the port, so a node started under another port is stopped with that port set);
 # MARKETBASE_BROKER_START_WAIT (seconds a start waits for the node, default 300); MARKETBASE_CACHE (default
 # /var/cache/marketbase). Queues survive stop/start; delete
 # MARKETBASE_CACHE/rabbitmq (broker stopped) to start from scratch.
@@ -17,7 +18,8 @@ set -euo pipefail
 
 # Below Linux's ephemeral range (32768-60999): a port in it can be held, for a moment, by the local end of any
 # outgoing connection (a busy test suite makes thousands), and the node then dies on a listener it cannot bind.
-readonly PORT="${MARKETBASE_BROKER_PORT:-30672}"
+# Below Kubernetes' node ports (30000-32767) as well, which kube-proxy may redirect on loopback.
+readonly PORT="${MARKETBASE_BROKER_PORT:-29672}"
 # A first boot initialises the node's database; on two busy cores it has taken over two minutes.
 readonly START_WAIT="${MARKETBASE_BROKER_START_WAIT:-300}"
 readonly CACHE_DIR="${MARKETBASE_CACHE:-/var/cache/marketbase}"
@@ -88,7 +90,7 @@ close_inherited_fds() {
 # A process that has ended may stay a zombie where nothing reaps orphans (PID 1 in a container).
 alive() { [[ -r "/proc/$1/stat" ]] && [[ "$(sed 's/.*) //' "/proc/$1/stat" | cut -c1)" != Z ]]; }
 
-# Starts the node and waits until it answers; fails at once if the node's process ends before that.
+# Starts the node and waits until it has booted; fails (status 1) as soon as the node's process ends first.
 launch() {
   say "starting RabbitMQ on 127.0.0.1:$PORT (log: $LOG)"
   local pid_file="$HOME_DIR/server.pid"
@@ -103,6 +105,14 @@ launch() {
     ((waited++ < START_WAIT)) || die "RabbitMQ did not start within $START_WAIT s; log: $LOG"
     sleep 1
   done
+  # The node answers before its listeners are up; one that cannot bind its port dies during this wait.
+  node_env "$BIN/rabbitmqctl" -q await_startup --timeout "$START_WAIT" >/dev/null 2>&1 && return 0
+  # a node that failed to boot ends once it has written its crash dump
+  for waited in 1 2 3 4 5 6 7 8 9 10; do
+    alive "$pid" || return 1
+    sleep 1
+  done
+  die "RabbitMQ did not finish starting; log: $LOG"
 }
 
 start() {
@@ -126,12 +136,12 @@ start() {
     for attempt in 1 2 3; do
       launch && break
       # A listener that cannot be bound is retried: the port may have been held only for a moment.
-      ((attempt < 3)) && tail -c "+$((LAUNCH_LOG_START + 1))" "$LOG" | grep -q could_not_start_listener \
+      # grep reads it all (no -q): tail must not die of a closed pipe, which pipefail would count
+      ((attempt < 3)) && tail -c "+$((LAUNCH_LOG_START + 1))" "$LOG" | grep could_not_start_listener >/dev/null \
         || die "RabbitMQ stopped while starting; log: $LOG"
       say "the node could not listen on 127.0.0.1:$PORT; trying again"
       sleep 2
     done
-    node_env "$BIN/rabbitmqctl" -q await_startup --timeout "$START_WAIT" >/dev/null 2>&1 || die "RabbitMQ did not finish starting; log: $LOG"
   fi
   if ! ctl list_users 2>/dev/null | grep -q "^$USER_NAME[[:space:]]"; then
     ctl add_user "$USER_NAME" "$USER_NAME" >/dev/null

@@ -65,7 +65,7 @@ public final class Broker implements AutoCloseable {
 	/**
 	 * The broker as messages may name it: scheme, user, host and port, never the
 	 * password.
-	 * @return for example {@code amqp://marketbase@127.0.0.1:30672}
+	 * @return for example {@code amqp://marketbase@127.0.0.1:29672}
 	 */
 	public String describe() {
 		return this.described;
