@@ -117,6 +117,8 @@ class EmbeddedWarehouseConfiguration {
 		// Each load partition holds a connection for its chunk while the shared quota
 		// takes another for every source call.
 		dataSource.setMaximumPoolSize(24);
+		// Opened as needed, as the configured warehouse's pool: each is a SCRAM login.
+		dataSource.setMinimumIdle(2);
 		dataSource.setConnectionTimeout(10_000);
 		return dataSource;
 	}
