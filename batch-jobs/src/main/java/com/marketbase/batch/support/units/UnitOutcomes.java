@@ -117,10 +117,9 @@ public final class UnitOutcomes {
 
 	/**
 	 * How a dataset derives the status and reason it stores from those given: SQL over
-	 * the given outcome {@code v} (columns
-	 * {@code symbol, trade_date, status, rows_loaded,
-	 * rows_expected, reason}) and whatever {@code join} adds beside it. Only the
-	 * product's own constants, never input.
+	 * the given outcome {@code v}, whose columns are named as in {@code load_units}, and
+	 * over whatever {@code join} adds beside it. Only the product's own constants, never
+	 * input.
 	 *
 	 * @param join joined after the outcomes, for example a {@code cross join lateral}
 	 * @param status the status stored
